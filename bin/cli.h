@@ -1,0 +1,63 @@
+/*
+ * Command-line plumbing shared by the milldir tools: program name, error
+ * messages in the form "TOOL: where: what", sysexits codes, and the
+ * output stream rules of milldir(7) (no frames to a terminal, quiet death
+ * on a broken pipe, checked close of stdout).  Unlike lib/, this code
+ * prints and exits.
+ */
+#ifndef MILLDIR_CLI_H
+#define MILLDIR_CLI_H
+
+#include <stdio.h>
+
+#include "milldir/frame.h"
+
+/* sysexits(3) codes used by every tool */
+enum {
+	EX_OK_ = 0,
+	EXIT_USAGE = 64,      /* EX_USAGE */
+	EXIT_DATAERR = 65,    /* EX_DATAERR */
+	EXIT_NOINPUT = 66,    /* EX_NOINPUT */
+	EXIT_SOFTWARE = 70,   /* EX_SOFTWARE */
+	EXIT_IOERR = 74,      /* EX_IOERR */
+};
+
+extern const char *mdc_prog;
+
+/* Remember the program name (basename of ARGV0) for messages. */
+void mdc_init(const char *argv0);
+
+/* "TOOL: message" on stderr. */
+void mdc_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "TOOL: message", then exit with STATUS. */
+_Noreturn void mdc_die(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "TOOL: message" and "Try 'TOOL --help' for more information.", exit 64. */
+_Noreturn void mdc_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "TOOL (milldir) VERSION" on stdout and exit 0. */
+_Noreturn void mdc_version(void);
+
+/* Open a frame input ("-" or NULL: stdin); exits 66 with the file name and
+ * strerror if it cannot be opened. */
+struct mdf_reader *mdc_open_in(const char *path);
+/* Report a failed mdf_read (RC < 0) and exit with its sysexits code. */
+_Noreturn void mdc_die_read(struct mdf_reader *r, int rc);
+
+/* The frame output on stdout.  Refuses a terminal (exit 64) unless
+ * ALLOW_TTY.  FLAGS as for mdf_writer_open (MDF_FLAG_ZLIB); the
+ * environment MILLDIR_COMPRESS=1 also sets it. */
+struct mdf_writer *mdc_open_out(unsigned flags);
+/* Write one frame; on EPIPE dies of SIGPIPE quietly, on other errors
+ * exits 74, on an invalid frame exits 70 (a bug in the tool). */
+void mdc_write(struct mdf_writer *w, const struct mdf_frame *f);
+/* Flush and close stdout (checked, EPIPE rule as above); frees W. */
+void mdc_close_out(struct mdf_writer *w);
+/* For tools with text output: flush/close stdout with the same rules. */
+void mdc_close_stdout(void);
+
+/* Strict number parsing for option arguments: exit 64 naming OPTION on
+ * anything but a whole number in [MIN, MAX] / a finite double. */
+long mdc_parse_long(const char *option, const char *arg, long min, long max);
+double mdc_parse_double(const char *option, const char *arg);
+
+#endif

@@ -1,0 +1,99 @@
+/* Writing a frame stream: whole frames, flushed one by one. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+struct mdf_writer {
+	FILE *fp;
+	char *name;
+	unsigned flags;
+	uint64_t frames;
+	int failed;
+	char err[512];
+};
+
+struct mdf_writer *
+mdf_writer_open(FILE *fp, const char *name, unsigned flags)
+{
+	struct mdf_writer *w;
+
+	if (flags & ~MDF_FLAGS_KNOWN) {
+		errno = EINVAL;
+		return NULL;
+	}
+	if ((w = calloc(1, sizeof *w)) == NULL)
+		return NULL;
+	if ((w->name = strdup(name ? name : "-")) == NULL) {
+		free(w);
+		return NULL;
+	}
+	w->fp = fp;
+	w->flags = flags;
+	return w;
+}
+
+const char *
+mdf_writer_error(const struct mdf_writer *w)
+{
+	return w->err;
+}
+
+static int
+write_fail(struct mdf_writer *w, int err)
+{
+	snprintf(w->err, sizeof w->err, "%s: frame %llu: write error: %s",
+	    w->name, (unsigned long long)w->frames + 1, strerror(err));
+	w->failed = 1;
+	errno = err;
+	return MDF_E_IO;
+}
+
+int
+mdf_write(struct mdf_writer *w, const struct mdf_frame *f)
+{
+	struct mdf_prepared p;
+	char why[256];
+	int rc, ok;
+
+	if (w->failed)
+		return MDF_E_IO;
+	if ((rc = mdf_frame_validate(f, why, sizeof why)) < 0) {
+		snprintf(w->err, sizeof w->err, "%s: frame %llu: refusing to write an invalid %s frame: %s",
+		    w->name, (unsigned long long)w->frames + 1, f->type, why);
+		return MDF_E_INVAL;
+	}
+	if ((rc = mdf_prepare(f, w->flags, &p)) < 0) {
+		snprintf(w->err, sizeof w->err, "%s: frame %llu: %s", w->name,
+		    (unsigned long long)w->frames + 1, mdf_strerror(rc));
+		return rc;
+	}
+	errno = 0;
+	ok = fwrite(p.hdr, 1, MDF_HEADER_SIZE, w->fp) == MDF_HEADER_SIZE &&
+	    fwrite(p.meta, 1, p.mlen, w->fp) == p.mlen &&
+	    (p.plen == 0 || fwrite(p.payload, 1, p.plen, w->fp) == p.plen) &&
+	    fflush(w->fp) == 0;
+	mdf_prepared_free(&p);
+	if (!ok)
+		return write_fail(w, errno ? errno : EIO);
+	w->frames++;
+	return MDF_OK;
+}
+
+int
+mdf_writer_close(struct mdf_writer *w)
+{
+	int rc = MDF_OK;
+
+	if (w == NULL)
+		return MDF_OK;
+	errno = 0;
+	if (!w->failed && (fflush(w->fp) != 0 || ferror(w->fp)))
+		rc = write_fail(w, errno ? errno : EIO);
+	else if (w->failed)
+		rc = MDF_E_IO;
+	free(w->name);
+	free(w);
+	return rc;
+}
