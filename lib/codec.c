@@ -1,4 +1,6 @@
 /* Frame encoding: header, metadata block, payload; zlib for the payload. */
+#include "config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <zlib.h>

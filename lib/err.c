@@ -1,4 +1,6 @@
 /* Error names and their exit codes. */
+#include "config.h"
+
 #include "internal.h"
 
 const char *

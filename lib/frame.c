@@ -1,4 +1,6 @@
 /* The in-memory frame: a type tag, metadata and a payload buffer. */
+#include "config.h"
+
 #include <stdlib.h>
 
 #include "internal.h"

@@ -1,4 +1,4 @@
-/* Shared by lib/*.c only; not installed. */
+/* Shared by the library sources only; not installed. */
 #ifndef MILLDIR_INTERNAL_H
 #define MILLDIR_INTERNAL_H
 

@@ -1,4 +1,6 @@
 /* Frame metadata: ordered UTF-8 key=value lines. */
+#include "config.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>

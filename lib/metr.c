@@ -1,5 +1,7 @@
 /* METR frames: run parameters, metric values, tags and artifacts as
  * TAB-separated text records, one per line. */
+#include "config.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>

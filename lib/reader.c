@@ -1,4 +1,6 @@
 /* Reading a frame stream: one frame in memory at a time. */
+#include "config.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,4 +1,6 @@
 /* Typed views of MESH, IMAG, TENS and PRED frames, and their validation. */
+#include "config.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

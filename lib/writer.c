@@ -1,4 +1,6 @@
 /* Writing a frame stream: whole frames, flushed one by one. */
+#include "config.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

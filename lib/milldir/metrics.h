@@ -1,0 +1,79 @@
+/*
+ * Classification metrics from a confusion matrix: accuracy, per-class
+ * precision, recall and F1, macro and weighted averages, log-loss.
+ *
+ * Definitions follow scikit-learn (accuracy_score, precision_recall_
+ * fscore_support, log_loss).  Every ratio whose denominator is zero is 0,
+ * as scikit-learn's zero_division=0.  Pure functions: nothing here touches
+ * files or frames.
+ */
+#ifndef MILLDIR_METRICS_H
+#define MILLDIR_METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "frame.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Probabilities are clipped to [eps, 1-eps] before the logarithm, eps
+ * the float32 machine epsilon (scikit-learn's eps="auto" on float32). */
+#define MDF_LOGLOSS_EPS 1.1920928955078125e-07
+
+struct mdf_confusion {
+	uint32_t n;         /* classes */
+	uint64_t *m;        /* n x n counts, row = true class, column = predicted */
+	uint64_t total;     /* samples added */
+	double logloss_sum; /* sum of -log(p_true), clipped */
+	uint64_t logloss_n; /* samples that carried probabilities */
+};
+
+/* Empty matrix for NCLASSES (1..65535) classes. */
+int mdf_confusion_init(struct mdf_confusion *c, uint32_t nclasses);
+void mdf_confusion_free(struct mdf_confusion *c);
+/* Count one sample.  PROB, when not NULL, holds the n class scores of the
+ * sample; they are normalised to sum 1 (as scikit-learn does) before the
+ * true class's probability enters the log-loss. */
+int mdf_confusion_add(struct mdf_confusion *c, uint32_t truth, uint32_t pred,
+    const float *prob);
+
+struct mdf_class_metrics {
+	double precision, recall, f1;
+	uint64_t support;   /* true samples of the class */
+	uint64_t predicted; /* samples predicted as the class */
+	int present;        /* in the true or the predicted labels */
+};
+
+struct mdf_metrics {
+	uint64_t total;
+	double accuracy;
+	/* Macro: unweighted mean over the classes present in the true or the
+	 * predicted labels (scikit-learn's labels=None). */
+	double macro_precision, macro_recall, macro_f1;
+	/* Weighted by support. */
+	double weighted_precision, weighted_recall, weighted_f1;
+	double logloss;     /* NaN when no sample carried probabilities */
+	uint32_t n;
+	struct mdf_class_metrics *cls; /* n entries, allocated */
+};
+
+int mdf_metrics_compute(const struct mdf_confusion *c, struct mdf_metrics *out);
+void mdf_metrics_free(struct mdf_metrics *m);
+
+/* The matrix as TSV: a header "true\pred" and the labels, then one row per
+ * true class.  LABELS has n entries.  Returns a malloc'd string. */
+int mdf_confusion_tsv(const struct mdf_confusion *c, const char *const *labels,
+    char **out, size_t *outlen);
+
+/* Render a heat map of the row-normalised matrix (cell shade = fraction
+ * of the true class predicted as that column, counts drawn in digits)
+ * into F as an RGB IMAG frame.  F must be initialised. */
+int mdf_confusion_heatmap(const struct mdf_confusion *c, struct mdf_frame *f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,35 @@
+# Loaded by every tests/*.bats file: `load test_helper`.
+#
+# The tests run against the build tree (MILLDIR_BUILDDIR, set by
+# `make check`); data comes from the source tree (MILLDIR_SRCDIR).
+
+bats_require_minimum_version 1.5.0
+
+: "${MILLDIR_SRCDIR:=$(cd "$BATS_TEST_DIRNAME/.." && pwd)}"
+: "${MILLDIR_BUILDDIR:=$MILLDIR_SRCDIR}"
+: "${BATS_LIB_PATH:=/usr/lib/bats}"
+
+PATH="$MILLDIR_BUILDDIR/bin:$MILLDIR_BUILDDIR/tests:$PATH"
+DATA="$MILLDIR_SRCDIR/tests/data"
+# Real CAD meshes from shared/ (beside the checkout in CI); tests that
+# need them skip when they are absent (a tarball build, for instance).
+: "${REAL_STL:=$MILLDIR_SRCDIR/../shared/data/real-stl}"
+[ -d "$REAL_STL" ] || REAL_STL=/work/shared/data/real-stl
+export PATH DATA REAL_STL MILLDIR_SRCDIR MILLDIR_BUILDDIR
+# Tools look up networks here before the installed ones.
+export MILLDIR_NETS="$MILLDIR_SRCDIR/pipelines/nets"
+
+load "$BATS_LIB_PATH/bats-support/load"
+load "$BATS_LIB_PATH/bats-assert/load"
+load "$BATS_LIB_PATH/bats-file/load"
+
+# need_real_stl: skip the test when the real STL corpus is not there.
+need_real_stl() {
+	[ -f "$REAL_STL/MANIFEST.tsv" ] || skip "real STL corpus not found at $REAL_STL"
+}
+
+# f32 X...: the little-endian float32 bytes of each X, on stdout
+# (perl-base is part of every Debian system).
+f32() {
+	perl -e 'print pack("f<*", @ARGV)' -- "$@"
+}
