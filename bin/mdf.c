@@ -392,7 +392,7 @@ main(int argc, char **argv)
 		mdc_version();
 	optind = 1;   /* subcommands parse argv + 1, whose argv[0] is the command */
 	if (strcmp(argv[1], "select") == 0 || strcmp(argv[1], "set") == 0)
-		return filter(argc - 1, argv + 1, argv[1][1] == 'e');
+		return filter(argc - 1, argv + 1, strcmp(argv[1], "set") == 0);
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		if (strcmp(argv[1], cmds[i].name) == 0)
 			return cmds[i].fn(argc - 1, argv + 1);
