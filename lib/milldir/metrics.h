@@ -70,8 +70,41 @@ int mdf_confusion_tsv(const struct mdf_confusion *c, const char *const *labels,
 
 /* Render a heat map of the row-normalised matrix (cell shade = fraction
  * of the true class predicted as that column, counts drawn in digits)
- * into F as an RGB IMAG frame.  F must be initialised. */
-int mdf_confusion_heatmap(const struct mdf_confusion *c, struct mdf_frame *f);
+ * into F as an RGB IMAG frame.  Axes carry LABELS (n entries, may be NULL)
+ * where the built-in 3x5 font has every character (digits, + - . _ X Y Z),
+ * else the class index.  F must be initialised. */
+int mdf_confusion_heatmap(const struct mdf_confusion *c,
+    const char *const *labels, struct mdf_frame *f);
+
+/* --- PRED frames grouped by split ------------------------------------ */
+
+/* One confusion matrix per value of the split key ("" when absent). */
+struct mdf_eval_group {
+	char *split;
+	char *classes;   /* the classes value, as in the first frame */
+	char **labels;   /* its n labels */
+	struct mdf_confusion c;
+};
+
+struct mdf_eval {
+	struct mdf_eval_group *g;
+	size_t n;
+};
+
+void mdf_eval_init(struct mdf_eval *e);
+void mdf_eval_free(struct mdf_eval *e);
+/* Count the PRED frame F: its true class is its label key, its predicted
+ * class pred.label (else the argmax of the payload), its scores enter the
+ * log-loss.  0 when F is not a PRED frame or carries no label, 1 when
+ * counted, MDF_E_META (reason in WHY) when the label or pred.label is not
+ * one of the classes or the classes differ from the group's first frame. */
+int mdf_eval_add(struct mdf_eval *e, struct mdf_frame *f, char *why,
+    size_t whylen);
+
+/* A class label as part of an MLflow metric key: '+' becomes "pos", '-'
+ * becomes "neg", other characters MLflow refuses become '_' ("+X" ->
+ * "posX"). */
+void mdf_metric_class_key(const char *label, char *out, size_t outlen);
 
 #ifdef __cplusplus
 }

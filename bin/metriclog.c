@@ -1,0 +1,654 @@
+/* metriclog: log METR and PRED frames as an MLflow run in a file store,
+ * and query the store (runs, best, show, compare). */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "milldir/frame.h"
+#include "milldir/metrics.h"
+#include "milldir/mlstore.h"
+#include "milldir/png.h"
+#include "milldir/types.h"
+
+static const char usage_text[] =
+"Usage: metriclog [OPTION]... [FILE]\n"
+"       metriclog runs [--experiment NAME] [--store DIR]\n"
+"       metriclog best [--metric KEY] [--min|--max] [--experiment NAME] [--store DIR]\n"
+"       metriclog show RUN [--store DIR]\n"
+"       metriclog compare RUN... [--store DIR]\n"
+"Log METR and PRED frames as one MLflow run; query the runs.\n"
+"\n"
+"  -e, --experiment NAME  experiment (default $MLFLOW_EXPERIMENT_NAME or Default)\n"
+"  -n, --run-name NAME    the run's name\n"
+"  -s, --store DIR        file store (default $MLFLOW_TRACKING_URI or ./mlruns)\n"
+"  -t, --tee              copy every input frame to standard output\n"
+"  -q, --quiet            no summary on standard error\n"
+"  -m, --metric KEY       best: the metric to rank by (default val_f1)\n"
+"      --min, --max       best: lower or higher is better (default --max)\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n";
+
+struct opts {
+	const char *experiment, *run_name, *store, *metric;
+	int tee, quiet, minimize;
+};
+
+static char why[1024];
+
+static _Noreturn void
+usage_ok(void)
+{
+	fputs(usage_text, stdout);
+	mdc_close_stdout();
+	exit(0);
+}
+
+static void
+parse(int argc, char **argv, struct opts *o)
+{
+	static const struct option lo[] = {
+		{"experiment", required_argument, NULL, 'e'},
+		{"run-name", required_argument, NULL, 'n'},
+		{"store", required_argument, NULL, 's'},
+		{"tee", no_argument, NULL, 't'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"metric", required_argument, NULL, 'm'},
+		{"min", no_argument, NULL, 'l'},
+		{"max", no_argument, NULL, 'g'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "e:n:s:tqm:hV", lo, NULL)) != -1) {
+		switch (c) {
+		case 'e': o->experiment = optarg; break;
+		case 'n': o->run_name = optarg; break;
+		case 's': o->store = optarg; break;
+		case 't': o->tee = 1; break;
+		case 'q': o->quiet = 1; break;
+		case 'm': o->metric = optarg; break;
+		case 'l': o->minimize = 1; break;
+		case 'g': o->minimize = 0; break;
+		case 'h': usage_ok();
+		case 'V': mdc_version();
+		default: mdc_usage("invalid option");
+		}
+	}
+}
+
+static struct mdf_mlstore *
+open_store(const struct opts *o, int create)
+{
+	char root[PATH_MAX];
+	struct mdf_mlstore *st;
+	int rc;
+
+	if (mdf_mlstore_resolve(o->store, getenv("MLFLOW_TRACKING_URI"), root,
+	    sizeof root, why, sizeof why) < 0)
+		mdc_die(EXIT_USAGE, "MLFLOW_TRACKING_URI: %s", why);
+	if ((rc = mdf_mlstore_open(root, create, &st, why, sizeof why)) < 0) {
+		if (!create && errno == ENOENT)
+			return NULL;
+		mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_USAGE, "%s", why);
+	}
+	return st;
+}
+
+/* --- the sink ------------------------------------------------------- */
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+struct sink {
+	struct mdf_mlrun *run;
+	struct mdf_eval eval;
+	int quiet;
+};
+
+/* End the run as STATUS and exit with CODE after MSG. */
+static _Noreturn void
+fail(struct sink *s, int status, int code, const char *msg)
+{
+	char w2[256];
+
+	if (mdf_mlrun_end(s->run, status, -1, w2, sizeof w2) < 0)
+		mdc_warn("%s", w2);
+	if (got_signal) {
+		signal(got_signal, SIG_DFL);
+		raise(got_signal);
+	}
+	mdc_die(code, "%s", msg);
+}
+
+static void
+store_check(struct sink *s, int rc, const char *where)
+{
+	char msg[1400];
+
+	if (rc >= 0)
+		return;
+	snprintf(msg, sizeof msg, "%s%s", where, why);
+	fail(s, MDF_RUN_FAILED, rc == MDF_E_IO ? (errno == ENOENT ? EXIT_NOINPUT :
+	    EXIT_IOERR) : rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_DATAERR, msg);
+}
+
+static void
+log_metr(struct sink *s, struct mdf_reader *in, struct mdf_frame *f)
+{
+	struct mdf_metr_rec rec;
+	size_t pos = 0, line = 0;
+	char where[512];
+	int rc;
+
+	while ((rc = mdf_metr_next(f, &pos, &rec, &line)) > 0) {
+		snprintf(where, sizeof where, "%s: frame %llu: line %zu: ",
+		    mdf_reader_name(in), (unsigned long long)mdf_reader_frame_index(in), line);
+		switch (rec.kind) {
+		case MDF_METR_PARAM:
+			rc = mdf_mlrun_param(s->run, rec.key, rec.value, why, sizeof why);
+			break;
+		case MDF_METR_TAG:
+			rc = strcmp(rec.key, "mlflow.runName") == 0 ?
+			    mdf_mlrun_set_name(s->run, rec.value, why, sizeof why) :
+			    mdf_mlrun_tag(s->run, rec.key, rec.value, why, sizeof why);
+			break;
+		case MDF_METR_METRIC:
+			rc = mdf_mlrun_metric(s->run, rec.key, rec.num, rec.timestamp,
+			    rec.step, why, sizeof why);
+			break;
+		case MDF_METR_ARTIFACT:
+			rc = mdf_mlrun_artifact(s->run, rec.value, NULL, why, sizeof why);
+			/* The model of the run is its last directory artifact. */
+			if (rc == 1) {
+				const char *b = strrchr(rec.value, '/');
+				char name[sizeof rec.value];
+				snprintf(name, sizeof name, "%s", b && b[1] ? b + 1 : rec.value);
+				for (size_t n = strlen(name); n > 0 && name[n - 1] == '/';)
+					name[--n] = '\0';
+				if ((b = strrchr(name, '/')) != NULL)
+					memmove(name, b + 1, strlen(b + 1) + 1);
+				rc = mdf_mlrun_tag(s->run, "milldir.model", name, why,
+				    sizeof why);
+			}
+			break;
+		}
+		store_check(s, rc, where);
+	}
+	if (rc < 0) {
+		snprintf(where, sizeof where, "%s: frame %llu: line %zu: malformed METR record",
+		    mdf_reader_name(in), (unsigned long long)mdf_reader_frame_index(in), line);
+		fail(s, MDF_RUN_FAILED, EXIT_DATAERR, where);
+	}
+}
+
+static void
+summary(const struct mdf_eval_group *g, const struct mdf_metrics *m)
+{
+	size_t w = 5;
+
+	for (uint32_t k = 0; k < m->n; k++)
+		if (strlen(g->labels[k]) > w)
+			w = strlen(g->labels[k]);
+	if (w < 12)
+		w = 12;
+	fprintf(stderr, "%s: %s%s%llu samples, accuracy %.4f, log-loss %.4f\n",
+	    mdc_prog, g->split, *g->split ? ": " : "", (unsigned long long)m->total,
+	    m->accuracy, m->logloss);
+	fprintf(stderr, "%-*s  precision  recall     f1  support\n", (int)w, "class");
+	for (uint32_t k = 0; k < m->n; k++)
+		fprintf(stderr, "%-*s  %9.4f  %6.4f  %6.4f  %7llu\n", (int)w,
+		    g->labels[k], m->cls[k].precision, m->cls[k].recall,
+		    m->cls[k].f1, (unsigned long long)m->cls[k].support);
+	fprintf(stderr, "%-*s  %9.4f  %6.4f  %6.4f  %7llu\n", (int)w, "macro avg",
+	    m->macro_precision, m->macro_recall, m->macro_f1,
+	    (unsigned long long)m->total);
+	fprintf(stderr, "%-*s  %9.4f  %6.4f  %6.4f  %7llu\n", (int)w, "weighted avg",
+	    m->weighted_precision, m->weighted_recall, m->weighted_f1,
+	    (unsigned long long)m->total);
+}
+
+static void
+log_group(struct sink *s, const struct mdf_eval_group *g)
+{
+	struct mdf_metrics m;
+	char pre[300], key[600], ck[260], tmp[PATH_MAX], *tsv;
+	size_t tsvlen;
+	struct mdf_frame img;
+	const struct {
+		const char *name;
+		double v;
+	} *sc, scalars[] = {
+		{"accuracy", 0}, {"precision", 0}, {"recall", 0}, {"f1", 0},
+		{"weighted_precision", 0}, {"weighted_recall", 0},
+		{"weighted_f1", 0}, {"log_loss", 0},
+	};
+	double vals[8];
+
+	if (mdf_metrics_compute(&g->c, &m) < 0)
+		fail(s, MDF_RUN_FAILED, EXIT_SOFTWARE, "out of memory");
+	snprintf(pre, sizeof pre, "%s%s", g->split, *g->split ? "_" : "");
+	vals[0] = m.accuracy; vals[1] = m.macro_precision; vals[2] = m.macro_recall;
+	vals[3] = m.macro_f1; vals[4] = m.weighted_precision;
+	vals[5] = m.weighted_recall; vals[6] = m.weighted_f1; vals[7] = m.logloss;
+	for (size_t i = 0; i < 8; i++) {
+		sc = &scalars[i];
+		snprintf(key, sizeof key, "%s%s", pre, sc->name);
+		store_check(s, mdf_mlrun_metric(s->run, key, vals[i], -1, 0, why,
+		    sizeof why), "");
+	}
+	for (uint32_t k = 0; k < m.n; k++) {
+		const char *what[3] = {"precision", "recall", "f1"};
+		double v[3] = {m.cls[k].precision, m.cls[k].recall, m.cls[k].f1};
+		mdf_metric_class_key(g->labels[k], ck, sizeof ck);
+		for (int i = 0; i < 3; i++) {
+			snprintf(key, sizeof key, "%s%s.%s", pre, what[i], ck);
+			store_check(s, mdf_mlrun_metric(s->run, key, v[i], -1, 0, why,
+			    sizeof why), "");
+		}
+	}
+	if (mdf_confusion_tsv(&g->c, (const char *const *)g->labels, &tsv, &tsvlen) < 0)
+		fail(s, MDF_RUN_FAILED, EXIT_SOFTWARE, "out of memory");
+	snprintf(key, sizeof key, "%sconfusion.tsv", pre);
+	store_check(s, mdf_mlrun_artifact_data(s->run, key, tsv, tsvlen, why,
+	    sizeof why), "");
+	free(tsv);
+	mdf_frame_init(&img);
+	if (mdf_confusion_heatmap(&g->c, (const char *const *)g->labels, &img) == 0) {
+		mdf_mlrun_tmp_path(s->run, tmp, sizeof tmp);
+		snprintf(key, sizeof key, "%sconfusion.png", pre);
+		store_check(s, mdf_png_write(&img, tmp, why, sizeof why), "");
+		store_check(s, mdf_mlrun_publish(s->run, tmp, key, why, sizeof why), "");
+	}
+	mdf_frame_free(&img);
+	if (!s->quiet)
+		summary(g, &m);
+	mdf_metrics_free(&m);
+}
+
+static int
+sink(struct opts *o, const char *path)
+{
+	struct sink s = {0};
+	struct mdf_mlstore *st = open_store(o, 1);
+	struct mdf_mlrun_opts ro = {o->run_name, NULL, "metriclog", -1};
+	struct mdf_reader *in;
+	struct mdf_writer *out = NULL;
+	struct mdf_frame f;
+	struct passwd *pw;
+	struct sigaction sa;
+	char exp_id[32];
+	int rc;
+
+	if (o->experiment == NULL)
+		o->experiment = getenv("MLFLOW_EXPERIMENT_NAME");
+	if (o->experiment == NULL || *o->experiment == '\0')
+		o->experiment = "Default";
+	if ((rc = mdf_mlstore_experiment(st, o->experiment, 1, exp_id, why,
+	    sizeof why)) < 0)
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+	in = mdc_open_in(path);
+	if (o->tee)
+		out = mdc_open_out(0);
+	ro.user = getenv("USER");
+	if (ro.user == NULL && (pw = getpwuid(getuid())) != NULL)
+		ro.user = pw->pw_name;
+	if ((rc = mdf_mlrun_create(st, exp_id, &ro, &s.run, why, sizeof why)) < 0)
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+	/* SIGINT/SIGTERM interrupt the read; the run is then marked KILLED. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	s.quiet = o->quiet;
+	mdf_eval_init(&s.eval);
+	mdf_frame_init(&f);
+	while (!got_signal && (rc = mdf_read(in, &f)) > 0) {
+		if (mdf_frame_is(&f, "METR")) {
+			log_metr(&s, in, &f);
+		} else if ((rc = mdf_eval_add(&s.eval, &f, why, sizeof why)) < 0) {
+			char msg[1400];
+			snprintf(msg, sizeof msg, "%s: frame %llu: %s", mdf_reader_name(in),
+			    (unsigned long long)mdf_reader_frame_index(in), why);
+			fail(&s, MDF_RUN_FAILED, EXIT_DATAERR, msg);
+		}
+		if (out)
+			mdc_write(out, &f);
+	}
+	if (got_signal)
+		fail(&s, MDF_RUN_KILLED, 128 + got_signal, "interrupted");
+	if (rc < 0)
+		fail(&s, MDF_RUN_FAILED, mdf_exit_code(rc), mdf_reader_error(in));
+	for (size_t i = 0; i < s.eval.n; i++)
+		log_group(&s, &s.eval.g[i]);
+	store_check(&s, mdf_mlrun_end(s.run, MDF_RUN_FINISHED, -1, why, sizeof why), "");
+	if (!o->quiet)
+		fprintf(stderr, "%s: run %s in experiment '%s' (%s) finished\n",
+		    mdc_prog, mdf_mlrun_id(s.run), o->experiment, exp_id);
+	if (out)
+		mdc_close_out(out);
+	mdf_frame_free(&f);
+	mdf_eval_free(&s.eval);
+	mdf_reader_close(in);
+	mdf_mlrun_close(s.run);
+	mdf_mlstore_close(st);
+	return 0;
+}
+
+/* --- queries -------------------------------------------------------- */
+
+struct runset {
+	struct mdf_ml_run *v;
+	size_t n;
+};
+
+/* All runs of experiment NAME (NULL: every experiment). */
+static void
+collect(struct mdf_mlstore *st, const char *name, struct runset *rs)
+{
+	struct mdf_ml_exp *e;
+	size_t ne;
+
+	rs->v = NULL;
+	rs->n = 0;
+	if (st == NULL)
+		return;
+	if (mdf_mlstore_experiments(st, &e, &ne, why, sizeof why) < 0)
+		mdc_die(EXIT_IOERR, "%s", why);
+	for (size_t i = 0; i < ne; i++) {
+		struct mdf_ml_run *v;
+		size_t n;
+		if (name && strcmp(e[i].name, name) != 0)
+			continue;
+		if (mdf_mlstore_runs(st, e[i].id, &v, &n, why, sizeof why) < 0)
+			mdc_die(EXIT_IOERR, "%s", why);
+		rs->v = realloc(rs->v, (rs->n + n + 1) * sizeof *rs->v);
+		if (rs->v == NULL)
+			mdc_die(EXIT_SOFTWARE, "out of memory");
+		for (size_t j = 0; j < n; j++) {
+			rs->v[rs->n] = v[j];
+			rs->v[rs->n++].exp_name = strdup(e[i].name);
+		}
+		free(v);
+	}
+	mdf_ml_exps_free(e, ne);
+}
+
+static const char *
+fmt_time(int64_t ms, char *buf, size_t len)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	if (ms <= 0 || gmtime_r(&t, &tm) == NULL)
+		return "-";
+	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+static const char *
+fmt_num(double v, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.6g", v);
+	return buf;
+}
+
+/* Append KEY to the sorted unique list V. */
+static void
+add_key(const char ***v, size_t *n, const char *key)
+{
+	size_t i = 0;
+
+	while (i < *n && strcmp((*v)[i], key) < 0)
+		i++;
+	if (i < *n && strcmp((*v)[i], key) == 0)
+		return;
+	if ((*v = realloc(*v, (*n + 1) * sizeof **v)) == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	memmove(*v + i + 1, *v + i, (*n - i) * sizeof **v);
+	(*v)[i] = key;
+	(*n)++;
+}
+
+static int
+cmd_runs(struct opts *o)
+{
+	struct mdf_mlstore *st = open_store(o, 0);
+	struct runset rs;
+	const char **pk = NULL, **mk = NULL;
+	size_t npk = 0, nmk = 0;
+	char b[64];
+
+	collect(st, o->experiment, &rs);
+	for (size_t i = 0; i < rs.n; i++) {
+		for (size_t j = 0; j < rs.v[i].nparams; j++)
+			add_key(&pk, &npk, rs.v[i].params[j].key);
+		for (size_t j = 0; j < rs.v[i].nmetrics; j++)
+			add_key(&mk, &nmk, rs.v[i].metrics[j].key);
+	}
+	/* TAB-separated so that cut(1) and column -t read it. */
+	printf("run\texperiment\tname\tstatus\tstart");
+	for (size_t j = 0; j < npk; j++)
+		printf("\t%s", pk[j]);
+	for (size_t j = 0; j < nmk; j++)
+		printf("\t%s", mk[j]);
+	printf("\n");
+	for (size_t i = 0; i < rs.n; i++) {
+		const struct mdf_ml_run *r = &rs.v[i];
+		printf("%.8s\t%s\t%s\t%s\t%s", r->id, r->exp_name, r->name,
+		    mdf_run_status_name(r->status), fmt_time(r->start_time, b, sizeof b));
+		for (size_t j = 0; j < npk; j++) {
+			const char *v = mdf_ml_run_param(r, pk[j]);
+			printf("\t%s", v ? v : "-");
+		}
+		for (size_t j = 0; j < nmk; j++) {
+			const struct mdf_ml_metric *m = mdf_ml_run_metric(r, mk[j]);
+			printf("\t%s", m ? fmt_num(m->value, b, sizeof b) : "-");
+		}
+		printf("\n");
+	}
+	free(pk);
+	free(mk);
+	mdf_ml_runs_free(rs.v, rs.n);
+	if (st)
+		mdf_mlstore_close(st);
+	mdc_close_stdout();
+	return 0;
+}
+
+static int
+cmd_best(struct opts *o)
+{
+	struct mdf_mlstore *st = open_store(o, 0);
+	const char *metric = o->metric ? o->metric : "val_f1";
+	struct runset rs;
+	const struct mdf_ml_run *best = NULL;
+	double bv = 0;
+	char dir[PATH_MAX];
+	const char *model;
+
+	collect(st, o->experiment, &rs);
+	/* Runs are oldest first: a later run must be strictly better. */
+	for (size_t i = 0; i < rs.n; i++) {
+		const struct mdf_ml_metric *m = mdf_ml_run_metric(&rs.v[i], metric);
+		if (rs.v[i].status != MDF_RUN_FINISHED || m == NULL || isnan(m->value))
+			continue;
+		if (best == NULL || (o->minimize ? m->value < bv : m->value > bv)) {
+			best = &rs.v[i];
+			bv = m->value;
+		}
+	}
+	if (best == NULL) {
+		mdc_warn("no finished run with metric '%s'%s%s%s", metric,
+		    o->experiment ? " in experiment '" : "",
+		    o->experiment ? o->experiment : "", o->experiment ? "'" : "");
+		exit(1);
+	}
+	if (mdf_ml_run_artifact_dir(best, dir, sizeof dir) < 0)
+		mdc_die(EXIT_DATAERR, "run %s: artifact_uri '%s' is not a local path",
+		    best->id, best->artifact_uri);
+	model = mdf_ml_run_tag(best, "milldir.model");
+	if (model)
+		printf("%s/%s\n", dir, model);
+	else {
+		mdc_warn("run %s has no model directory; printing its artifact directory",
+		    best->id);
+		printf("%s\n", dir);
+	}
+	mdf_ml_runs_free(rs.v, rs.n);
+	mdf_mlstore_close(st);
+	mdc_close_stdout();
+	return 0;
+}
+
+static void
+find_run(struct mdf_mlstore *st, const char *what, struct mdf_ml_run *r)
+{
+	int rc = st ? mdf_mlstore_find_run(st, what, r, why, sizeof why) : 0;
+
+	if (rc < 0)
+		mdc_die(rc == MDF_E_META ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+	if (rc == 0)
+		mdc_die(EXIT_NOINPUT, "no run '%s'", what);
+}
+
+static int
+cmd_show(struct opts *o, int argc, char **argv)
+{
+	struct mdf_mlstore *st;
+	struct mdf_ml_run r;
+	char b[64], b2[64], dir[PATH_MAX];
+
+	if (argc != 1)
+		mdc_usage("show needs exactly one RUN");
+	st = open_store(o, 0);
+	find_run(st, argv[0], &r);
+	printf("run\t%s\nname\t%s\nexperiment\t%s (%s)\nstatus\t%s\nstart\t%s\nend\t%s\n",
+	    r.id, r.name, r.exp_name ? r.exp_name : "", r.exp_id,
+	    mdf_run_status_name(r.status), fmt_time(r.start_time, b, sizeof b),
+	    r.end_time >= 0 ? fmt_time(r.end_time, b2, sizeof b2) : "-");
+	if (mdf_ml_run_artifact_dir(&r, dir, sizeof dir) == 0)
+		printf("artifacts\t%s\n", dir);
+	for (size_t i = 0; i < r.nparams; i++)
+		printf("param\t%s\t%s\n", r.params[i].key, r.params[i].val);
+	for (size_t i = 0; i < r.nmetrics; i++) {
+		const struct mdf_ml_metric *m = &r.metrics[i];
+		printf("metric\t%s\t%s\tstep %lld", m->key, fmt_num(m->value, b, sizeof b),
+		    (long long)m->step);
+		if (m->count > 1)
+			printf("\t(%zu values, min %s, max %s)", m->count,
+			    fmt_num(m->min, b, sizeof b), fmt_num(m->max, b2, sizeof b2));
+		printf("\n");
+	}
+	for (size_t i = 0; i < r.ntags; i++)
+		printf("tag\t%s\t%s\n", r.tags[i].key, r.tags[i].val);
+	mdf_ml_run_free(&r);
+	mdf_mlstore_close(st);
+	mdc_close_stdout();
+	return 0;
+}
+
+static int
+cmd_compare(struct opts *o, int argc, char **argv)
+{
+	struct mdf_mlstore *st;
+	struct mdf_ml_run *r;
+	const char **pk = NULL, **mk = NULL;
+	size_t npk = 0, nmk = 0;
+	char b[64];
+
+	if (argc < 1)
+		mdc_usage("compare needs at least one RUN");
+	st = open_store(o, 0);
+	if ((r = calloc((size_t)argc, sizeof *r)) == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	for (int i = 0; i < argc; i++) {
+		find_run(st, argv[i], &r[i]);
+		for (size_t j = 0; j < r[i].nparams; j++)
+			add_key(&pk, &npk, r[i].params[j].key);
+		for (size_t j = 0; j < r[i].nmetrics; j++)
+			add_key(&mk, &nmk, r[i].metrics[j].key);
+	}
+	printf("key");
+	for (int i = 0; i < argc; i++)
+		printf("\t%.8s", r[i].id);
+	printf("\nname");
+	for (int i = 0; i < argc; i++)
+		printf("\t%s", r[i].name);
+	printf("\nstatus");
+	for (int i = 0; i < argc; i++)
+		printf("\t%s", mdf_run_status_name(r[i].status));
+	printf("\n");
+	for (size_t j = 0; j < npk; j++) {
+		printf("param %s", pk[j]);
+		for (int i = 0; i < argc; i++) {
+			const char *v = mdf_ml_run_param(&r[i], pk[j]);
+			printf("\t%s", v ? v : "-");
+		}
+		printf("\n");
+	}
+	for (size_t j = 0; j < nmk; j++) {
+		printf("metric %s", mk[j]);
+		for (int i = 0; i < argc; i++) {
+			const struct mdf_ml_metric *m = mdf_ml_run_metric(&r[i], mk[j]);
+			printf("\t%s", m ? fmt_num(m->value, b, sizeof b) : "-");
+		}
+		printf("\n");
+	}
+	free(pk);
+	free(mk);
+	for (int i = 0; i < argc; i++)
+		mdf_ml_run_free(&r[i]);
+	free(r);
+	mdf_mlstore_close(st);
+	mdc_close_stdout();
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o = {0};
+	const char *cmd = NULL;
+
+	mdc_init(argv[0]);
+	if (argc > 1 && (strcmp(argv[1], "runs") == 0 || strcmp(argv[1], "best") == 0 ||
+	    strcmp(argv[1], "show") == 0 || strcmp(argv[1], "compare") == 0)) {
+		cmd = argv[1];
+		argv++;
+		argc--;
+	}
+	parse(argc, argv, &o);
+	argc -= optind;
+	argv += optind;
+	if (cmd == NULL) {
+		if (argc > 1)
+			mdc_usage("too many arguments");
+		return sink(&o, argc ? argv[0] : "-");
+	}
+	if ((o.tee || o.run_name) || (strcmp(cmd, "best") != 0 && (o.metric || o.minimize)))
+		mdc_usage("option not valid with '%s'", cmd);
+	if (strcmp(cmd, "runs") == 0 || strcmp(cmd, "best") == 0) {
+		if (argc > 0)
+			mdc_usage("unexpected argument '%s'", argv[0]);
+		return cmd[0] == 'r' ? cmd_runs(&o) : cmd_best(&o);
+	}
+	return cmd[0] == 's' ? cmd_show(&o, argc, argv) : cmd_compare(&o, argc, argv);
+}

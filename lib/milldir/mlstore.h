@@ -1,0 +1,198 @@
+/*
+ * An MLflow file store ("mlruns" directory): create experiments and runs,
+ * log params, metrics, tags and artifacts, and read them back.
+ *
+ * The layout is MLflow's FileStore (see metriclog(1)):
+ *   ROOT/.trash/  ROOT/0/meta.yaml (Default)  ROOT/<exp>/meta.yaml
+ *   ROOT/<exp>/<run>/{meta.yaml,metrics/,params/,tags/,artifacts/}
+ * Crash safety: every file but a metric history is written to a temporary
+ * file in the run (or experiment) directory and renamed into place; a
+ * metric line is appended with one write(2) on an O_APPEND descriptor.
+ * Experiments are created under flock(2) on ROOT/.metriclog.lock, so
+ * concurrent writers never create one name twice.
+ *
+ * Every function returns 0 (or a count) on success and a negative MDF_E_*
+ * code on failure with a message in WHY; nothing here prints or exits.
+ */
+#ifndef MILLDIR_MLSTORE_H
+#define MILLDIR_MLSTORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "frame.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* MLflow RunStatus values as stored in meta.yaml. */
+enum mdf_run_status {
+	MDF_RUN_RUNNING = 1,
+	MDF_RUN_SCHEDULED = 2,
+	MDF_RUN_FINISHED = 3,
+	MDF_RUN_FAILED = 4,
+	MDF_RUN_KILLED = 5,
+};
+const char *mdf_run_status_name(int status);
+
+/* MLflow's limits (mlflow/utils/validation.py). */
+#define MDF_ML_KEY_MAX 250
+#define MDF_ML_PARAM_MAX 6000
+#define MDF_ML_TAG_MAX 8000
+#define MDF_ML_EXPNAME_MAX 500
+
+/* Is KEY a valid metric/param/tag key: ^[/\w.\- :]*$ (ASCII \w), 1..250
+ * bytes, and equal to its normalised path (no "", ".", "..", leading or
+ * doubled "/"). */
+int mdf_ml_key_valid(const char *key);
+
+/* Where the store is: ARG (a --store option, may be NULL), else the
+ * environment value TRACKING_URI (may be NULL) when it is a path or a
+ * file: URI, else "mlruns".  Writes an absolute path into OUT.
+ * MDF_E_INVAL when TRACKING_URI is another kind of URI. */
+int mdf_mlstore_resolve(const char *arg, const char *tracking_uri, char *out,
+    size_t outlen, char *why, size_t whylen);
+
+/* --- Writing -------------------------------------------------------- */
+
+struct mdf_mlstore;
+struct mdf_mlrun;
+
+/* Open ROOT (absolute), creating it, .trash and experiment 0 "Default"
+ * when CREATE and they are missing.  Without CREATE a missing root is
+ * MDF_E_IO with errno ENOENT. */
+int mdf_mlstore_open(const char *root, int create, struct mdf_mlstore **out,
+    char *why, size_t whylen);
+void mdf_mlstore_close(struct mdf_mlstore *st);
+const char *mdf_mlstore_root(const struct mdf_mlstore *st);
+
+/* The id of the active experiment NAME (into ID, 32 bytes), creating it
+ * when missing and CREATE.  0 found, 1 created, 2 missing (without
+ * CREATE; ID left empty), MDF_E_INVAL for a bad name. */
+int mdf_mlstore_experiment(struct mdf_mlstore *st, const char *name,
+    int create, char id[32], char *why, size_t whylen);
+
+struct mdf_mlrun_opts {
+	const char *run_name;  /* NULL: "metriclog-" and 8 hex digits */
+	const char *user;      /* user_id and mlflow.user */
+	const char *source;    /* mlflow.source.name */
+	int64_t start_ms;      /* < 0: now */
+};
+
+/* Create a RUNNING run in experiment EXP_ID. */
+int mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
+    const struct mdf_mlrun_opts *o, struct mdf_mlrun **out, char *why,
+    size_t whylen);
+const char *mdf_mlrun_id(const struct mdf_mlrun *r);
+const char *mdf_mlrun_dir(const struct mdf_mlrun *r);
+/* Rename the run (meta.yaml run_name and the mlflow.runName tag). */
+int mdf_mlrun_set_name(struct mdf_mlrun *r, const char *name, char *why,
+    size_t whylen);
+/* Params are immutable: logging an existing param with another value is
+ * MDF_E_META; with the same value it is a no-op. */
+int mdf_mlrun_param(struct mdf_mlrun *r, const char *key, const char *value,
+    char *why, size_t whylen);
+int mdf_mlrun_tag(struct mdf_mlrun *r, const char *key, const char *value,
+    char *why, size_t whylen);
+/* TS_MS < 0: now. */
+int mdf_mlrun_metric(struct mdf_mlrun *r, const char *key, double value,
+    int64_t ts_ms, int64_t step, char *why, size_t whylen);
+/* Copy the file or directory SRC (recursively; symbolic links are
+ * followed for files, skipped for directories) to artifacts/NAME, NAME
+ * NULL meaning SRC's base name.  1 if SRC was a directory, 0 a file. */
+int mdf_mlrun_artifact(struct mdf_mlrun *r, const char *src, const char *name,
+    char *why, size_t whylen);
+/* Write LEN bytes of DATA as artifacts/NAME. */
+int mdf_mlrun_artifact_data(struct mdf_mlrun *r, const char *name,
+    const void *data, size_t len, char *why, size_t whylen);
+/* A temporary path in the run directory (for writers that want a path,
+ * such as PNG) and its publication as artifacts/NAME by rename. */
+int mdf_mlrun_tmp_path(struct mdf_mlrun *r, char *out, size_t outlen);
+int mdf_mlrun_publish(struct mdf_mlrun *r, const char *tmp, const char *name,
+    char *why, size_t whylen);
+/* Set the status and end_time (< 0: now) in meta.yaml. */
+int mdf_mlrun_end(struct mdf_mlrun *r, int status, int64_t end_ms, char *why,
+    size_t whylen);
+/* Free the handle (does not change the run). */
+void mdf_mlrun_close(struct mdf_mlrun *r);
+
+/* --- Reading -------------------------------------------------------- */
+
+struct mdf_ml_kv {
+	char *key, *val;
+};
+
+struct mdf_ml_metric {
+	char *key;
+	double value;      /* latest: max by (step, timestamp, value) */
+	int64_t step, ts;
+	double min, max;   /* over the history, NaN ignored */
+	size_t count;      /* values in the history */
+};
+
+struct mdf_ml_exp {
+	char id[32];
+	char *name;
+	int64_t creation_time;
+};
+
+struct mdf_ml_run {
+	char id[64];
+	char exp_id[32];
+	char *exp_name;
+	char *name;
+	char *artifact_uri;
+	char *user;
+	int status;
+	int64_t start_time, end_time; /* end_time -1: null */
+	int deleted;
+	struct mdf_ml_kv *params, *tags; /* sorted by key */
+	size_t nparams, ntags;
+	struct mdf_ml_metric *metrics;   /* sorted by key */
+	size_t nmetrics;
+};
+
+/* Active experiments, sorted by id (numerically when both are numbers). */
+int mdf_mlstore_experiments(struct mdf_mlstore *st, struct mdf_ml_exp **out,
+    size_t *n, char *why, size_t whylen);
+void mdf_ml_exps_free(struct mdf_ml_exp *e, size_t n);
+
+/* Active runs of experiment EXP_ID, oldest first.  Runs without a
+ * meta.yaml (being created, or a killed creator) are skipped, as MLflow
+ * does. */
+int mdf_mlstore_runs(struct mdf_mlstore *st, const char *exp_id,
+    struct mdf_ml_run **out, size_t *n, char *why, size_t whylen);
+/* Find one run in any active experiment by full id, unique id prefix (at
+ * least 4 characters) or unique run name.  MDF_E_META when ambiguous,
+ * 0 when not found, 1 when found. */
+int mdf_mlstore_find_run(struct mdf_mlstore *st, const char *what,
+    struct mdf_ml_run *out, char *why, size_t whylen);
+void mdf_ml_run_free(struct mdf_ml_run *r);
+void mdf_ml_runs_free(struct mdf_ml_run *r, size_t n);
+/* Value of a param / tag / metric or NULL. */
+const char *mdf_ml_run_param(const struct mdf_ml_run *r, const char *key);
+const char *mdf_ml_run_tag(const struct mdf_ml_run *r, const char *key);
+const struct mdf_ml_metric *mdf_ml_run_metric(const struct mdf_ml_run *r,
+    const char *key);
+/* The local path of the run's artifact directory (from artifact_uri),
+ * into OUT. */
+int mdf_ml_run_artifact_dir(const struct mdf_ml_run *r, char *out,
+    size_t outlen);
+
+/* --- The flat YAML of meta.yaml files ------------------------------- */
+
+/* Value of top-level KEY in the YAML text S (plain, 'single' or "double"
+ * quoted scalar; null and ~ give ""), malloc'd into *OUT.  1 found, 0
+ * absent, MDF_E_NOMEM. */
+int mdf_yaml_get(const char *s, const char *key, char **out);
+/* Append KEY: VALUE to a buffer the way PyYAML's safe_dump writes a
+ * string: plain when that reads back as the same string, else single
+ * quoted. */
+int mdf_yaml_put_str(char **buf, size_t *len, const char *key,
+    const char *value);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
