@@ -359,9 +359,11 @@ cmd_payload(int argc, char **argv)
 	mdf_frame_init(&f);
 	while ((rc = mdf_read(r, &f)) > 0) {
 		if (mdf_reader_frame_index(r) == want) {
-			if (f.len && fwrite(f.payload, 1, f.len, stdout) != f.len)
-				break;
-			mdc_close_stdout();
+			if (f.len)
+				fwrite(f.payload, 1, f.len, stdout);
+			mdf_frame_free(&f);
+			mdf_reader_close(r);
+			mdc_close_stdout();   /* reports a failed write */
 			return 0;
 		}
 	}
