@@ -440,8 +440,11 @@ cmd_runs(struct opts *o)
 	for (size_t i = 0; i < rs.n; i++) {
 		for (size_t j = 0; j < rs.v[i].nparams; j++)
 			add_key(&pk, &npk, rs.v[i].params[j].key);
+		/* Per-class metrics (KEY.CLASS) would make the table unreadable;
+		 * show lists them. */
 		for (size_t j = 0; j < rs.v[i].nmetrics; j++)
-			add_key(&mk, &nmk, rs.v[i].metrics[j].key);
+			if (strchr(rs.v[i].metrics[j].key, '.') == NULL)
+				add_key(&mk, &nmk, rs.v[i].metrics[j].key);
 	}
 	/* TAB-separated so that cut(1) and column -t read it. */
 	printf("run\texperiment\tname\tstatus\tstart");

@@ -1,0 +1,413 @@
+#!/usr/bin/env bats
+# metriclog: metrics, the MLflow file store, queries.
+
+load test_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	unset MLFLOW_TRACKING_URI MLFLOW_EXPERIMENT_NAME
+	export USER=tester
+	S="$BATS_TEST_TMPDIR/mlruns"
+}
+
+# pred TRUE PREDICTED SPLIT P1 P2 P3: a PRED frame over +X,-X,+Y.
+pred() {
+	f32 "$4" "$5" "$6" | mdf wrap PRED classes=+X,-X,+Y label="$1" \
+	    pred.label="$2" ${3:+split=$3}
+}
+
+# metr TEXT: a METR frame whose records are TEXT (printf escapes).
+metr() {
+	printf "$1" | mdf wrap METR
+}
+
+# The only run directory of experiment $1 in $S.
+rundir() {
+	local d
+	for d in "$S/$1"/*/; do
+		[ -f "$d/meta.yaml" ] && echo "${d%/}"
+	done
+}
+
+# The 3-class test set: +Y is never predicted.
+#   true\pred  +X -X +Y
+#   +X          2  1  0
+#   -X          1  2  0
+#   +Y          1  1  0
+three_class() {
+	pred +X +X test 0.5 0.25 0.25
+	pred +X +X test 0.5 0.25 0.25
+	pred +X -X test 0.25 0.5 0.25
+	pred -X -X test 0.25 0.5 0.25
+	pred -X -X test 0.25 0.5 0.25
+	pred -X +X test 0.5 0.25 0.25
+	pred +Y +X test 0.5 0.25 0.25
+	pred +Y -X test 0.25 0.5 0.25
+}
+
+# metric value of key $2 in run dir $1, printed with 6 decimals
+mval() {
+	awk '{printf "%.6f\n", $2}' "$1/metrics/$2"
+}
+
+@test "metriclog: hand-checked 3-class matrix with a class never predicted" {
+	three_class > in.mdf
+	run --separate-stderr metriclog --store "$S" < in.mdf
+	assert_success
+	R=$(rundir 0)
+	assert_equal "$(mval "$R" test_accuracy)" 0.500000
+	# precision: +X 2/4, -X 2/4, +Y 0/0 -> 0 (zero_division=0)
+	assert_equal "$(mval "$R" test_precision.posX)" 0.500000
+	assert_equal "$(mval "$R" test_precision.negX)" 0.500000
+	assert_equal "$(mval "$R" test_precision.posY)" 0.000000
+	assert_equal "$(mval "$R" test_recall.posX)" 0.666667
+	assert_equal "$(mval "$R" test_recall.posY)" 0.000000
+	# F1 = 2tp/(2tp+fp+fn): 4/7, 4/7, 0
+	assert_equal "$(mval "$R" test_f1.negX)" 0.571429
+	assert_equal "$(mval "$R" test_f1.posY)" 0.000000
+	# macro over the 3 classes, weighted by support 3, 3, 2
+	assert_equal "$(mval "$R" test_precision)" 0.333333
+	assert_equal "$(mval "$R" test_recall)" 0.444444
+	assert_equal "$(mval "$R" test_f1)" 0.380952
+	assert_equal "$(mval "$R" test_weighted_precision)" 0.375000
+	assert_equal "$(mval "$R" test_weighted_recall)" 0.500000
+	assert_equal "$(mval "$R" test_weighted_f1)" 0.428571
+	# log-loss: 4 x -ln 0.5 and 4 x -ln 0.25, mean 1.5 ln 2
+	assert_equal "$(mval "$R" test_log_loss)" 1.039721
+	# scikit-learn's repr of 1/3, one line, step 0
+	run cut -d' ' -f2,3 "$R/metrics/test_precision"
+	assert_output "0.3333333333333333 0"
+	cmp "$R/artifacts/test_confusion.tsv" "$DATA/metriclog/confusion3.tsv"
+	run file "$R/artifacts/test_confusion.png"
+	assert_output --partial "PNG image data, 175 x 137, 8-bit/color RGB"
+	# the summary table on stderr
+	[[ $stderr == *"metriclog: test: 8 samples, accuracy 0.5000, log-loss 1.0397"* ]]
+	[[ $stderr == *"+Y               0.0000  0.0000  0.0000        2"* ]]
+	[[ $stderr == *"macro avg        0.3333  0.4444  0.3810        8"* ]]
+}
+
+@test "metriclog: two classes, perfect predictions, no split prefix" {
+	{ pred +X +X "" 1 0 0; pred -X -X "" 0 1 0; } > in.mdf
+	metriclog -q --store "$S" < in.mdf
+	R=$(rundir 0)
+	assert_equal "$(cat "$R/metrics/accuracy" | cut -d' ' -f2-)" "1.0 0"
+	# +Y neither true nor predicted: out of the macro average (labels=None)
+	assert_equal "$(mval "$R" f1)" 1.000000
+	assert_equal "$(mval "$R" f1.posY)" 0.000000
+	# clipped at float32 epsilon: -ln(1 - 2^-23 ...) is tiny but finite
+	run awk '{print ($2 > 0 && $2 < 1e-6)}' "$R/metrics/log_loss"
+	assert_output 1
+	assert_file_exists "$R/artifacts/confusion.tsv"
+	assert_file_exists "$R/artifacts/confusion.png"
+}
+
+@test "metriclog: PRED frames without a label are not counted" {
+	{ pred +X +X val 1 0 0; f32 0 1 0 | mdf wrap PRED classes=+X,-X,+Y pred.label=-X split=val; } > in.mdf
+	metriclog -q --store "$S" < in.mdf
+	R=$(rundir 0)
+	assert_equal "$(mval "$R" val_accuracy)" 1.000000
+	run cat "$R/artifacts/val_confusion.tsv"
+	assert_line --index 1 $'+X\t1\t0\t0'
+}
+
+@test "metriclog: exact store layout, byte for byte" {
+	metr 'param\tlr\t0.01\nparam\tnet\tvgg16\nmetric\tloss\t0.61\t0\t1767225600001\nmetric\tloss\tnan\t1\t1767225600002\nmetric\tloss\t1\t2\t1767225600003\nmetric\tsub/acc\t1e-05\t3\t1767225600004\ntag\tnote\thello world\n' > in.mdf
+	run --separate-stderr metriclog --store "$S" --experiment c-sweep --run-name c-run-1 < in.mdf
+	assert_success
+	assert_dir_exists "$S/.trash"
+	[ -z "$(ls -A "$S/.trash")" ]
+	sed -E 's/[0-9]{13}/T/' "$S/0/meta.yaml" > got0
+	sed "s|@ROOT@|$S|" "$DATA/metriclog/exp0.yaml" | cmp - got0
+	sed -E 's/[0-9]{13}/T/' "$S/1/meta.yaml" > got1
+	sed "s|@ROOT@|$S|" "$DATA/metriclog/exp1.yaml" | cmp - got1
+	R=$(rundir 1)
+	ID=${R##*/}
+	[[ $ID =~ ^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$ ]]
+	sed -E 's/[0-9]{13}/T/; s/[0-9a-f]{32}/ID/g' "$R/meta.yaml" > gotrun
+	sed "s|@ROOT@|$S|" "$DATA/metriclog/run-finished.yaml" | cmp - gotrun
+	# params and tags: the value, no newline
+	printf 0.01 | cmp - "$R/params/lr"
+	printf vgg16 | cmp - "$R/params/net"
+	printf 'hello world' | cmp - "$R/tags/note"
+	printf c-run-1 | cmp - "$R/tags/mlflow.runName"
+	printf tester | cmp - "$R/tags/mlflow.user"
+	printf metriclog | cmp - "$R/tags/mlflow.source.name"
+	printf LOCAL | cmp - "$R/tags/mlflow.source.type"
+	printf '1767225600001 0.61 0\n1767225600002 nan 1\n1767225600003 1.0 2\n' | cmp - "$R/metrics/loss"
+	printf '1767225600004 1e-05 3\n' | cmp - "$R/metrics/sub/acc"
+	assert_dir_exists "$R/artifacts"
+	# nothing else: no temporaries, no stray directories
+	run bash -c "cd '$S' && find . | sort"
+	assert_output ".
+./.metriclog.lock
+./.trash
+./0
+./0/meta.yaml
+./1
+./1/$ID
+./1/$ID/artifacts
+./1/$ID/meta.yaml
+./1/$ID/metrics
+./1/$ID/metrics/loss
+./1/$ID/metrics/sub
+./1/$ID/metrics/sub/acc
+./1/$ID/params
+./1/$ID/params/lr
+./1/$ID/params/net
+./1/$ID/tags
+./1/$ID/tags/mlflow.runName
+./1/$ID/tags/mlflow.source.name
+./1/$ID/tags/mlflow.source.type
+./1/$ID/tags/mlflow.user
+./1/$ID/tags/note
+./1/meta.yaml"
+}
+
+@test "metriclog: a second run reuses the experiment, ids are integers" {
+	metr 'param\tk\t1\n' | metriclog -q --store "$S" -e a
+	metr 'param\tk\t2\n' | metriclog -q --store "$S" -e b
+	metr 'param\tk\t3\n' | metriclog -q --store "$S" -e a
+	run bash -c "grep -h '^name:' '$S'/*/meta.yaml"
+	assert_output $'name: Default\nname: a\nname: b'
+	[ "$(ls "$S/1" | grep -c '^[0-9a-f]\{32\}$')" -eq 2 ]
+	[ "$(ls "$S/2" | grep -c '^[0-9a-f]\{32\}$')" -eq 1 ]
+}
+
+@test "metriclog: names that YAML would misread are quoted" {
+	metr 'param\tk\t1\n' | metriclog -q --store "$S" -e 123 -n "it's: yes"
+	grep -qx "name: '123'" "$S/1/meta.yaml"
+	grep -qx "run_name: 'it''s: yes'" "$(rundir 1)/meta.yaml"
+	run metriclog show --store "$S" "it's: yes"
+	assert_line --index 1 $'name\tit\'s: yes'
+	assert_line --index 2 $'experiment\t123 (1)'
+}
+
+@test "metriclog: MLFLOW_TRACKING_URI file: URI and MLFLOW_EXPERIMENT_NAME" {
+	mkdir -p "d ir"
+	metr 'param\tk\t1\n' | MLFLOW_TRACKING_URI="file://$PWD/d%20ir/store" \
+	    MLFLOW_EXPERIMENT_NAME=env-exp metriclog -q
+	grep -qx 'name: env-exp' "d ir/store/1/meta.yaml"
+	grep -q "^artifact_uri: file://$PWD/d%20ir/store/1/" "d ir/store/1/"*/meta.yaml
+	metr 'param\tk\t1\n' | MLFLOW_TRACKING_URI=rel metriclog -q
+	assert_file_exists rel/0/meta.yaml
+	# --store wins over the environment
+	metr 'param\tk\t1\n' | MLFLOW_TRACKING_URI=rel metriclog -q --store other
+	assert_file_exists other/0/meta.yaml
+	run --separate-stderr env MLFLOW_TRACKING_URI=http://localhost:5000 metriclog runs
+	[ "$status" -eq 64 ]
+	[[ $stderr == "metriclog: MLFLOW_TRACKING_URI: 'http://localhost:5000' is not a path or file: URI"* ]]
+}
+
+@test "metriclog: default ./mlruns, Default experiment 0" {
+	metr 'param\tk\t1\n' | metriclog -q
+	[ -n "$(rundir 0 | sed "s|^$S||")" ]
+	run metriclog runs
+	assert_line --index 1 --regexp $'^[0-9a-f]{8}\tDefault\tmetriclog-[0-9a-f]{8}\tFINISHED\t20[0-9-]{8}T[0-9:]{8}Z\t1$'
+}
+
+@test "metriclog: artifacts are copied recursively; the model directory is tagged" {
+	mkdir -p model/sub
+	printf 'cfg' > model/net.cfg
+	printf 'w' > model/sub/best.weights
+	printf 'notes' > notes.txt
+	metr 'artifact\tnotes.txt\nartifact\tmodel/\n' | metriclog -q --store "$S"
+	R=$(rundir 0)
+	cmp notes.txt "$R/artifacts/notes.txt"
+	cmp model/net.cfg "$R/artifacts/model/net.cfg"
+	cmp model/sub/best.weights "$R/artifacts/model/sub/best.weights"
+	printf model | cmp - "$R/tags/milldir.model"
+	# a missing artifact fails the run
+	run --separate-stderr metriclog --store "$S" -e miss < <(metr 'artifact\tnope\n')
+	[ "$status" -eq 66 ]
+	[[ $stderr == "metriclog: -: frame 1: line 1: nope: No such file or directory" ]]
+	grep -qx 'status: 4' "$(rundir 1)/meta.yaml"
+}
+
+@test "metriclog: --tee passes every frame through unchanged and in order" {
+	{ metr 'param\ta\t1\n'; pred +X +X "" 1 0 0; printf 'xyz' | mdf wrap note text=hi; } > in.mdf
+	metriclog -q --tee --store "$S" < in.mdf > out.mdf
+	cmp in.mdf out.mdf
+	# without --tee nothing is written to stdout
+	metriclog -q --store "$S" < in.mdf > out2
+	[ ! -s out2 ]
+}
+
+@test "metriclog: a param cannot change; the same value again is fine" {
+	metr 'param\tlr\t0.1\nparam\tlr\t0.1\n' | metriclog -q --store "$S" -e same
+	grep -qx 'status: 3' "$(rundir 1)/meta.yaml"
+	run --separate-stderr metriclog --store "$S" -e chg < <(metr 'param\tlr\t0.1\nparam\tlr\t0.2\n')
+	[ "$status" -eq 65 ]
+	[[ $stderr == "metriclog: -: frame 1: line 2: param 'lr' already logged as '0.1', cannot change it to '0.2'" ]]
+	grep -qx 'status: 4' "$(rundir 2)/meta.yaml"
+}
+
+@test "metriclog: bad frames exit 65 and mark the run FAILED" {
+	# a truncated second frame
+	{ metr 'param\ta\t1\n'; pred +X +X "" 1 0 0 | head -c 40; } > trunc.mdf
+	run --separate-stderr metriclog --store "$S" -e t < trunc.mdf
+	[ "$status" -eq 65 ]
+	[[ $stderr == "metriclog: -: frame 2 (byte "* ]]
+	R=$(rundir 1)
+	grep -qx 'status: 4' "$R/meta.yaml"
+	grep -q '^end_time: [0-9]\{13\}$' "$R/meta.yaml"
+	printf 1 | cmp - "$R/params/a"
+	# a label that is not a class
+	run --separate-stderr metriclog --store "$S" -e t < <(pred +Z +X "" 1 0 0)
+	[ "$status" -eq 65 ]
+	assert_equal "$stderr" "metriclog: -: frame 1: label '+Z' is not one of the classes '+X,-X,+Y'"
+	# classes that change within a split
+	run --separate-stderr metriclog --store "$S" -e t < <(pred +X +X "" 1 0 0; f32 1 0 | mdf wrap PRED classes=+X,-X label=+X)
+	[ "$status" -eq 65 ]
+	[[ $stderr == "metriclog: -: frame 2: classes '+X,-X' differ from '+X,-X,+Y'"* ]]
+	# a METR record MLflow would refuse (path trick in a key)
+	run --separate-stderr metriclog --store "$S" -e t < <(metr 'metric\ta/./b\t1\t0\t1\n')
+	[ "$status" -eq 65 ]
+	[[ $stderr == "metriclog: -: frame 1: line 1: invalid metric name 'a/./b'" ]]
+	# not a frame stream at all
+	run --separate-stderr metriclog --store "$S" -e t < <(echo hello)
+	[ "$status" -eq 65 ]
+	run metriclog runs --store "$S" -e t
+	[ "$(grep -c $'\tFAILED\t' <<<"$output")" -eq 5 ]
+}
+
+@test "metriclog: usage errors exit 64" {
+	run --separate-stderr metriclog --bogus
+	[ "$status" -eq 64 ]
+	[[ $stderr == *"Try 'metriclog --help' for more information." ]]
+	run --separate-stderr metriclog runs extra
+	[ "$status" -eq 64 ]
+	run --separate-stderr metriclog show
+	[ "$status" -eq 64 ]
+	run --separate-stderr metriclog runs --tee
+	[ "$status" -eq 64 ]
+	run --separate-stderr metriclog --store "$S" -e "$(printf 'a\tb')" < /dev/null
+	[ "$status" -eq 64 ]
+	[[ $stderr == "metriclog: invalid experiment name"* ]]
+	run --separate-stderr metriclog /nonexistent.mdf --store "$S"
+	[ "$status" -eq 66 ]
+	run metriclog --help
+	assert_success
+	assert_line --index 0 --partial "Usage: metriclog"
+	run metriclog --version
+	assert_output --regexp '^metriclog \(milldir\) '
+}
+
+@test "metriclog: 8 concurrent writers create one experiment and 8 complete runs" {
+	for i in 1 2 3 4 5 6 7 8; do
+		metr "param\\ti\\t$i\\nmetric\\tval_f1\\t0.$i\\t0\\t1\\n" > in$i.mdf
+	done
+	for i in 1 2 3 4 5 6 7 8; do
+		metriclog -q --store "$S" -e sweep < in$i.mdf &
+	done
+	wait
+	[ "$(grep -l '^name: sweep$' "$S"/*/meta.yaml | wc -l)" -eq 1 ]
+	[ "$(ls "$S" | grep -c .)" -eq 2 ]  # 0 and 1
+	[ "$(grep -l '^status: 3$' "$S"/1/*/meta.yaml | wc -l)" -eq 8 ]
+	run bash -c "cat '$S'/1/*/params/i | fold -w1 | sort | tr -d '\n'"
+	assert_output 12345678
+	run --separate-stderr metriclog best --store "$S" -e sweep
+	assert_output --regexp "^$S/1/[0-9a-f]{32}/artifacts\$"
+	[ "$(cat "${output%/artifacts}/params/i")" = 8 ]
+}
+
+@test "metriclog: SIGKILL mid-stream leaves a readable RUNNING run" {
+	mkfifo fifo
+	metriclog -q --store "$S" -e k < fifo &
+	pid=$!
+	exec 5> fifo
+	metr 'param\ta\t1\nmetric\tloss\t0.5\t0\t1\n' >&5
+	for _ in $(seq 100); do
+		[ -n "$(ls "$S"/1/*/metrics/loss 2>/dev/null)" ] && break
+		sleep 0.1
+	done
+	kill -9 "$pid"
+	wait "$pid" || true
+	exec 5>&-
+	run metriclog runs --store "$S" -e k
+	assert_success
+	assert_line --index 1 --regexp $'\tk\tmetriclog-[0-9a-f]{8}\tRUNNING\t.*\t1\t0.5$'
+	grep -qx 'end_time: null' "$S"/1/*/meta.yaml
+	# best ignores it; the store still takes new runs
+	run metriclog best --store "$S" --metric loss
+	[ "$status" -eq 1 ]
+	metr 'param\ta\t2\n' | metriclog -q --store "$S" -e k
+	[ "$(grep -l '^status: 3$' "$S"/1/*/meta.yaml | wc -l)" -eq 1 ]
+}
+
+@test "metriclog: SIGTERM marks the run KILLED" {
+	mkfifo fifo
+	metriclog -q --store "$S" < fifo &
+	pid=$!
+	exec 5> fifo
+	metr 'param\ta\t1\n' >&5
+	for _ in $(seq 100); do
+		[ -n "$(ls "$S"/0/*/params/a 2>/dev/null)" ] && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	run wait "$pid"
+	exec 5>&-
+	[ "$status" -eq 143 ]
+	grep -qx 'status: 5' "$(rundir 0)/meta.yaml"
+}
+
+@test "metriclog: best prefers an older better run to a newer worse one" {
+	for r in good bad; do mkdir -p "m-$r"; printf "$r" > "m-$r/net.cfg"; done
+	metr 'param\tr\tgood\nmetric\tval_f1\t0.9\t0\t1\nartifact\tm-good\n' | metriclog -q --store "$S" -n older
+	sleep 0.01
+	metr 'param\tr\tbad\nmetric\tval_f1\t0.7\t0\t2\nartifact\tm-bad\n' | metriclog -q --store "$S" -n newer
+	# an unfinished run with a higher score does not count
+	metr 'metric\tval_f1\t0.99\t0\t3\n' | metriclog -q --store "$S" -n broken < <(metr 'metric\tval_f1\t0.99\t0\t3\n'; echo junk) || true
+	run --separate-stderr metriclog best --store "$S"
+	assert_success
+	[[ $output == "$S/0/"*/artifacts/m-good ]]
+	assert_equal "$(cat "$output/net.cfg")" good
+	run metriclog best --store "$S" --min
+	assert_equal "$(cat "$output/net.cfg")" bad
+	# the latest value (highest step) is the run's value
+	run metriclog best --store "$S" --metric val_f1 --experiment Default
+	assert_equal "$(cat "$output/net.cfg")" good
+	# no such metric / experiment / store: exit 1 with a message
+	run --separate-stderr metriclog best --store "$S" --metric nope
+	[ "$status" -eq 1 ]
+	assert_equal "$stderr" "metriclog: no finished run with metric 'nope'"
+	run --separate-stderr metriclog best --store "$S" -e nope
+	[ "$status" -eq 1 ]
+	run --separate-stderr metriclog best --store "$BATS_TEST_TMPDIR/none"
+	[ "$status" -eq 1 ]
+}
+
+@test "metriclog: show and compare put params and metrics side by side" {
+	metr 'param\tlr\t0.1\nmetric\tacc\t0.5\t0\t1\nmetric\tacc\t0.75\t1\t2\n' | metriclog -q --store "$S" -n one
+	metr 'param\tlr\t0.2\nparam\tnet\tvgg\nmetric\tacc\t0.8\t0\t1\n' | metriclog -q --store "$S" -n two
+	run metriclog show --store "$S" one
+	assert_success
+	assert_line --index 0 --regexp $'^run\t[0-9a-f]{32}$'
+	assert_line $'param\tlr\t0.1'
+	assert_line $'metric\tacc\t0.75\tstep 1\t(2 values, min 0.5, max 0.75)'
+	assert_line $'tag\tmlflow.runName\tone'
+	run metriclog compare --store "$S" one two
+	assert_success
+	assert_line --index 1 $'name\tone\ttwo'
+	assert_line $'param lr\t0.1\t0.2'
+	assert_line $'param net\t-\tvgg'
+	assert_line $'metric acc\t0.75\t0.8'
+	ID=$(basename "$(rundir 0 | head -1)")
+	run metriclog show --store "$S" "${ID:0:6}"
+	assert_success
+	run --separate-stderr metriclog show --store "$S" nosuch
+	[ "$status" -eq 66 ]
+	assert_equal "$stderr" "metriclog: no run 'nosuch'"
+}
+
+@test "metriclog: the EXAMPLES pipeline of the man page runs" {
+	mkdir -p models/m1
+	printf x > models/m1/net.cfg
+	{ metr 'param\tnet\ttiny\nmetric\tval_f1\t0.8\t0\t1\nartifact\tmodels/m1\n'; three_class; } > run.mdf
+	metriclog --experiment demo --run-name tiny-1 < run.mdf 2> err
+	grep -q "^metriclog: run [0-9a-f]\{32\} in experiment 'demo' (1) finished$" err
+	run metriclog best --experiment demo
+	assert_output --regexp "/mlruns/1/[0-9a-f]{32}/artifacts/m1\$"
+	run metriclog runs --experiment demo
+	assert_line --index 0 $'run\texperiment\tname\tstatus\tstart\tnet\ttest_accuracy\ttest_f1\ttest_log_loss\ttest_precision\ttest_recall\ttest_weighted_f1\ttest_weighted_precision\ttest_weighted_recall\tval_f1'
+}
