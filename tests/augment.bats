@@ -374,3 +374,21 @@ Try 'augment --help' for more information."
 	    "set -o pipefail; augment --pixel-noise 0.1 -n 200 '$BATS_TEST_TMPDIR/in.mdf' | head -c1 >/dev/null"
 	[ -z "$stderr" ]
 }
+
+@test "augment: the man page's table of the 24 rotations is what augment does" {
+	local table
+	table=$(sed -n '/quarter turns that makes it:/,/^\.EE/p' "$MILLDIR_SRCDIR/man/augment.1" |
+	    sed '1,4d;$d' | sed 's/\\-/-/g' | tr -s ' ' '\n' | paste - -)
+	[ "$(echo "$table" | wc -l)" -eq 24 ]
+	marked +Z >"$BATS_TEST_TMPDIR/in.mdf"
+	augment --rotations cube --sequential -n 24 <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/seq.mdf"
+	local n=0 name spec
+	while read -r name spec; do
+		n=$((n + 1))
+		[ "$(key "$BATS_TEST_TMPDIR/seq.mdf" $n augment.rotation)" = "$name" ] || { echo "row $n: $name"; return 1; }
+		augment --rotation "$spec" <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/one.mdf"
+		[ "$(key "$BATS_TEST_TMPDIR/one.mdf" 1 augment.rotation)" = "$name" ] || { echo "$spec is not $name"; return 1; }
+		augment --rotation "$name" <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/one.mdf"
+		[ "$(key "$BATS_TEST_TMPDIR/one.mdf" 1 augment.rotation)" = "$name" ]
+	done <<<"$table"
+}
