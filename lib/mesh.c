@@ -62,19 +62,18 @@ mdf_mesh_drop_degenerate(float *tri, uint64_t n)
 void
 mdf_mesh_bbox(const float *tri, uint64_t n, struct mdf_bbox *box)
 {
-	/* float accumulators keep the loop vectorisable; they are exact */
+	/* float accumulators are exact; fminf/fmaxf would also take NaN */
 	float lo[3] = { INFINITY, INFINITY, INFINITY };
 	float hi[3] = { -INFINITY, -INFINITY, -INFINITY };
 
 	for (uint64_t i = 0; i < n; i++, tri += 12)
-		for (int k = 3; k < 12; k++) {
-			float c = tri[k];
+		for (int k = 3; k < 12; k += 3)
+			for (int a = 0; a < 3; a++) {
+				float c = tri[k + a];
 
-			if (c < lo[k % 3])
-				lo[k % 3] = c;
-			if (c > hi[k % 3])
-				hi[k % 3] = c;
-		}
+				lo[a] = c < lo[a] ? c : lo[a];
+				hi[a] = c > hi[a] ? c : hi[a];
+			}
 	for (int a = 0; a < 3; a++) {
 		box->min[a] = lo[a];
 		box->max[a] = hi[a];
@@ -147,16 +146,22 @@ mdf_mesh_center(float *tri, uint64_t n, int unit)
 }
 
 int
-mdf_mesh_set_meta(struct mdf_frame *f, const float *tri, uint64_t n)
+mdf_mesh_set_meta(struct mdf_frame *f, const float *tri, uint64_t n,
+    const struct mdf_bbox *box, double area)
 {
 	struct mdf_bbox b;
 	int rc;
 
-	mdf_mesh_bbox(tri, n, &b);
+	if (box != NULL)
+		b = *box;
+	else
+		mdf_mesh_bbox(tri, n, &b);
 	if (n == 0)
 		memset(&b, 0, sizeof b);
+	if (area < 0)
+		area = mdf_mesh_area(tri, n);
 	if ((rc = mdf_setf(f, "bbox", "%.7g,%.7g,%.7g:%.7g,%.7g,%.7g",
 	    b.min[0], b.min[1], b.min[2], b.max[0], b.max[1], b.max[2])) < 0)
 		return rc;
-	return mdf_setf(f, "area", "%.7g", mdf_mesh_area(tri, n));
+	return mdf_setf(f, "area", "%.7g", area);
 }

@@ -46,6 +46,8 @@ struct mdf_import_body {
 	uint64_t count;    /* triangles kept */
 	uint64_t dropped;  /* degenerate triangles dropped */
 	uint64_t disagree; /* stored normals that disagreed with the winding */
+	double area;        /* surface area of the triangles kept */
+	float lo[3], hi[3]; /* their bounding box */
 };
 
 struct mdf_import {
@@ -56,6 +58,8 @@ struct mdf_import {
 	uint64_t triangles;           /* kept, over all bodies */
 	uint64_t dropped;             /* dropped, over all bodies */
 	uint64_t disagree;            /* over all bodies */
+	double area;                  /* over all bodies */
+	float lo[3], hi[3];           /* bounding box of all bodies */
 	char why[256];                /* position and reason of a failure */
 
 	/* private to the parsers */

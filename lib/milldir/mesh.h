@@ -56,9 +56,12 @@ void mdf_mesh_transform(float *tri, uint64_t n, const double *shift,
 int mdf_mesh_center(float *tri, uint64_t n, int unit);
 
 /* Set the metadata a MESH frame carries about its geometry:
- * bbox=X0,Y0,Z0:X1,Y1,Z1 and area=A (%.7g).  The triangles key is set by
+ * bbox=X0,Y0,Z0:X1,Y1,Z1 and area=A (%.7g).  BOX and AREA are used when
+ * the caller already knows them (an importer does); NULL and a negative
+ * AREA mean compute them from TRI.  The triangles key is set by
  * mdf_mesh_init. */
-int mdf_mesh_set_meta(struct mdf_frame *f, const float *tri, uint64_t n);
+int mdf_mesh_set_meta(struct mdf_frame *f, const float *tri, uint64_t n,
+    const struct mdf_bbox *box, double area);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,27 @@
+#!/bin/sh
+# run.sh [SECONDS]: build the importers' libFuzzer targets with clang and
+# fuzz each for SECONDS (default 10) from the seed corpus.  Run it from a
+# configured build directory (or set MILLDIR_BUILDDIR).  Exits non-zero
+# when a target crashes, leaks or times out.
+set -eu
+secs=${1:-10}
+here=$(cd "$(dirname "$0")" && pwd)
+build=${MILLDIR_BUILDDIR:-$PWD}
+cd "$build"
+make -s fuzz-stl2norm
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+for t in stl obj ply; do
+	mkdir -p "$work/$t"
+	cp "$here/corpus/$t"/* "$work/$t"/ 2>/dev/null || true
+	echo "fuzz_$t: ${secs}s"
+	if ! ./tests/fuzz/fuzz_$t -max_total_time="$secs" -timeout=10 \
+	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=0 \
+	    -artifact_prefix="$work/" "$work/$t" >"$work/$t.log" 2>&1; then
+		tail -40 "$work/$t.log"
+		echo "fuzz_$t: FAILED"
+		status=1
+	fi
+done
+exit $status
