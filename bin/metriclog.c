@@ -24,7 +24,8 @@
 static const char usage_text[] =
 "Usage: metriclog [OPTION]... [FILE]\n"
 "       metriclog runs [--experiment NAME] [--store DIR]\n"
-"       metriclog best [--metric KEY] [--min|--max] [--experiment NAME] [--store DIR]\n"
+"       metriclog best [--metric KEY] [--min|--max] [--latest] [--experiment NAME]\n"
+"                      [--store DIR]\n"
 "       metriclog show RUN [--store DIR]\n"
 "       metriclog compare RUN... [--store DIR]\n"
 "Log METR and PRED frames as one MLflow run; query the runs.\n"
@@ -36,12 +37,13 @@ static const char usage_text[] =
 "  -q, --quiet            no summary on standard error\n"
 "  -m, --metric KEY       best: the metric to rank by (default val_f1)\n"
 "      --min, --max       best: lower or higher is better (default --max)\n"
+"      --latest           best: rank by the latest value, not the run's best\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n";
 
 struct opts {
 	const char *experiment, *run_name, *store, *metric;
-	int tee, quiet, minimize;
+	int tee, quiet, minimize, latest;
 };
 
 static char why[1024];
@@ -66,6 +68,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"metric", required_argument, NULL, 'm'},
 		{"min", no_argument, NULL, 'l'},
 		{"max", no_argument, NULL, 'g'},
+		{"latest", no_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -82,6 +85,7 @@ parse(int argc, char **argv, struct opts *o)
 		case 'm': o->metric = optarg; break;
 		case 'l': o->minimize = 1; break;
 		case 'g': o->minimize = 0; break;
+		case 'L': o->latest = 1; break;
 		case 'h': usage_ok();
 		case 'V': mdc_version();
 		default: mdc_usage("invalid option");
@@ -359,36 +363,14 @@ struct runset {
 	size_t n;
 };
 
-/* All runs of experiment NAME (NULL: every experiment). */
+/* All runs of experiment NAME (NULL: every experiment), oldest first. */
 static void
 collect(struct mdf_mlstore *st, const char *name, struct runset *rs)
 {
-	struct mdf_ml_exp *e;
-	size_t ne;
-
 	rs->v = NULL;
 	rs->n = 0;
-	if (st == NULL)
-		return;
-	if (mdf_mlstore_experiments(st, &e, &ne, why, sizeof why) < 0)
+	if (st && mdf_mlstore_collect(st, name, &rs->v, &rs->n, why, sizeof why) < 0)
 		mdc_die(EXIT_IOERR, "%s", why);
-	for (size_t i = 0; i < ne; i++) {
-		struct mdf_ml_run *v;
-		size_t n;
-		if (name && strcmp(e[i].name, name) != 0)
-			continue;
-		if (mdf_mlstore_runs(st, e[i].id, &v, &n, why, sizeof why) < 0)
-			mdc_die(EXIT_IOERR, "%s", why);
-		rs->v = realloc(rs->v, (rs->n + n + 1) * sizeof *rs->v);
-		if (rs->v == NULL)
-			mdc_die(EXIT_SOFTWARE, "out of memory");
-		for (size_t j = 0; j < n; j++) {
-			rs->v[rs->n] = v[j];
-			rs->v[rs->n++].exp_name = strdup(e[i].name);
-		}
-		free(v);
-	}
-	mdf_ml_exps_free(e, ne);
 }
 
 static const char *
@@ -482,39 +464,26 @@ cmd_best(struct opts *o)
 	struct mdf_mlstore *st = open_store(o, 0);
 	const char *metric = o->metric ? o->metric : "val_f1";
 	struct runset rs;
-	const struct mdf_ml_run *best = NULL;
-	double bv = 0;
 	char dir[PATH_MAX];
-	const char *model;
+	long b;
+	int rc;
 
 	collect(st, o->experiment, &rs);
-	/* Runs are oldest first: a later run must be strictly better. */
-	for (size_t i = 0; i < rs.n; i++) {
-		const struct mdf_ml_metric *m = mdf_ml_run_metric(&rs.v[i], metric);
-		if (rs.v[i].status != MDF_RUN_FINISHED || m == NULL || isnan(m->value))
-			continue;
-		if (best == NULL || (o->minimize ? m->value < bv : m->value > bv)) {
-			best = &rs.v[i];
-			bv = m->value;
-		}
-	}
-	if (best == NULL) {
+	b = mdf_ml_best(rs.v, rs.n, metric, (o->minimize ? MDF_ML_MIN : 0) |
+	    (o->latest ? MDF_ML_LATEST : 0), NULL);
+	if (b < 0) {
 		mdc_warn("no finished run with metric '%s'%s%s%s", metric,
 		    o->experiment ? " in experiment '" : "",
 		    o->experiment ? o->experiment : "", o->experiment ? "'" : "");
 		exit(1);
 	}
-	if (mdf_ml_run_artifact_dir(best, dir, sizeof dir) < 0)
+	if ((rc = mdf_ml_run_model_dir(&rs.v[b], dir, sizeof dir)) < 0)
 		mdc_die(EXIT_DATAERR, "run %s: artifact_uri '%s' is not a local path",
-		    best->id, best->artifact_uri);
-	model = mdf_ml_run_tag(best, "milldir.model");
-	if (model)
-		printf("%s/%s\n", dir, model);
-	else {
+		    rs.v[b].id, rs.v[b].artifact_uri);
+	if (rc == 0)
 		mdc_warn("run %s has no model directory; printing its artifact directory",
-		    best->id);
-		printf("%s\n", dir);
-	}
+		    rs.v[b].id);
+	printf("%s\n", dir);
 	mdf_ml_runs_free(rs.v, rs.n);
 	mdf_mlstore_close(st);
 	mdc_close_stdout();
@@ -646,7 +615,7 @@ main(int argc, char **argv)
 			mdc_usage("too many arguments");
 		return sink(&o, argc ? argv[0] : "-");
 	}
-	if ((o.tee || o.run_name) || (strcmp(cmd, "best") != 0 && (o.metric || o.minimize)))
+	if ((o.tee || o.run_name) || (strcmp(cmd, "best") != 0 && (o.metric || o.minimize || o.latest)))
 		mdc_usage("option not valid with '%s'", cmd);
 	if (strcmp(cmd, "runs") == 0 || strcmp(cmd, "best") == 0) {
 		if (argc > 0)

@@ -1941,3 +1941,91 @@ mdf_ml_run_artifact_dir(const struct mdf_ml_run *r, char *out, size_t outlen)
 	}
 	return MDF_E_INVAL;
 }
+
+int
+mdf_mlstore_collect(struct mdf_mlstore *st, const char *name,
+    struct mdf_ml_run **out, size_t *n, char *why, size_t whylen)
+{
+	struct mdf_ml_exp *e;
+	struct mdf_ml_run *all = NULL;
+	size_t ne, cnt = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = mdf_mlstore_experiments(st, &e, &ne, why, whylen)) < 0)
+		return rc;
+	for (size_t i = 0; i < ne; i++) {
+		struct mdf_ml_run *v, *nv;
+		size_t nr;
+		if (name && strcmp(e[i].name, name) != 0)
+			continue;
+		if ((rc = mdf_mlstore_runs(st, e[i].id, &v, &nr, why, whylen)) < 0)
+			break;
+		if ((nv = realloc(all, (cnt + nr + 1) * sizeof *all)) == NULL) {
+			mdf_ml_runs_free(v, nr);
+			rc = MDF_E_NOMEM;
+			why_set(why, whylen, "out of memory");
+			break;
+		}
+		all = nv;
+		for (size_t j = 0; j < nr; j++) {
+			all[cnt] = v[j];
+			if ((all[cnt++].exp_name = strdup(e[i].name)) == NULL)
+				rc = MDF_E_NOMEM;
+		}
+		free(v);
+		if (rc < 0) {
+			why_set(why, whylen, "out of memory");
+			break;
+		}
+	}
+	mdf_ml_exps_free(e, ne);
+	if (rc < 0) {
+		mdf_ml_runs_free(all, cnt);
+		return rc;
+	}
+	if (cnt)
+		qsort(all, cnt, sizeof *all, run_cmp);
+	*out = all;
+	*n = cnt;
+	return MDF_OK;
+}
+
+long
+mdf_ml_best(const struct mdf_ml_run *v, size_t n, const char *metric,
+    int flags, double *score)
+{
+	long best = -1;
+	double bv = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct mdf_ml_metric *m = mdf_ml_run_metric(&v[i], metric);
+		double s;
+		if (v[i].status != MDF_RUN_FINISHED || m == NULL)
+			continue;
+		s = flags & MDF_ML_LATEST ? m->value : flags & MDF_ML_MIN ? m->min : m->max;
+		if (isnan(s))
+			continue;
+		if (best < 0 || (flags & MDF_ML_MIN ? s < bv : s > bv)) {
+			best = (long)i;
+			bv = s;
+		}
+	}
+	if (best >= 0 && score)
+		*score = bv;
+	return best;
+}
+
+int
+mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen)
+{
+	const char *model = mdf_ml_run_tag(r, "milldir.model");
+	char dir[PATH_MAX];
+
+	if (mdf_ml_run_artifact_dir(r, dir, sizeof dir) < 0)
+		return MDF_E_INVAL;
+	if (model == NULL)
+		return pathf(out, outlen, "%s", dir) < 0 ? MDF_E_INVAL : 0;
+	return pathf(out, outlen, "%s/%s", dir, model) < 0 ? MDF_E_INVAL : 1;
+}

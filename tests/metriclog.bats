@@ -413,3 +413,20 @@ mval() {
 	run metriclog runs --experiment demo
 	assert_line --index 0 $'run\texperiment\tname\tstatus\tstart\tnet\ttest_accuracy\ttest_f1\ttest_log_loss\ttest_precision\ttest_recall\ttest_weighted_f1\ttest_weighted_precision\ttest_weighted_recall\tval_f1'
 }
+
+@test "metriclog: best ranks runs by their best epoch, --latest by the last value" {
+	mkdir -p ma mb
+	# run A peaks at epoch 1 (its best.weights) and ends lower than run B
+	metr 'metric\tval_f1\t0.5\t0\t1\nmetric\tval_f1\t0.95\t1\t2\nmetric\tval_f1\t0.6\t2\t3\nartifact\tma\n' |
+	    metriclog -q --store "$S" -n a
+	metr 'metric\tval_f1\t0.8\t0\t4\nartifact\tmb\n' | metriclog -q --store "$S" -n b
+	run metriclog best --store "$S"
+	[[ $output == */artifacts/ma ]]
+	run metriclog best --store "$S" --latest
+	[[ $output == */artifacts/mb ]]
+	# --min: the lowest value any run reached
+	run metriclog best --store "$S" --min
+	[[ $output == */artifacts/ma ]]
+	run --separate-stderr metriclog best --latest --store "$S" --tee
+	[ "$status" -eq 64 ]
+}

@@ -175,6 +175,28 @@ const char *mdf_ml_run_param(const struct mdf_ml_run *r, const char *key);
 const char *mdf_ml_run_tag(const struct mdf_ml_run *r, const char *key);
 const struct mdf_ml_metric *mdf_ml_run_metric(const struct mdf_ml_run *r,
     const char *key);
+/* Every active run of experiment NAME (NULL: of every experiment), with
+ * exp_name set, oldest first. */
+int mdf_mlstore_collect(struct mdf_mlstore *st, const char *name,
+    struct mdf_ml_run **out, size_t *n, char *why, size_t whylen);
+
+/* Ranking for mdf_ml_best. */
+#define MDF_ML_MIN 1      /* lower is better */
+#define MDF_ML_LATEST 2   /* rank by the latest value, not the best one */
+
+/* Index of the best FINISHED run by METRIC among V[0..N), or -1.  A run's
+ * score is the best value in its history (the maximum, or the minimum with
+ * MDF_ML_MIN), as the model of a run is the weights of its best epoch;
+ * with MDF_ML_LATEST it is the latest value, as MLflow's search orders.
+ * V is oldest first and a later run must be strictly better: ties go to
+ * the older run.  NaN scores never win. */
+long mdf_ml_best(const struct mdf_ml_run *v, size_t n, const char *metric,
+    int flags, double *score);
+
+/* The run's model directory: artifacts/MODEL, MODEL from the tag
+ * milldir.model (1), else the artifact directory itself (0). */
+int mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen);
+
 /* The local path of the run's artifact directory (from artifact_uri),
  * into OUT. */
 int mdf_ml_run_artifact_dir(const struct mdf_ml_run *r, char *out,
