@@ -1,0 +1,85 @@
+/*
+ * Synthetic machined workpieces with a known milling direction.
+ *
+ * A part is a stock block of random proportions from which machining
+ * features are cut: rectangular and rounded pockets, slots, steps, blind
+ * and through holes.  Each feature is a prism cut along one axis from one
+ * face, the way a 3-axis mill reaches it from that side.  All features of
+ * a part come from its label direction, except optional smaller
+ * "distractor" features from other directions; the label is the direction
+ * from which the largest volume was removed (a cell cut by several
+ * features counts for the first one cut, primary features first).
+ *
+ * Construction is on a voxel grid of 1 mm cells (see voxel.h), so every
+ * part is a closed, consistently oriented mesh.  The same (seed, index)
+ * gives the same part, bit for bit, whatever the other parts are.
+ */
+#ifndef MILLDIR_PARTGEN_H
+#define MILLDIR_PARTGEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Milling directions: the side the tool comes from. */
+enum mdf_dir {
+	MDF_DIR_PX, MDF_DIR_MX, MDF_DIR_PY, MDF_DIR_MY, MDF_DIR_PZ, MDF_DIR_MZ,
+	MDF_NDIRS
+};
+#define MDF_DIR_ALL 0x3fu
+
+/* "+X", "-X", ..., "-Z" (NULL outside 0..5). */
+const char *mdf_dir_name(int dir);
+/* Metadata key suffix: "px", "mx", "py", "my", "pz", "mz" ('+' is not a
+ * key character). */
+const char *mdf_dir_key(int dir);
+/* Direction of a "+X"-style label, or MDF_E_INVAL. */
+int mdf_dir_parse(const char *s);
+/* Parse a comma-separated list of labels into a bit mask (bit d for
+ * direction d); MDF_E_INVAL with a reason in WHY for an unknown or
+ * repeated label or an empty list. */
+int mdf_dir_parse_list(const char *s, unsigned *mask, char *why, size_t whylen);
+
+#define MDF_PARTGEN_RES_MIN 16
+#define MDF_PARTGEN_RES_MAX 512
+
+struct mdf_partgen {
+	uint64_t seed;
+	int resolution;     /* cells (mm) along the longest side of the stock */
+	double distractors; /* probability that a part gets distractors */
+	unsigned classes;   /* bit d set: direction d may be a label */
+	int balanced;       /* 1: every run of K parts (K classes) has each
+			       label once, in shuffled order; 0: independent
+			       draws */
+};
+
+struct mdf_part {
+	int label;            /* enum mdf_dir */
+	int stock[3];         /* stock size in mm along x, y, z */
+	int features;         /* features cut from the label direction */
+	int distractors;      /* features cut from other directions */
+	long removed[MDF_NDIRS]; /* volume removed from each direction, mm^3 */
+	float *tri;           /* MESH payload layout, 12 floats a triangle */
+	size_t ntri;
+};
+
+/* Defaults: seed 1, resolution 64, no distractors, all six classes,
+ * balanced. */
+void mdf_partgen_defaults(struct mdf_partgen *g);
+
+/* Label of part INDEX (0-based) under G, without building it. */
+int mdf_partgen_label(const struct mdf_partgen *g, uint64_t index);
+
+/* Build part INDEX.  MDF_E_INVAL (reason in WHY) for bad settings,
+ * MDF_E_NOMEM.  Free with mdf_part_free. */
+int mdf_partgen_make(const struct mdf_partgen *g, uint64_t index,
+    struct mdf_part *p, char *why, size_t whylen);
+void mdf_part_free(struct mdf_part *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

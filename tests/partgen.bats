@@ -1,0 +1,253 @@
+#!/usr/bin/env bats
+# partgen: labelled synthetic workpieces; lib/voxel.c's closed meshes.
+
+load test_helper
+
+VOX="$MILLDIR_SRCDIR/tests/data/partgen"
+
+# labels_of FILE.mdf: the label of every frame, one a line
+labels_of() {
+	mdf get label "$1"
+}
+
+@test "partgen: -o writes N binary STL files and labels.tsv, balanced" {
+	partgen -n 60 --seed 1 -o "$BATS_TEST_TMPDIR/parts"
+	cd "$BATS_TEST_TMPDIR/parts"
+	run ls -A
+	assert_equal "${#lines[@]}" 61
+	assert_line --index 0 labels.tsv
+	assert_line --index 1 part-0001.stl
+	assert_line --index 60 part-0060.stl
+	run wc -l < labels.tsv
+	assert_output 60
+	run bash -c "cut -f1 labels.tsv | head -2"
+	assert_output $'part-0001\npart-0002'
+	run bash -c "cut -f2 labels.tsv | sort | uniq -c | awk '{print \$1, \$2}'"
+	assert_output $'10 +X\n10 +Y\n10 +Z\n10 -X\n10 -Y\n10 -Z'
+	# every block of six parts holds each class once
+	run bash -c "cut -f2 labels.tsv | head -6 | sort -u | wc -l"
+	assert_output 6
+	# binary STL: 84 + 50 n bytes, header not mistaken for ASCII
+	local n size
+	n=$(od -An -tu4 -j80 -N4 part-0001.stl | tr -d ' ')
+	size=$(stat -c %s part-0001.stl)
+	assert_equal "$size" $((84 + 50 * n))
+	run head -c 40 part-0001.stl
+	assert_output --partial "partgen part-0001 label="
+}
+
+@test "partgen: every generated mesh is closed, outward and not degenerate" {
+	partgen -n 60 --seed 1 -o "$BATS_TEST_TMPDIR/p"
+	run meshcheck "$BATS_TEST_TMPDIR"/p/*.stl
+	assert_success
+	assert_equal "${#lines[@]}" 60
+	refute_output --partial "volume=-"
+	partgen -n 60 --seed 9 -d 0.7 -r 24 -o "$BATS_TEST_TMPDIR/q"
+	run meshcheck "$BATS_TEST_TMPDIR"/q/*.stl
+	assert_success
+}
+
+@test "partgen: a default part has between 100 and 3000 triangles" {
+	partgen -n 24 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run bash -c "mdf get triangles '$BATS_TEST_TMPDIR/f.mdf' | sort -n | sed -n '1p;\$p'"
+	[ "${lines[0]}" -ge 100 ]
+	[ "${lines[1]}" -le 3000 ]
+}
+
+@test "partgen: admesh finds no holes, flipped normals or degenerate facets" {
+	command -v admesh >/dev/null || skip "admesh not installed (Debian package admesh)"
+	partgen -n 12 --seed 3 -d 0.5 -o "$BATS_TEST_TMPDIR/p"
+	local f out
+	for f in "$BATS_TEST_TMPDIR"/p/*.stl; do
+		out=$(admesh "$f")
+		for k in "Number of parts" "Degenerate facets" "Edges fixed" "Facets removed" \
+		    "Facets added" "Facets reversed" "Backwards edges" "Normals fixed"; do
+			local v
+			v=$(sed -n "s/^$k *: *\([0-9]*\).*/\1/p" <<<"$out")
+			if [ "$k" = "Number of parts" ]; then
+				[ "$v" = 1 ] || fail "$f: $k = $v"
+			else
+				[ "$v" = 0 ] || fail "$f: $k = $v"
+			fi
+		done
+	done
+}
+
+@test "partgen: meshcheck catches a non-manifold edge, the voxel repair removes it" {
+	run --separate-stderr meshcheck -X "$VOX/edge-diagonal.vox"
+	assert_failure
+	[[ $stderr == *"used twice in the same direction"* ]]
+	run meshcheck -x "$VOX/edge-diagonal.vox"
+	assert_success
+	assert_line --index 0 "$VOX/edge-diagonal.vox: filled=1 components=1"
+	run meshcheck -x "$VOX/corner-diagonal.vox"
+	assert_success
+	assert_line --index 0 "$VOX/corner-diagonal.vox: filled=2 components=1"
+	# a ring (genus 1) and two separate blocks need no repair
+	run meshcheck -x "$VOX/mixed.vox" "$VOX/two-blocks.vox"
+	assert_success
+	assert_line --index 1 --partial "euler=0 volume=12 ok"
+	assert_line --index 2 "$VOX/two-blocks.vox: filled=0 components=2"
+	run meshcheck -x "$VOX/cube.vox"
+	assert_line --index 1 "$VOX/cube.vox: triangles=12 vertices=8 edges=18 euler=2 volume=1 ok"
+}
+
+@test "partgen: meshcheck reports a hole and an inward part" {
+	partgen -n 1 -o "$BATS_TEST_TMPDIR/p"
+	local f="$BATS_TEST_TMPDIR/p/part-0001.stl" n
+	n=$(od -An -tu4 -j80 -N4 "$f" | tr -d ' ')
+	# drop the last triangle: a hole
+	{ head -c 80 "$f"; perl -e 'print pack("V", $ARGV[0])' $((n - 1));
+	  tail -c +85 "$f" | head -c $((50 * (n - 1))); } > "$BATS_TEST_TMPDIR/hole.stl"
+	run --separate-stderr meshcheck "$BATS_TEST_TMPDIR/hole.stl"
+	assert_failure
+	[[ $stderr == *"has no opposite (hole or T-junction)"* ]]
+	# every triangle turned over (normal negated, v1 and v2 swapped): inside out
+	perl -e 'local $/; $_ = <STDIN>; print substr($_, 0, 84);
+	    for (my $o = 84; $o < length; $o += 50) {
+	        my @f = unpack("f<12", substr($_, $o, 48));
+	        print pack("f<12", -$f[0], -$f[1], -$f[2], @f[3..5], @f[9..11], @f[6..8]), "\0\0";
+	    }' < "$f" > "$BATS_TEST_TMPDIR/inside-out.stl"
+	run --separate-stderr meshcheck "$BATS_TEST_TMPDIR/inside-out.stl"
+	assert_failure
+	[[ $stderr == *"is not positive (normals point inward)"* ]]
+}
+
+@test "partgen: the same seed gives the same bytes, another seed others" {
+	partgen -n 12 --seed 5 -d 0.3 -o "$BATS_TEST_TMPDIR/a"
+	partgen -n 12 --seed 5 -d 0.3 -o "$BATS_TEST_TMPDIR/b"
+	partgen -n 12 --seed 6 -d 0.3 -o "$BATS_TEST_TMPDIR/c"
+	diff -r "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	run cmp -s "$BATS_TEST_TMPDIR/a/part-0001.stl" "$BATS_TEST_TMPDIR/c/part-0001.stl"
+	assert_failure
+	partgen -n 12 --seed 5 -d 0.3 --frames > "$BATS_TEST_TMPDIR/f1"
+	partgen -n 12 --seed 5 -d 0.3 --frames > "$BATS_TEST_TMPDIR/f2"
+	cmp "$BATS_TEST_TMPDIR/f1" "$BATS_TEST_TMPDIR/f2"
+}
+
+@test "partgen: a part depends on the seed and its number only" {
+	partgen -n 10 -o "$BATS_TEST_TMPDIR/a"
+	partgen -n 2 --first 5 -o "$BATS_TEST_TMPDIR/b"
+	cmp "$BATS_TEST_TMPDIR/a/part-0005.stl" "$BATS_TEST_TMPDIR/b/part-0005.stl"
+	cmp "$BATS_TEST_TMPDIR/a/part-0006.stl" "$BATS_TEST_TMPDIR/b/part-0006.stl"
+	run cat "$BATS_TEST_TMPDIR/b/labels.tsv"
+	assert_output "$(sed -n '5,6p' "$BATS_TEST_TMPDIR/a/labels.tsv")"
+}
+
+@test "partgen: frames carry part, label, stock and removed volumes; geometry agrees" {
+	partgen -n 12 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	partgen -n 12 -o "$BATS_TEST_TMPDIR/p"
+	run mdf check -v "$BATS_TEST_TMPDIR/f.mdf"
+	assert_output "$BATS_TEST_TMPDIR/f.mdf: 12 frames ok"
+	run bash -c "paste <(mdf get part '$BATS_TEST_TMPDIR/f.mdf') <(mdf get label '$BATS_TEST_TMPDIR/f.mdf')"
+	assert_output "$(cat "$BATS_TEST_TMPDIR/p/labels.tsv")"
+	run mdf ls "$BATS_TEST_TMPDIR/f.mdf"
+	assert_line --index 0 --regexp $'^1\tMESH\t[0-9]+\ttriangles=[0-9]+\tpart=part-0001\tlabel=[-+][XYZ]\tsource=partgen\tunits=mm\tpartgen.seed=1\tpartgen.index=1\tpartgen.stock=[0-9]+x[0-9]+x[0-9]+\tpartgen.features=[4-7]\tpartgen.distractors=0\tremoved.px=[0-9]+\tremoved.mx=[0-9]+\tremoved.py=[0-9]+\tremoved.my=[0-9]+\tremoved.pz=[0-9]+\tremoved.mz=[0-9]+$'
+	# the STL holds the same triangles as the frame
+	local n
+	n=$(od -An -tu4 -j80 -N4 "$BATS_TEST_TMPDIR/p/part-0003.stl" | tr -d ' ')
+	run mdf get triangles "$BATS_TEST_TMPDIR/f.mdf"
+	assert_line --index 2 "$n"
+	# volume = stock - removed; no undercut from the label side; floors face it
+	run meshcheck -l "$BATS_TEST_TMPDIR/f.mdf"
+	assert_success
+	assert_equal "${#lines[@]}" 12
+}
+
+@test "partgen: removed volume is largest from the label direction" {
+	partgen -n 30 -d 1 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	local i=0 line
+	while IFS=$'\t' read -r -a f; do
+		declare -A kv=()
+		for x in "${f[@]:3}"; do kv[${x%%=*}]=${x#*=}; done
+		local lab=${kv[label]} key best=0 bestk=
+		for key in px mx py my pz mz; do
+			if [ "${kv[removed.$key]}" -gt "$best" ]; then
+				best=${kv[removed.$key]}; bestk=$key
+			fi
+		done
+		case $lab in +X) k=px ;; -X) k=mx ;; +Y) k=py ;; -Y) k=my ;; +Z) k=pz ;; -Z) k=mz ;; esac
+		assert_equal "$bestk" "$k"
+		[ "${kv[partgen.distractors]}" -ge 1 ] || fail "part ${kv[part]}: no distractor with -d 1"
+		i=$((i + 1))
+	done < <(mdf ls "$BATS_TEST_TMPDIR/f.mdf")
+	assert_equal "$i" 30
+	run meshcheck -l "$BATS_TEST_TMPDIR/f.mdf"
+	assert_success
+}
+
+@test "partgen: --classes restricts and balances the labels, --random-labels draws them" {
+	partgen -n 10 -c +Z,-Z --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run bash -c "mdf get label '$BATS_TEST_TMPDIR/f.mdf' | sort | uniq -c | awk '{print \$1, \$2}'"
+	assert_output $'5 +Z\n5 -Z'
+	partgen -n 30 -c +X,-Y,+Z --random-labels --frames > "$BATS_TEST_TMPDIR/r.mdf"
+	run bash -c "mdf get label '$BATS_TEST_TMPDIR/r.mdf' | sort -u"
+	assert_output $'+X\n+Z\n-Y'
+}
+
+@test "partgen: --resolution sets the longest stock side in mm" {
+	partgen -n 3 -r 32 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run mdf get partgen.stock "$BATS_TEST_TMPDIR/f.mdf"
+	local s
+	for s in "${lines[@]}"; do
+		local max
+		max=$(tr x '\n' <<<"$s" | sort -n | tail -1)
+		assert_equal "$max" 32
+	done
+}
+
+@test "partgen: leaves no temporary files behind" {
+	partgen -n 3 -o "$BATS_TEST_TMPDIR/p"
+	run ls -A "$BATS_TEST_TMPDIR/p"
+	assert_output $'labels.tsv\npart-0001.stl\npart-0002.stl\npart-0003.stl'
+}
+
+@test "partgen: a name with spaces in the output directory works" {
+	partgen -n 2 -p "my part" -o "$BATS_TEST_TMPDIR/with space"
+	assert_file_exist "$BATS_TEST_TMPDIR/with space/my part-0002.stl"
+	run cut -f1 "$BATS_TEST_TMPDIR/with space/labels.tsv"
+	assert_output $'my part-0001\nmy part-0002'
+}
+
+@test "partgen: usage errors exit 64 with one line and a hint" {
+	run --separate-stderr partgen -c +Q --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --classes: '+Q' is not a direction (+X -X +Y -Y +Z -Z)"
+	assert_equal "${stderr_lines[1]}" "Try 'partgen --help' for more information."
+	run --separate-stderr partgen -c +Z,+Z --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --classes: direction '+Z' given twice"
+	run --separate-stderr partgen -d 1.5 --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --distractors: expected a probability from 0 to 1, got '1.5'"
+	run --separate-stderr partgen -r 8 --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --resolution: expected a whole number from 16 to 512, got '8'"
+	run --separate-stderr partgen --frames -o "$BATS_TEST_TMPDIR/x"
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --frames and --output exclude each other"
+	run --separate-stderr partgen -p a/b -o "$BATS_TEST_TMPDIR/x"
+	[ "$status" -eq 64 ]
+	run --separate-stderr partgen extra
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: unexpected argument 'extra'"
+}
+
+@test "partgen: an output directory that cannot be made exits 74 naming it" {
+	run --separate-stderr partgen -n 1 -o /dev/null/parts
+	[ "$status" -eq 74 ]
+	assert_equal "$stderr" "partgen: /dev/null/parts: cannot create directory: Not a directory"
+}
+
+@test "partgen: dies quietly of SIGPIPE under head" {
+	run -141 --separate-stderr bash -c 'set -o pipefail; partgen -n 200 --frames | head -c1 >/dev/null'
+	[ -z "$stderr" ]
+}
+
+@test "partgen: --help and --version" {
+	run partgen --help
+	assert_success
+	assert_line --index 0 "Usage: partgen [OPTION]..."
+	run partgen --version
+	assert_output --regexp '^partgen \(milldir\) '
+}
