@@ -1,0 +1,291 @@
+/* normrender: MESH frames in, one IMAG normal-map view per camera out. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "milldir/render.h"
+#include "milldir/types.h"
+
+#define MAX_VIEWS 100000
+
+struct opts {
+	struct mdf_render_opts r;
+	long naz, nel;
+	double az0, azstep; /* azstep < 0: 360 / naz */
+	double *els;        /* NULL: spread over [+90, -90] */
+	const char *input;
+	int views_set;      /* --views given */
+};
+
+_Noreturn static void
+usage(void)
+{
+	printf("Usage: %s [OPTION]... [FILE]\n"
+	    "Render each MESH frame of FILE (default: standard input) as normal-map\n"
+	    "views, one IMAG frame (RGB) per view; other frames pass through.\n"
+	    "\n"
+	    "  -v, --views=AZxEL         azimuths x elevations (default 10x10)\n"
+	    "  -e, --elevations=LIST     elevations in degrees, comma-separated\n"
+	    "      --az0=DEG             first azimuth (default 0)\n"
+	    "      --az-step=DEG         azimuth step (default 360/AZ)\n"
+	    "  -s, --size=PX             image side in pixels (default 64)\n"
+	    "      --perspective=FOV     perspective camera, FOV degrees (default:\n"
+	    "                            orthographic)\n"
+	    "      --normals=SPACE       world or camera (default world)\n"
+	    "      --backfaces=MODE      draw or cull (default draw)\n"
+	    "  -b, --background=R,G,B    background colour (default 0,0,0)\n"
+	    "      --ssaa=K              KxK samples per pixel (default 1)\n"
+	    "  -j, --threads=N           render views on N threads (default: CPUs)\n"
+	    "      --overdraw            debug: grey level = fragments per pixel\n"
+	    "  -h, --help                show this help and exit\n"
+	    "  -V, --version             show the version and exit\n",
+	    mdc_prog);
+	exit(0);
+}
+
+/* "A,B,C" into N doubles (N == 0: count them, allocate). */
+static double *
+parse_list(const char *opt, const char *arg, long *n)
+{
+	double *v = calloc(strlen(arg) + 1, sizeof *v);
+	char *copy = strdup(arg), *tok, *save = NULL;
+	long k = 0;
+
+	if (v == NULL || copy == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		v[k++] = mdc_parse_double(opt, tok);
+	free(copy);
+	if (k == 0)
+		mdc_usage("%s: empty list", opt);
+	*n = k;
+	return v;
+}
+
+static void
+parse_options(int argc, char **argv, struct opts *o)
+{
+	static const struct option lopts[] = {
+		{ "views", required_argument, NULL, 'v' },
+		{ "elevations", required_argument, NULL, 'e' },
+		{ "az0", required_argument, NULL, 'A' },
+		{ "az-step", required_argument, NULL, 'S' },
+		{ "size", required_argument, NULL, 's' },
+		{ "perspective", required_argument, NULL, 'P' },
+		{ "normals", required_argument, NULL, 'N' },
+		{ "backfaces", required_argument, NULL, 'B' },
+		{ "background", required_argument, NULL, 'b' },
+		{ "ssaa", required_argument, NULL, 'K' },
+		{ "threads", required_argument, NULL, 'j' },
+		{ "overdraw", no_argument, NULL, 'O' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	long nlist = 0, nbg, ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	double *bg;
+	char *x;
+	int c;
+
+	opterr = 0; /* our own messages, in our format */
+	mdf_render_opts_default(&o->r);
+	o->r.threads = ncpu < 1 ? 1 : ncpu > 16 ? 16 : (unsigned)ncpu;
+	o->naz = o->nel = 10;
+	o->az0 = 0;
+	o->azstep = -1;
+	o->els = NULL;
+	o->views_set = 0;
+	while ((c = getopt_long(argc, argv, ":v:e:s:b:j:hV", lopts, NULL)) != -1) {
+		switch (c) {
+		case 'v':
+			x = strchr(optarg, 'x');
+			if (x == NULL)
+				mdc_usage("--views: expected AZxEL, got '%s'", optarg);
+			*x = '\0';
+			o->naz = mdc_parse_long("--views", optarg, 1, MAX_VIEWS);
+			o->nel = mdc_parse_long("--views", x + 1, 1, MAX_VIEWS);
+			*x = 'x';
+			o->views_set = 1;
+			break;
+		case 'e':
+			free(o->els);
+			o->els = parse_list("--elevations", optarg, &nlist);
+			for (long i = 0; i < nlist; i++)
+				if (!(o->els[i] >= -90 && o->els[i] <= 90))
+					mdc_usage("--elevations: %g is outside "
+					    "[-90, 90]", o->els[i]);
+			break;
+		case 'A':
+			o->az0 = mdc_parse_double("--az0", optarg);
+			break;
+		case 'S':
+			o->azstep = mdc_parse_double("--az-step", optarg);
+			break;
+		case 's':
+			o->r.size = (uint32_t)mdc_parse_long("--size", optarg, 1,
+			    MDF_RENDER_MAX_SIZE);
+			break;
+		case 'P':
+			o->r.fov = mdc_parse_double("--perspective", optarg);
+			if (!(o->r.fov > 0 && o->r.fov < 180))
+				mdc_usage("--perspective: FOV must be in (0, 180)");
+			break;
+		case 'N':
+			if (strcmp(optarg, "world") == 0)
+				o->r.normals = MDF_NORMALS_WORLD;
+			else if (strcmp(optarg, "camera") == 0)
+				o->r.normals = MDF_NORMALS_CAMERA;
+			else
+				mdc_usage("--normals: expected world or camera, "
+				    "got '%s'", optarg);
+			break;
+		case 'B':
+			if (strcmp(optarg, "draw") == 0)
+				o->r.backfaces = MDF_BACKFACES_DRAW;
+			else if (strcmp(optarg, "cull") == 0)
+				o->r.backfaces = MDF_BACKFACES_CULL;
+			else
+				mdc_usage("--backfaces: expected draw or cull, "
+				    "got '%s'", optarg);
+			break;
+		case 'b':
+			bg = parse_list("--background", optarg, &nbg);
+			if (nbg != 3)
+				mdc_usage("--background: expected R,G,B");
+			for (int i = 0; i < 3; i++) {
+				if (!(bg[i] >= 0 && bg[i] <= 255) ||
+				    bg[i] != (int)bg[i])
+					mdc_usage("--background: components "
+					    "must be whole numbers in [0, 255]");
+				o->r.bg[i] = (unsigned char)bg[i];
+			}
+			free(bg);
+			break;
+		case 'K':
+			o->r.ssaa = (uint32_t)mdc_parse_long("--ssaa", optarg, 1,
+			    MDF_RENDER_MAX_SSAA);
+			break;
+		case 'j':
+			o->r.threads = (unsigned)mdc_parse_long("--threads",
+			    optarg, 1, MDF_RENDER_MAX_THREADS);
+			break;
+		case 'O':
+			o->r.overdraw = 1;
+			break;
+		case 'h':
+			usage();
+		case 'V':
+			mdc_version();
+		case ':':
+			mdc_usage("option '%s' requires an argument",
+			    argv[optind - 1]);
+		default:
+			mdc_usage("unrecognized option '%s'", argv[optind - 1]);
+		}
+	}
+	if (o->els != NULL) {
+		/* an explicit --views EL must agree with the list */
+		if (o->views_set && o->nel != nlist)
+			mdc_usage("--views asks for %ld elevations, "
+			    "--elevations lists %ld", o->nel, nlist);
+		o->nel = nlist;
+	}
+	if (o->naz * o->nel > MAX_VIEWS)
+		mdc_usage("--views: at most %d views", MAX_VIEWS);
+	if ((uint64_t)o->r.size * o->r.ssaa > MDF_RENDER_MAX_SAMPLES)
+		mdc_usage("--size times --ssaa must not exceed %d",
+		    MDF_RENDER_MAX_SAMPLES);
+	if (o->azstep < 0)
+		o->azstep = 360.0 / (double)o->naz;
+	if (optind < argc - 1)
+		mdc_usage("extra operand '%s'", argv[optind + 1]);
+	o->input = optind < argc ? argv[optind] : NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct mdf_reader *in;
+	struct mdf_writer *out;
+	struct mdf_renderer *rd;
+	struct mdf_frame f, v;
+	struct mdf_mesh m;
+	struct mdf_view *views;
+	unsigned char *px;
+	size_t nviews, img;
+	char why[256];
+	int rc;
+
+	mdc_init(argv[0]);
+	parse_options(argc, argv, &o);
+	nviews = (size_t)o.naz * (size_t)o.nel;
+	img = (size_t)o.r.size * o.r.size * 3;
+	views = malloc(nviews * sizeof *views);
+	px = malloc(nviews * img);
+	rd = mdf_renderer_new(&o.r);
+	if (views == NULL || px == NULL || rd == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory for %zu views of %u px",
+		    nviews, o.r.size);
+	mdf_render_view_grid((uint32_t)o.naz, o.az0, o.azstep, (uint32_t)o.nel,
+	    o.els, views);
+	in = mdc_open_in(o.input);
+	out = mdc_open_out(0);
+	mdf_frame_init(&f);
+	mdf_frame_init(&v);
+
+	while ((rc = mdf_read(in, &f)) > 0) {
+		if (!mdf_frame_is(&f, "MESH")) {
+			mdc_write(out, &f);
+			continue;
+		}
+		if (mdf_mesh_view(&f, &m) < 0)
+			mdc_die(EXIT_SOFTWARE, "%s: frame %llu: MESH frame "
+			    "rejected", mdf_reader_name(in),
+			    (unsigned long long)mdf_reader_frame_index(in));
+		rc = mdf_render(rd, &m, views, nviews, px, why, sizeof why);
+		if (rc < 0)
+			mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_DATAERR,
+			    "%s: frame %llu (byte %llu): %s",
+			    mdf_reader_name(in),
+			    (unsigned long long)mdf_reader_frame_index(in),
+			    (unsigned long long)mdf_reader_frame_offset(in), why);
+		if (mdf_get(&f, "mesh.id") == NULL &&
+		    mdf_setf(&f, "mesh.id", "%016llx",
+		    (unsigned long long)mdf_mesh_digest(&m)) < 0)
+			mdc_die(EXIT_SOFTWARE, "out of memory");
+		mdf_unset(&f, "triangles");
+		for (size_t i = 0; i < nviews; i++) {
+			struct mdf_image im;
+
+			mdf_frame_clear(&v);
+			if (mdf_meta_copy(&v, &f) < 0 ||
+			    mdf_image_init(&v, o.r.size, o.r.size, 3, &im) < 0 ||
+			    mdf_setf(&v, "view.index", "%zu", i) < 0 ||
+			    mdf_setf(&v, "view.az", "%.6g", views[i].az) < 0 ||
+			    mdf_setf(&v, "view.el", "%.6g", views[i].el) < 0 ||
+			    mdf_set(&v, "view.normals", o.r.normals ==
+			    MDF_NORMALS_CAMERA ? "camera" : "world") < 0)
+				mdc_die(EXIT_SOFTWARE, "out of memory");
+			memcpy(im.px, px + i * img, img);
+			mdc_write(out, &v);
+		}
+	}
+	if (rc < 0)
+		mdc_die_read(in, rc);
+	mdc_close_out(out);
+	mdf_reader_close(in);
+	mdf_renderer_free(rd);
+	mdf_frame_free(&f);
+	mdf_frame_free(&v);
+	free(views);
+	free(px);
+	free(o.els);
+	return 0;
+}

@@ -1,0 +1,100 @@
+/*
+ * Normal-map rendering of triangle meshes (the views of normrender(1)).
+ *
+ * A software rasteriser: fixed-point vertex positions (8 sub-pixel bits),
+ * integer edge functions stepped incrementally, the top-left fill rule,
+ * and a float depth buffer.  Each view is rendered by one thread from
+ * start to end in triangle order, so the bytes of a view do not depend on
+ * the number of threads.
+ *
+ * Camera: Z is up.  A view (az, el) in degrees looks at the centre of the
+ * mesh's bounding sphere from the direction
+ *   d = (cos el cos az, cos el sin az, sin el),
+ * with image right r = (-sin az, cos az, 0) and image up u = d x r.  The
+ * image is square and the bounding sphere just fills it (orthographic:
+ * its diameter spans the width; perspective: the camera stands where the
+ * sphere touches the view cone).
+ */
+#ifndef MILLDIR_RENDER_H
+#define MILLDIR_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "frame.h"
+#include "types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MDF_RENDER_MAX_SIZE 4096    /* pixels per side */
+#define MDF_RENDER_MAX_SSAA 16
+#define MDF_RENDER_MAX_SAMPLES 8192 /* size x ssaa, fixed point bound */
+#define MDF_RENDER_MAX_THREADS 256
+
+enum mdf_render_normals {
+	MDF_NORMALS_WORLD = 0,  /* colour = world-space face normal */
+	MDF_NORMALS_CAMERA = 1, /* x right, y up, z towards the camera */
+};
+
+enum mdf_render_backfaces {
+	MDF_BACKFACES_DRAW = 0, /* draw both sides; the depth test decides */
+	MDF_BACKFACES_CULL = 1, /* skip faces turned away from the camera */
+};
+
+struct mdf_render_opts {
+	uint32_t size;        /* output pixels per side */
+	uint32_t ssaa;        /* KxK samples per pixel, box-filtered */
+	double fov;           /* 0: orthographic; else perspective, degrees */
+	int normals;          /* enum mdf_render_normals */
+	int backfaces;        /* enum mdf_render_backfaces */
+	int overdraw;         /* debug: grey = fragments rasterised per pixel */
+	unsigned char bg[3];  /* background colour */
+	unsigned threads;     /* worker threads (1 = none) */
+};
+
+/* Defaults: 64 px, no supersampling, orthographic, world normals, both
+ * sides drawn, black background, one thread. */
+void mdf_render_opts_default(struct mdf_render_opts *o);
+/* MDF_E_INVAL with a reason when an option is out of range. */
+int mdf_render_opts_check(const struct mdf_render_opts *o, char *why,
+    size_t whylen);
+
+struct mdf_view {
+	double az, el; /* degrees */
+};
+
+/* The view list of normrender: elevation-major (row), azimuth-minor
+ * (column).  Azimuth j is AZ0 + j*AZSTEP reduced to [0, 360).  ELS gives
+ * the NEL elevations; NULL spreads them evenly from +90 down to -90 (one
+ * elevation: 0).  OUT holds NAZ*NEL views. */
+void mdf_render_view_grid(uint32_t naz, double az0, double azstep,
+    uint32_t nel, const double *els, struct mdf_view *out);
+
+/* 64-bit digest of a mesh payload, printed as 16 hex digits by
+ * normrender as mesh.id.  Not cryptographic. */
+uint64_t mdf_mesh_digest(const struct mdf_mesh *m);
+
+struct mdf_renderer;
+
+/* A renderer keeps per-thread buffers between meshes.  NULL on bad
+ * options or no memory. */
+struct mdf_renderer *mdf_renderer_new(const struct mdf_render_opts *o);
+void mdf_renderer_free(struct mdf_renderer *rd);
+
+/* Render the N views V of mesh M into PX: N images of size x size RGB
+ * pixels, top row first, one after the other.  Face colours come from
+ * the winding of each triangle, (v1 - v0) x (v2 - v0), not from the
+ * stored normal; degenerate triangles are skipped.  A mesh without area
+ * (no triangles, or all at one point) gives background images.
+ * MDF_E_META with a reason naming the triangle for a non-finite vertex;
+ * MDF_E_NOMEM. */
+int mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
+    const struct mdf_view *v, size_t n, unsigned char *px, char *why,
+    size_t whylen);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,805 @@
+/*
+ * Normal-map rasteriser; see milldir/render.h and normrender(1).
+ *
+ * Per mesh, once: face colours from the winding, and an index of unique
+ * vertices (an STL repeats every vertex about six times, so projecting
+ * unique vertices is several times cheaper).  Per view: project the
+ * unique vertices to 24.8 fixed point, then walk the triangles in order.
+ * Parts of 100k triangles give sub-pixel triangles at 64 px, so the walk
+ * is built to reject a triangle whose box holds no pixel centre before
+ * any other work.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "milldir/render.h"
+
+#define SUB 8                   /* sub-pixel bits */
+#define ONE (1 << SUB)
+#define HALF (ONE / 2)
+/* floor(v / ONE) for v > -FLOOR_BIAS without relying on signed shifts */
+#define FLOOR_BIAS (1 << 28)
+#define FDIV(v) ((int32_t)(((uint32_t)((v) + FLOOR_BIAS)) >> SUB) - \
+    (FLOOR_BIAS >> SUB))
+
+/* a projected vertex: fixed-point position (y down) and depth key */
+struct pv {
+	int32_t x, y;
+	float q;
+	int32_t pad;
+};
+
+struct worker {
+	struct mdf_renderer *rd;
+	float *z;      /* depth per sample: larger is nearer */
+	uint32_t *c;   /* colour per sample (R | G << 8 | B << 16), or count */
+	struct pv *p;   /* projected unique vertices */
+	size_t vcap;
+	pthread_t tid;
+};
+
+struct mdf_renderer {
+	struct mdf_render_opts o;
+	uint32_t s;            /* samples per side: size * ssaa */
+	/* the current mesh */
+	float *v;              /* unique vertices, xyz */
+	size_t nv, vcap;
+	uint32_t *idx;         /* 3 vertex indices per kept triangle */
+	float *nrm;            /* unit normal per kept triangle */
+	uint32_t *col;         /* world-normal colour per kept triangle */
+	size_t nt, tcap;
+	uint32_t *hash;        /* open addressing: vertex index + 1 */
+	size_t hcap;
+	double ctr[3], rad;    /* bounding sphere */
+	/* the current job */
+	const struct mdf_view *views;
+	size_t nviews;
+	unsigned char *px;
+	atomic_size_t next;
+	struct worker *w;
+	unsigned nw;
+};
+
+void
+mdf_render_opts_default(struct mdf_render_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->size = 64;
+	o->ssaa = 1;
+	o->fov = 0;
+	o->normals = MDF_NORMALS_WORLD;
+	o->backfaces = MDF_BACKFACES_DRAW;
+	o->threads = 1;
+}
+
+int
+mdf_render_opts_check(const struct mdf_render_opts *o, char *why,
+    size_t whylen)
+{
+	const char *bad = NULL;
+
+	if (o->size < 1 || o->size > MDF_RENDER_MAX_SIZE)
+		bad = "size out of range";
+	else if (o->ssaa < 1 || o->ssaa > MDF_RENDER_MAX_SSAA)
+		bad = "supersampling factor out of range";
+	else if ((uint64_t)o->size * o->ssaa > MDF_RENDER_MAX_SAMPLES)
+		bad = "size times supersampling factor exceeds 8192";
+	else if (!(o->fov >= 0 && o->fov < 180))
+		bad = "field of view must be in (0, 180) degrees";
+	else if (o->normals != MDF_NORMALS_WORLD &&
+	    o->normals != MDF_NORMALS_CAMERA)
+		bad = "unknown normal space";
+	else if (o->backfaces != MDF_BACKFACES_DRAW &&
+	    o->backfaces != MDF_BACKFACES_CULL)
+		bad = "unknown back-face mode";
+	else if (o->threads < 1 || o->threads > MDF_RENDER_MAX_THREADS)
+		bad = "thread count out of range";
+	if (bad == NULL)
+		return 0;
+	if (why != NULL)
+		snprintf(why, whylen, "%s", bad);
+	return MDF_E_INVAL;
+}
+
+/* sin and cos of an angle in degrees, exact at multiples of 90 so that
+ * axis views see edge-on faces as exactly zero-area */
+static void
+sincos_deg(double deg, double *s, double *c)
+{
+	double r = fmod(deg, 360.0);
+
+	if (r < 0)
+		r += 360.0;
+	if (r == 0) {
+		*s = 0, *c = 1;
+	} else if (r == 90) {
+		*s = 1, *c = 0;
+	} else if (r == 180) {
+		*s = 0, *c = -1;
+	} else if (r == 270) {
+		*s = -1, *c = 0;
+	} else {
+		*s = sin(r * (M_PI / 180));
+		*c = cos(r * (M_PI / 180));
+	}
+}
+
+void
+mdf_render_view_grid(uint32_t naz, double az0, double azstep, uint32_t nel,
+    const double *els, struct mdf_view *out)
+{
+	for (uint32_t i = 0; i < nel; i++) {
+		double el;
+
+		if (els != NULL)
+			el = els[i];
+		else if (nel == 1)
+			el = 0;
+		else
+			el = 90.0 - 180.0 * i / (nel - 1);
+		for (uint32_t j = 0; j < naz; j++) {
+			double az = fmod(az0 + j * azstep, 360.0);
+
+			if (az < 0)
+				az += 360.0;
+			if (az == 0)
+				az = 0; /* no "-0" in metadata */
+			out[(size_t)i * naz + j].az = az;
+			out[(size_t)i * naz + j].el = el;
+		}
+	}
+}
+
+uint64_t
+mdf_mesh_digest(const struct mdf_mesh *m)
+{
+	const unsigned char *p = (const unsigned char *)m->tri;
+	size_t len = (size_t)m->n * MDF_MESH_TRI_BYTES;
+	uint64_t h = 0xcbf29ce484222325u ^ m->n;
+
+	/* FNV-1a on 64-bit words, then a final mix */
+	for (size_t i = 0; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0x100000001b3u;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	return h;
+}
+
+static void
+worker_free(struct worker *w)
+{
+	free(w->z);
+	free(w->c);
+	free(w->p);
+}
+
+struct mdf_renderer *
+mdf_renderer_new(const struct mdf_render_opts *o)
+{
+	struct mdf_renderer *rd;
+	size_t ns;
+
+	if (mdf_render_opts_check(o, NULL, 0) < 0)
+		return NULL;
+	rd = calloc(1, sizeof *rd);
+	if (rd == NULL)
+		return NULL;
+	rd->o = *o;
+	rd->s = o->size * o->ssaa;
+	rd->nw = o->threads;
+	rd->w = calloc(rd->nw, sizeof *rd->w);
+	if (rd->w == NULL) {
+		free(rd);
+		return NULL;
+	}
+	ns = (size_t)rd->s * rd->s;
+	for (unsigned i = 0; i < rd->nw; i++) {
+		rd->w[i].rd = rd;
+		rd->w[i].z = malloc(ns * sizeof(float));
+		rd->w[i].c = malloc(ns * sizeof(uint32_t));
+		if (rd->w[i].z == NULL || rd->w[i].c == NULL) {
+			mdf_renderer_free(rd);
+			return NULL;
+		}
+	}
+	return rd;
+}
+
+void
+mdf_renderer_free(struct mdf_renderer *rd)
+{
+	if (rd == NULL)
+		return;
+	for (unsigned i = 0; i < rd->nw; i++)
+		worker_free(&rd->w[i]);
+	free(rd->w);
+	free(rd->v);
+	free(rd->idx);
+	free(rd->nrm);
+	free(rd->col);
+	free(rd->hash);
+	free(rd);
+}
+
+static int
+grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	void *np;
+	size_t nc;
+
+	if (need <= *cap)
+		return 0;
+	nc = *cap ? *cap : 1024;
+	while (nc < need)
+		nc *= 2;
+	np = realloc(*p, nc * elem);
+	if (np == NULL)
+		return MDF_E_NOMEM;
+	*p = np;
+	*cap = nc;
+	return 0;
+}
+
+static unsigned char
+to_byte(double n)
+{
+	double v = (n + 1) * 127.5 + 0.5;
+
+	if (!(v > 0))
+		return 0;
+	if (v >= 255)
+		return 255;
+	return (unsigned char)v;
+}
+
+static uint32_t
+pack_normal(double x, double y, double z)
+{
+	return (uint32_t)to_byte(x) | (uint32_t)to_byte(y) << 8 |
+	    (uint32_t)to_byte(z) << 16;
+}
+
+/* vertex bits with -0 folded into +0 */
+static uint32_t
+fbits(float f)
+{
+	uint32_t b;
+
+	memcpy(&b, &f, 4);
+	return b == 0x80000000u ? 0 : b;
+}
+
+/* Index of vertex P, adding it if new. */
+static uint32_t
+vertex_index(struct mdf_renderer *rd, const float *p)
+{
+	uint32_t bx = fbits(p[0]), by = fbits(p[1]), bz = fbits(p[2]);
+	uint32_t h = bx * 0x9e3779b1u ^ by * 0x85ebca77u ^ bz * 0xc2b2ae3du;
+	size_t mask = rd->hcap - 1;
+	size_t i;
+
+	h ^= h >> 15;
+	h *= 0x2c1b3c6du;
+	h ^= h >> 12;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		uint32_t e = rd->hash[i];
+		const float *q;
+
+		if (e == 0)
+			break;
+		q = rd->v + 3 * (size_t)(e - 1);
+		if (fbits(q[0]) == bx && fbits(q[1]) == by && fbits(q[2]) == bz)
+			return e - 1;
+	}
+	memcpy(rd->v + 3 * rd->nv, p, 3 * sizeof(float));
+	rd->hash[i] = (uint32_t)++rd->nv;
+	return (uint32_t)(rd->nv - 1);
+}
+
+/* Per-mesh preparation: finite check, normals, colours, unique vertices,
+ * bounding sphere. */
+static int
+prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
+    size_t whylen)
+{
+	size_t n = (size_t)m->n, hneed = 1024;
+	double lo[3] = { HUGE_VAL, HUGE_VAL, HUGE_VAL };
+	double hi[3] = { -HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
+	double r2 = 0;
+
+	if (m->n > UINT32_MAX / 3) {
+		snprintf(why, whylen, "mesh of %llu triangles is too large",
+		    (unsigned long long)m->n);
+		return MDF_E_LIMIT;
+	}
+	while (hneed < 6 * n) /* load factor at most 1/2 */
+		hneed *= 2;
+	if (grow((void **)&rd->v, &rd->vcap, 3 * n, 3 * sizeof(float)) < 0 ||
+	    grow((void **)&rd->idx, &rd->tcap, n, 3 * sizeof(uint32_t)) < 0)
+		return MDF_E_NOMEM;
+	/* nrm and col follow idx's capacity */
+	{
+		float *nn = realloc(rd->nrm, rd->tcap * 3 * sizeof(float));
+		uint32_t *nc;
+
+		if (nn == NULL)
+			return MDF_E_NOMEM;
+		rd->nrm = nn;
+		nc = realloc(rd->col, rd->tcap * sizeof(uint32_t));
+		if (nc == NULL)
+			return MDF_E_NOMEM;
+		rd->col = nc;
+	}
+	if (hneed > rd->hcap) {
+		free(rd->hash);
+		rd->hash = malloc(hneed * sizeof(uint32_t));
+		if (rd->hash == NULL) {
+			rd->hcap = 0;
+			return MDF_E_NOMEM;
+		}
+		rd->hcap = hneed;
+	}
+	memset(rd->hash, 0, rd->hcap * sizeof(uint32_t));
+	rd->nv = rd->nt = 0;
+
+	for (size_t t = 0; t < n; t++) {
+		const float *p = m->tri + t * MDF_MESH_TRI_FLOATS + 3;
+		double e1[3], e2[3], c[3], len;
+
+		for (int k = 0; k < 9; k++) {
+			if (!isfinite(p[k])) {
+				snprintf(why, whylen, "triangle %zu: vertex %d "
+				    "is not a finite number", t + 1, k / 3);
+				return MDF_E_META;
+			}
+		}
+		for (int k = 0; k < 3; k++) {
+			e1[k] = (double)p[3 + k] - p[k];
+			e2[k] = (double)p[6 + k] - p[k];
+		}
+		c[0] = e1[1] * e2[2] - e1[2] * e2[1];
+		c[1] = e1[2] * e2[0] - e1[0] * e2[2];
+		c[2] = e1[0] * e2[1] - e1[1] * e2[0];
+		len = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+		if (len == 0)
+			continue; /* no area, no pixels, no normal */
+		for (int k = 0; k < 3; k++) {
+			c[k] /= len;
+			rd->nrm[3 * rd->nt + k] = (float)c[k];
+		}
+		rd->col[rd->nt] = pack_normal(c[0], c[1], c[2]);
+		for (int k = 0; k < 3; k++) {
+			for (int a = 0; a < 3; a++) {
+				if (p[3 * k + a] < lo[a])
+					lo[a] = p[3 * k + a];
+				if (p[3 * k + a] > hi[a])
+					hi[a] = p[3 * k + a];
+			}
+			rd->idx[3 * rd->nt + k] = vertex_index(rd, p + 3 * k);
+		}
+		rd->nt++;
+	}
+	if (rd->nt == 0) {
+		rd->rad = 0;
+		return 0;
+	}
+	for (int a = 0; a < 3; a++)
+		rd->ctr[a] = (lo[a] + hi[a]) / 2;
+	for (size_t i = 0; i < rd->nv; i++) {
+		double dx = rd->v[3 * i] - rd->ctr[0];
+		double dy = rd->v[3 * i + 1] - rd->ctr[1];
+		double dz = rd->v[3 * i + 2] - rd->ctr[2];
+		double d2 = dx * dx + dy * dy + dz * dz;
+
+		if (d2 > r2)
+			r2 = d2;
+	}
+	rd->rad = sqrt(r2);
+	return 0;
+}
+
+struct basis {
+	double r[3], u[3], d[3];
+};
+
+static void
+view_basis(const struct mdf_view *v, struct basis *b)
+{
+	double sa, ca, se, ce;
+
+	sincos_deg(v->az, &sa, &ca);
+	sincos_deg(v->el, &se, &ce);
+	b->d[0] = ce * ca, b->d[1] = ce * sa, b->d[2] = se;
+	b->r[0] = -sa, b->r[1] = ca, b->r[2] = 0;
+	/* u = d x r */
+	b->u[0] = b->d[1] * b->r[2] - b->d[2] * b->r[1];
+	b->u[1] = b->d[2] * b->r[0] - b->d[0] * b->r[2];
+	b->u[2] = b->d[0] * b->r[1] - b->d[1] * b->r[0];
+}
+
+/* Project the unique vertices: x, y in fixed-point samples (y down), q
+ * the depth key, larger nearer. */
+static void
+project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
+{
+	const double *c = rd->ctr;
+	double half = rd->s * (double)HALF; /* image centre, fixed point */
+	const float *v = rd->v;
+	size_t nv = rd->nv;
+
+	if (rd->o.fov == 0) {
+		double k = half / rd->rad; /* fixed units per world unit */
+		float ax = (float)(k * b->r[0]), ay = (float)(k * b->r[1]);
+		float az = (float)(k * b->r[2]);
+		float bx = (float)(-k * b->u[0]), by = (float)(-k * b->u[1]);
+		float bz = (float)(-k * b->u[2]);
+		float dx = (float)b->d[0], dy = (float)b->d[1];
+		float dz = (float)b->d[2];
+		float ta = (float)(half - k * (b->r[0] * c[0] + b->r[1] * c[1] +
+		    b->r[2] * c[2]));
+		float tb = (float)(half + k * (b->u[0] * c[0] + b->u[1] * c[1] +
+		    b->u[2] * c[2]));
+		float td = (float)-(b->d[0] * c[0] + b->d[1] * c[1] +
+		    b->d[2] * c[2]);
+
+		for (size_t i = 0; i < nv; i++) {
+			float px = v[3 * i], py = v[3 * i + 1], pz = v[3 * i + 2];
+
+			/* truncation after +0.5: any rule will do as long
+			 * as one vertex always maps to one point */
+			w->p[i].x = (int32_t)(ax * px + ay * py + az * pz + ta +
+			    0.5f);
+			w->p[i].y = (int32_t)(bx * px + by * py + bz * pz + tb +
+			    0.5f);
+			w->p[i].q = dx * px + dy * py + dz * pz + td;
+		}
+	} else {
+		double h = rd->o.fov * (M_PI / 360);
+		double dist = rd->rad / sin(h);
+		double k = half / tan(h);
+		float ax = (float)b->r[0], ay = (float)b->r[1];
+		float az = (float)b->r[2];
+		float bx = (float)b->u[0], by = (float)b->u[1];
+		float bz = (float)b->u[2];
+		float dx = (float)b->d[0], dy = (float)b->d[1];
+		float dz = (float)b->d[2];
+		float ta = (float)-(b->r[0] * c[0] + b->r[1] * c[1] +
+		    b->r[2] * c[2]);
+		float tb = (float)-(b->u[0] * c[0] + b->u[1] * c[1] +
+		    b->u[2] * c[2]);
+		float td = (float)(dist + b->d[0] * c[0] + b->d[1] * c[1] +
+		    b->d[2] * c[2]);
+		float fk = (float)k, fh = (float)half;
+
+		for (size_t i = 0; i < nv; i++) {
+			float px = v[3 * i], py = v[3 * i + 1], pz = v[3 * i + 2];
+			float a = ax * px + ay * py + az * pz + ta;
+			float bb = bx * px + by * py + bz * pz + tb;
+			/* distance along the view axis, >= dist - rad > 0 */
+			float wd = td - (dx * px + dy * py + dz * pz);
+			float iw = 1.0f / wd;
+
+			w->p[i].x = (int32_t)(fh + fk * a * iw + 0.5f);
+			w->p[i].y = (int32_t)(fh - fk * bb * iw + 0.5f);
+			w->p[i].q = iw;
+		}
+	}
+}
+
+static inline int32_t
+min3(int32_t a, int32_t b, int32_t c)
+{
+	int32_t m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
+static inline int32_t
+max3(int32_t a, int32_t b, int32_t c)
+{
+	int32_t m = a > b ? a : b;
+
+	return m > c ? m : c;
+}
+
+static inline float
+min3f(float a, float b, float c)
+{
+	float m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
+static inline float
+max3f(float a, float b, float c)
+{
+	float m = a > b ? a : b;
+
+	return m > c ? m : c;
+}
+
+/* Top-left rule, for triangles made clockwise on screen (y down): an
+ * edge a->b is "left" when it goes up, "top" when it is horizontal and
+ * goes right.  Pixel centres on such edges belong to the triangle, those
+ * on other edges do not, so two triangles sharing an edge never both
+ * draw, and never both miss, a centre on it. */
+static inline int64_t
+edge_bias(int32_t dx, int32_t dy)
+{
+	/* dy 2^32 - dx < 0 exactly when dy < 0, or dy == 0 and dx > 0 */
+	int64_t key = (int64_t)dy * ((int64_t)1 << 32) - dx;
+
+	return (int64_t)(key < 0) - 1;
+}
+
+static uint32_t
+camera_colour(const float *n, const struct basis *b)
+{
+	return pack_normal(n[0] * b->r[0] + n[1] * b->r[1] + n[2] * b->r[2],
+	    n[0] * b->u[0] + n[1] * b->u[1] + n[2] * b->u[2],
+	    n[0] * b->d[0] + n[1] * b->d[1] + n[2] * b->d[2]);
+}
+
+static void
+render_view(struct mdf_renderer *rd, struct worker *w,
+    const struct mdf_view *view, unsigned char *out)
+{
+	const struct mdf_render_opts *o = &rd->o;
+	const int32_t s = (int32_t)rd->s;
+	const size_t ns = (size_t)s * s;
+	const int cull = o->backfaces == MDF_BACKFACES_CULL;
+	const int camera = o->normals == MDF_NORMALS_CAMERA;
+	const int overdraw = o->overdraw;
+	uint32_t bg = (uint32_t)o->bg[0] | (uint32_t)o->bg[1] << 8 |
+	    (uint32_t)o->bg[2] << 16;
+	float *zb = w->z;
+	uint32_t *cb = w->c;
+	struct basis b;
+
+	for (size_t i = 0; i < ns; i++) {
+		zb[i] = -HUGE_VALF;
+		cb[i] = overdraw ? 0 : bg;
+	}
+	view_basis(view, &b);
+	if (rd->nt > 0 && rd->rad > 0)
+		project(rd, w, &b);
+	for (size_t t = 0; rd->rad > 0 && t < rd->nt; t++) {
+		const uint32_t *ix = rd->idx + 3 * t;
+		uint32_t i0 = ix[0], i1 = ix[1], i2 = ix[2];
+		const struct pv *p0 = w->p + i0, *p1 = w->p + i1, *p2 = w->p + i2;
+		int32_t x0 = p0->x, x1 = p1->x, x2 = p2->x;
+		int32_t y0 = p0->y, y1 = p1->y, y2 = p2->y;
+		int32_t bx0, bx1, by0, by1;
+		int64_t area;
+		uint32_t col;
+
+		/* pixel centres (i + 1/2) inside the box, clipped */
+		bx0 = FDIV(min3(x0, x1, x2) + HALF - 1);
+		bx1 = FDIV(max3(x0, x1, x2) - HALF);
+		if (bx0 > bx1)
+			continue;
+		by0 = FDIV(min3(y0, y1, y2) + HALF - 1);
+		by1 = FDIV(max3(y0, y1, y2) - HALF);
+		if (by0 > by1)
+			continue;
+		if (bx0 < 0)
+			bx0 = 0;
+		if (by0 < 0)
+			by0 = 0;
+		if (bx1 >= s)
+			bx1 = s - 1;
+		if (by1 >= s)
+			by1 = s - 1;
+		if (bx0 > bx1 || by0 > by1)
+			continue;
+
+		area = (int64_t)(x1 - x0) * (y2 - y0) -
+		    (int64_t)(y1 - y0) * (x2 - x0);
+		if (area == 0)
+			continue;
+		/* counter-clockwise seen by the camera is negative here */
+		if (area > 0 && cull)
+			continue;
+		float q0 = p0->q, q1 = p1->q, q2 = p2->q;
+		if (area < 0) {
+			int32_t tx = x1, ty = y1;
+			float tq = q1;
+
+			x1 = x2, y1 = y2, q1 = q2;
+			x2 = tx, y2 = ty, q2 = tq;
+			area = -area;
+		}
+		/* edge k is the one opposite vertex k, evaluated at the
+		 * first pixel centre of the box */
+		int32_t ex0 = x2 - x1, ex1 = x0 - x2, ex2 = x1 - x0;
+		int32_t ey0 = y2 - y1, ey1 = y0 - y2, ey2 = y1 - y0;
+		int64_t bias0 = edge_bias(ex0, ey0), bias1 = edge_bias(ex1, ey1);
+		int64_t bias2 = edge_bias(ex2, ey2);
+		int32_t cx = bx0 * ONE + HALF, cy = by0 * ONE + HALF;
+		int64_t e0 = (int64_t)ex0 * (cy - y1) - (int64_t)ey0 * (cx - x1) +
+		    bias0;
+		int64_t e1 = (int64_t)ex1 * (cy - y2) - (int64_t)ey1 * (cx - x2) +
+		    bias1;
+		int64_t e2 = (int64_t)ex2 * (cy - y0) - (int64_t)ey2 * (cx - x0) +
+		    bias2;
+		/* depth is clamped to the triangle's own range so that the
+		 * rounding of steep (nearly edge-on) planes cannot push it
+		 * in front of a neighbour */
+		float qlo, qhi;
+
+		if (bx0 == bx1 && by0 == by1) {
+			/* one pixel centre in the box: the common case for
+			 * the small triangles of detailed parts */
+			size_t i = (size_t)by0 * s + bx0;
+
+			if ((e0 | e1 | e2) < 0)
+				continue;
+			if (overdraw) {
+				cb[i]++;
+				continue;
+			}
+			/* barycentric depth from the unbiased edge values */
+			float q = q0 + ((float)(e1 - bias1) * (q1 - q0) +
+			    (float)(e2 - bias2) * (q2 - q0)) / (float)area;
+
+			qlo = min3f(q0, q1, q2);
+			qhi = max3f(q0, q1, q2);
+			q = q < qlo ? qlo : q > qhi ? qhi : q;
+			if (q > zb[i]) {
+				zb[i] = q;
+				cb[i] = camera ? camera_colour(rd->nrm + 3 * t,
+				    &b) : rd->col[t];
+			}
+			continue;
+		}
+		qlo = min3f(q0, q1, q2);
+		qhi = max3f(q0, q1, q2);
+
+		col = camera ? camera_colour(rd->nrm + 3 * t, &b) : rd->col[t];
+		/* depth plane, per pixel: q = qc + gxp dx + gyp dy */
+		float inv = (float)ONE / (float)area;
+		float gxp = ((q1 - q0) * (float)(y2 - y0) -
+		    (q2 - q0) * (float)(y1 - y0)) * inv;
+		float gyp = ((q2 - q0) * (float)(x1 - x0) -
+		    (q1 - q0) * (float)(x2 - x0)) * inv;
+		float qc = q0 + gxp * ((float)(cx - x0) / ONE) +
+		    gyp * ((float)(cy - y0) / ONE);
+		/* edge steps per pixel */
+		int64_t sx0 = -(int64_t)ey0 * ONE, sy0 = (int64_t)ex0 * ONE;
+		int64_t sx1 = -(int64_t)ey1 * ONE, sy1 = (int64_t)ex1 * ONE;
+		int64_t sx2 = -(int64_t)ey2 * ONE, sy2 = (int64_t)ex2 * ONE;
+
+		for (int32_t y = by0; y <= by1; y++) {
+			int64_t w0 = e0, w1 = e1, w2 = e2;
+			float qrow = qc + gyp * (float)(y - by0);
+			size_t row = (size_t)y * s;
+
+			for (int32_t x = bx0; x <= bx1; x++) {
+				size_t i = row + x;
+				int in = (w0 | w1 | w2) >= 0;
+
+				if (overdraw) {
+					cb[i] += (uint32_t)in;
+				} else {
+					/* branch-free: inside-ness is a coin
+					 * flip for small triangles */
+					float q = qrow + gxp * (float)(x - bx0);
+					int win;
+
+					q = q < qlo ? qlo : q > qhi ? qhi : q;
+					win = in & (q > zb[i]);
+					zb[i] = win ? q : zb[i];
+					cb[i] = win ? col : cb[i];
+				}
+				w0 += sx0, w1 += sx1, w2 += sx2;
+			}
+			e0 += sy0, e1 += sy1, e2 += sy2;
+		}
+	}
+
+	/* resolve: box filter over KxK samples (max count for overdraw) */
+	uint32_t k = o->ssaa, size = o->size, kk = k * k;
+
+	for (uint32_t y = 0; y < size; y++) {
+		for (uint32_t x = 0; x < size; x++) {
+			uint32_t sum[3] = { 0, 0, 0 }, mx = 0;
+			unsigned char *p = out + 3 * ((size_t)y * size + x);
+
+			for (uint32_t j = 0; j < k; j++) {
+				const uint32_t *c = cb +
+				    ((size_t)y * k + j) * s + (size_t)x * k;
+
+				for (uint32_t i = 0; i < k; i++) {
+					sum[0] += c[i] & 0xff;
+					sum[1] += c[i] >> 8 & 0xff;
+					sum[2] += c[i] >> 16 & 0xff;
+					if (c[i] > mx)
+						mx = c[i];
+				}
+			}
+			if (overdraw) {
+				p[0] = p[1] = p[2] =
+				    (unsigned char)(mx > 255 ? 255 : mx);
+			} else {
+				p[0] = (unsigned char)((sum[0] + kk / 2) / kk);
+				p[1] = (unsigned char)((sum[1] + kk / 2) / kk);
+				p[2] = (unsigned char)((sum[2] + kk / 2) / kk);
+			}
+		}
+	}
+}
+
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	struct mdf_renderer *rd = w->rd;
+	size_t img = (size_t)rd->o.size * rd->o.size * 3;
+	size_t i;
+
+	/* views are handed out dynamically; each is rendered whole by one
+	 * thread, so the bytes do not depend on who rendered it */
+	while ((i = atomic_fetch_add(&rd->next, 1)) < rd->nviews)
+		render_view(rd, w, &rd->views[i], rd->px + i * img);
+	return NULL;
+}
+
+int
+mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
+    const struct mdf_view *v, size_t n, unsigned char *px, char *why,
+    size_t whylen)
+{
+	unsigned nw, started = 0;
+	int rc;
+
+	if (why != NULL && whylen > 0)
+		why[0] = '\0';
+	rc = prepare(rd, m, why, whylen);
+	if (rc < 0) {
+		if (rc == MDF_E_NOMEM)
+			snprintf(why, whylen, "out of memory");
+		return rc;
+	}
+	nw = rd->nw < n ? rd->nw : (unsigned)n;
+	for (unsigned i = 0; i < nw; i++) {
+		struct worker *w = &rd->w[i];
+
+		if (rd->nv > w->vcap) {
+			free(w->p);
+			w->p = malloc(rd->nv * sizeof *w->p);
+			w->vcap = rd->nv;
+			if (w->p == NULL) {
+				w->vcap = 0;
+				snprintf(why, whylen, "out of memory");
+				return MDF_E_NOMEM;
+			}
+		}
+	}
+	rd->views = v;
+	rd->nviews = n;
+	rd->px = px;
+	atomic_store(&rd->next, 0);
+	/* this thread is worker 0; a thread that fails to start only
+	 * leaves more views to the others */
+	for (unsigned i = 1; i < nw; i++) {
+		if (pthread_create(&rd->w[i].tid, NULL, work, &rd->w[i]) != 0)
+			break;
+		started = i;
+	}
+	if (nw > 0)
+		work(&rd->w[0]);
+	for (unsigned i = 1; i <= started; i++)
+		pthread_join(rd->w[i].tid, NULL);
+	return 0;
+}
