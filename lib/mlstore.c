@@ -1044,6 +1044,9 @@ write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 	}
 	/* The fields of RunInfo plus the legacy ones, sorted by key. */
 	sb_yaml(&b, "artifact_uri", uri);
+	/* MLflow writes deleted_time: null for a live run (and ignores it on
+	 * read). */
+	sb_str(&b, "deleted_time: null\n");
 	if (r->end_ms < 0)
 		sb_str(&b, "end_time: null\n");
 	else
