@@ -318,6 +318,9 @@ element(struct ply *y, const struct elem *e, int have_vertices)
 			double v, cnt;
 			size_t first = 0, prev = 0;
 
+			if (y->fmt == FMT_ASCII)  /* the line of the value, not the last */
+				while (y->p < y->end && imp_space(*y->p))
+					y->line += *y->p++ == '\n';
 			here(y, at, sizeof at);
 			if (pr->count == P_NONE) {
 				if ((rc = value(y, pr->t, &v)) < 0)

@@ -4,7 +4,8 @@
  *
  * The triangles tile a ring of radius 50 (none degenerate, normals
  * pointing outward-ish), so the file looks like CAD output: coordinates
- * with many significant digits.  -a writes ASCII ("%e" numbers), -s
+ * with many significant digits.  -a writes ASCII ("%e" numbers; with -x
+ * "%.8e", enough to give every float back exactly), -s
  * starts a binary header with "solid" as many exporters do. */
 #include <math.h>
 #include <stdint.h>
@@ -26,18 +27,19 @@ corner(long i, long n, int top, float *v)
 int
 main(int argc, char **argv)
 {
-	int ascii = 0, solid = 0, c;
+	int ascii = 0, solid = 0, exact = 0, c;
 	long n = 12;
 	static unsigned char rec[50 * 4096];
 	size_t fill = 0;
 
-	while ((c = getopt(argc, argv, "asn:")) != -1)
+	while ((c = getopt(argc, argv, "asxn:")) != -1)
 		switch (c) {
 		case 'a': ascii = 1; break;
 		case 's': solid = 1; break;
+		case 'x': exact = 1; break;
 		case 'n': n = strtol(optarg, NULL, 10); break;
 		default:
-			fputs("usage: stlgen [-a] [-s] [-n N]\n", stderr);
+			fputs("usage: stlgen [-a [-x]] [-s] [-n N]\n", stderr);
 			return 64;
 		}
 	if (n < 3) {
@@ -74,11 +76,13 @@ main(int argc, char **argv)
 		t[1] = (t[4] + t[7]) / 100;
 		t[2] = 0;
 		if (ascii) {
-			printf("  facet normal %e %e %e\n    outer loop\n", t[0], t[1],
-			    t[2]);
+			int p = exact ? 8 : 6;
+
+			printf("  facet normal %.*e %.*e %.*e\n    outer loop\n", p,
+			    t[0], p, t[1], p, t[2]);
 			for (int k = 3; k < 12; k += 3)
-				printf("      vertex %e %e %e\n", t[k], t[k + 1],
-				    t[k + 2]);
+				printf("      vertex %.*e %.*e %.*e\n", p, t[k], p,
+				    t[k + 1], p, t[k + 2]);
 			printf("    endloop\n  endfacet\n");
 		} else {
 			memcpy(rec + fill, t, 48);

@@ -1,0 +1,402 @@
+#!/usr/bin/env bats
+# stl2norm: STL, OBJ and PLY models to MESH frames.
+
+load test_helper
+
+D="$MILLDIR_SRCDIR/tests/data/stl2norm"
+
+setup() {
+	T=$BATS_TEST_TMPDIR
+}
+
+# key FILE KEY [N]: the value of KEY in frame N (default 1) of FILE
+key() {
+	mdf get "$2" "$1" | sed -n "${3:-1}p"
+}
+
+# floats FILE [N]: the payload of frame N as lines of 12 numbers
+floats() {
+	mdf payload -n "${2:-1}" "$1" | od -An -v -w48 -tf4 | tr -s ' ' | sed 's/^ //'
+}
+
+# admesh_facets FILE: the facet count admesh reads from FILE
+admesh_facets() {
+	admesh -c "$1" | sed -n 's/^Number of facets *: *\([0-9]*\).*/\1/p'
+}
+
+@test "stl2norm: --help and --version print to stdout and exit 0" {
+	run stl2norm --help
+	assert_success
+	assert_line --index 0 "Usage: stl2norm [OPTION]... [FILE]..."
+	run stl2norm -V
+	assert_success
+	assert_output --regexp '^stl2norm \(milldir\) [0-9]'
+}
+
+@test "stl2norm: misuse exits 64 with a hint" {
+	run -64 --separate-stderr stl2norm --bogus "$D/cube.stl"
+	[[ $stderr == *"Try 'stl2norm --help' for more information."* ]]
+	run -64 --separate-stderr stl2norm -l +W "$D/cube.stl"
+	[[ $stderr == "stl2norm: --label: expected +X -X +Y -Y +Z or -Z, got '+W'"* ]]
+	run -64 --separate-stderr stl2norm -f dxf "$D/cube.stl"
+	[[ $stderr == "stl2norm: --format: expected stl, obj or ply, got 'dxf'"* ]]
+}
+
+@test "stl2norm: ASCII cube gives one MESH frame with its metadata" {
+	stl2norm "$D/cube.stl" > "$T/o.mdf"
+	run mdf ls "$T/o.mdf"
+	assert_output "$(printf '1\tMESH\t576\tsource=%s\tpart=cube\ttriangles=12\tbbox=0,0,0:1,1,1\tarea=6\tunits=mm\tdropped=0' "$D/cube.stl")"
+	# first triangle: normal from the winding, then the vertices as written
+	run floats "$T/o.mdf"
+	assert_line --index 0 "0 0 -1 0 0 0 0 1 0 1 1 0"
+	meshcheck -f "$T/o.mdf"
+}
+
+@test "stl2norm: OBJ quads, v/vt/vn corners and negative indices make a closed cube" {
+	stl2norm "$D/cube.obj" > "$T/o.mdf"
+	[ "$(key "$T/o.mdf" triangles)" = 12 ]
+	[ "$(key "$T/o.mdf" area)" = 6 ]
+	[ "$(key "$T/o.mdf" part)" = cube ]
+	run meshcheck -f "$T/o.mdf"
+	assert_success
+	assert_output --partial "triangles=12 vertices=8"
+}
+
+@test "stl2norm: ASCII PLY with an extra property makes a closed cube" {
+	stl2norm "$D/cube.ply" > "$T/o.mdf"
+	[ "$(key "$T/o.mdf" triangles)" = 12 ]
+	[ "$(key "$T/o.mdf" bbox)" = "0,0,0:1,1,1" ]
+	meshcheck -f "$T/o.mdf"
+}
+
+@test "stl2norm: binary little- and big-endian PLY with list and scalar face properties" {
+	local fmt
+	for fmt in 'binary_little_endian:<' 'binary_big_endian:>'; do
+		perl -e '
+		my ($f, $e) = split /:/, $ARGV[0];
+		print "ply\nformat $f 1.0\nelement vertex 4\nproperty float x\nproperty float y\nproperty double z\n",
+		  "element face 1\nproperty list uchar uint vertex_indices\nproperty short flags\nend_header\n";
+		for my $v ([0,0,0],[2,0,0],[2,1,0],[0,1,0]) { print pack("f${e}f${e}d${e}", @$v) }
+		print pack("C", 4), pack("L${e}4 s${e}", 0, 1, 2, 3, 7);' "$fmt" > "$T/q.ply"
+		stl2norm "$T/q.ply" > "$T/o.mdf"
+		[ "$(key "$T/o.mdf" triangles)" = 2 ]
+		[ "$(key "$T/o.mdf" area)" = 2 ]
+		run floats "$T/o.mdf"
+		assert_line --index 0 "0 0 1 0 0 0 2 0 0 2 1 0"
+		assert_line --index 1 "0 0 1 0 0 0 2 1 0 0 1 0"
+	done
+	head -c 250 "$T/q.ply" > "$T/cut.ply"
+	run -65 --separate-stderr stl2norm "$T/cut.ply"
+	[ "$stderr" = "stl2norm: $T/cut.ply: byte 250: truncated binary PLY" ]
+}
+
+@test "stl2norm: a binary STL whose header starts with 'solid' is read as binary" {
+	stlgen -s -n 40 > "$T/s.stl"
+	[ "$(head -c 5 "$T/s.stl")" = solid ]
+	stl2norm "$T/s.stl" > "$T/o.mdf"
+	[ "$(key "$T/o.mdf" triangles)" = 40 ]
+	[ "$(key "$T/o.mdf" dropped)" = 0 ]
+}
+
+@test "stl2norm: binary and ASCII of the same mesh give the same frame payload" {
+	stlgen -n 200 > "$T/b.stl"
+	stlgen -a -x -n 200 > "$T/a.stl"
+	stl2norm "$T/b.stl" > "$T/b.mdf"
+	stl2norm "$T/a.stl" > "$T/a.mdf"
+	mdf payload "$T/b.mdf" > "$T/b.bin"
+	mdf payload "$T/a.mdf" > "$T/a.bin"
+	# -x prints 9 significant digits, enough to give back every float
+	cmp "$T/a.bin" "$T/b.bin"
+}
+
+@test "stl2norm: ASCII in any case, with CRLF, tabs, odd numbers and no final newline" {
+	stl2norm "$D/cube.stl" | mdf payload > "$T/want.bin"
+	# CRLF and upper case
+	sed 's/$/\r/' "$D/cube.stl" | tr a-z A-Z > "$T/crlf.stl"
+	# tabs, numbers as 0.000000e+000 / 1.000000E+000 / .0 / 1. and no final newline
+	sed -e 's/  */\t/g' -e 's/ 0 / 0.000000e+000 /g' -e 's/ 1$/ 1.000000E+000/' \
+	    -e 's/ 0$/ .0/' -e 's/vertex 1 /vertex 1. /' "$D/cube.stl" |
+	    head -c -1 > "$T/odd.stl"
+	[ "$(tail -c 8 "$T/odd.stl")" = "dsolid	cube" ] || [ "$(tail -c 4 "$T/odd.stl")" = cube ]
+	for f in crlf odd; do
+		stl2norm "$T/$f.stl" | mdf payload > "$T/$f.bin"
+		cmp "$T/want.bin" "$T/$f.bin"
+	done
+}
+
+@test "stl2norm: several solids give one frame each, or one with --merge" {
+	{ cat "$D/cube.stl"; sed 's/cube/second one/' "$D/cube.stl"; } > "$T/two.stl"
+	stl2norm "$T/two.stl" > "$T/o.mdf"
+	run mdf ls "$T/o.mdf"
+	assert_equal "${#lines[@]}" 2
+	[ "$(key "$T/o.mdf" body 2)" = 2 ]
+	[ "$(key "$T/o.mdf" solid 2)" = "second one" ]
+	[ "$(key "$T/o.mdf" triangles 2)" = 12 ]
+	stl2norm --merge "$T/two.stl" > "$T/m.mdf"
+	run mdf ls "$T/m.mdf"
+	assert_equal "${#lines[@]}" 1
+	[ "$(key "$T/m.mdf" triangles)" = 24 ]
+	[ "$(key "$T/m.mdf" area)" = 12 ]
+}
+
+@test "stl2norm: degenerate triangles are dropped, counted and reported" {
+	# a repeated vertex and three points on one line
+	sed '$d' "$D/cube.stl" > "$T/d.stl"
+	printf 'facet normal 0 0 0\nouter loop\nvertex 0 0 0\nvertex 0 0 0\nvertex 1 1 1\nendloop\nendfacet\n' >> "$T/d.stl"
+	printf 'facet normal 0 0 0\nouter loop\nvertex 0 0 0\nvertex 1 1 1\nvertex 2 2 2\nendloop\nendfacet\nendsolid\n' >> "$T/d.stl"
+	run --separate-stderr stl2norm "$T/d.stl"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "stl2norm: $T/d.stl: dropped 2 degenerate triangles" ]
+	stl2norm -q "$T/d.stl" > "$T/o.mdf" 2> "$T/err"
+	[ ! -s "$T/err" ]
+	[ "$(key "$T/o.mdf" triangles)" = 12 ]
+	[ "$(key "$T/o.mdf" dropped)" = 2 ]
+	meshcheck -f "$T/o.mdf"
+}
+
+@test "stl2norm: a file of degenerate triangles only exits 65" {
+	printf 'solid flat\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 2 0 0\nendloop\nendfacet\nendsolid flat\n' > "$T/flat.stl"
+	run -65 --separate-stderr stl2norm "$T/flat.stl"
+	[ "$stderr" = "stl2norm: $T/flat.stl: line 1: solid 'flat': no triangles left after dropping 1 degenerate ones" ]
+}
+
+@test "stl2norm: stored normals that disagree are counted; --keep-normals keeps them" {
+	# the first facet's stored normal points up, its winding down
+	sed '2s/.*/  facet normal 0 0 2/' "$D/cube.stl" > "$T/n.stl"
+	run --separate-stderr stl2norm "$T/n.stl"
+	[ "$stderr" = "stl2norm: $T/n.stl: 1 of 12 stored normals differ from the winding by more than 30 degrees" ]
+	stl2norm -q "$T/n.stl" > "$T/o.mdf"
+	run floats "$T/o.mdf"
+	assert_line --index 0 "0 0 -1 0 0 0 0 1 0 1 1 0"
+	stl2norm -q --keep-normals "$T/n.stl" > "$T/k.mdf"
+	run floats "$T/k.mdf"
+	assert_line --index 0 "0 0 1 0 0 0 0 1 0 1 1 0"
+	assert_line --index 1 "0 0 -1 0 0 0 1 1 0 1 0 0"
+}
+
+@test "stl2norm: empty file exits 65 naming byte 0" {
+	: > "$T/empty.stl"
+	run -65 --separate-stderr stl2norm "$T/empty.stl"
+	[ "$stderr" = "stl2norm: $T/empty.stl: byte 0: empty file" ]
+}
+
+@test "stl2norm: truncated binary STL exits 65 naming the byte" {
+	stlgen -n 12 > "$T/full.stl"
+	[ "$(wc -c < "$T/full.stl")" -eq 684 ]
+	head -c 584 "$T/full.stl" > "$T/cut.stl"
+	run -65 --separate-stderr stl2norm "$T/cut.stl"
+	[ "$stderr" = "stl2norm: $T/cut.stl: byte 584: truncated binary STL: header says 12 triangles (684 bytes), file ends inside triangle 11" ]
+	head -c 82 "$T/full.stl" > "$T/short.stl"
+	run -65 --separate-stderr stl2norm "$T/short.stl"
+	[[ $stderr == "stl2norm: $T/short.stl: byte 82: truncated binary STL: shorter than the 84-byte header" ]]
+	# the same with a "solid" header: still binary, still truncated
+	stlgen -s -n 12 | head -c 600 > "$T/scut.stl"
+	run -65 --separate-stderr stl2norm "$T/scut.stl"
+	[[ $stderr == "stl2norm: $T/scut.stl: byte 600: truncated binary STL: "* ]]
+}
+
+@test "stl2norm: a triangle count that disagrees with the size exits 65" {
+	stlgen -n 12 > "$T/x.stl"
+	printf 'junk' >> "$T/x.stl"
+	run -65 --separate-stderr stl2norm "$T/x.stl"
+	[ "$stderr" = "stl2norm: $T/x.stl: byte 80: triangle count 12 disagrees with the size: 684 bytes expected, file has 688" ]
+	{ head -c 80 "$T/x.stl"; printf '\0\0\0\0'; } > "$T/zero.stl"
+	run -65 --separate-stderr stl2norm "$T/zero.stl"
+	[ "$stderr" = "stl2norm: $T/zero.stl: byte 80: binary STL with no triangles (84 bytes)" ]
+}
+
+@test "stl2norm: NaN and infinite coordinates exit 65 with their position" {
+	stlgen -n 12 > "$T/b.stl"
+	# triangle 3, vertex 2, y: byte 84 + 2*50 + 12 + 12 + 4 = 212
+	{ head -c 212 "$T/b.stl"; f32 inf; tail -c +217 "$T/b.stl"; } > "$T/inf.stl"
+	run -65 --separate-stderr stl2norm "$T/inf.stl"
+	[ "$stderr" = "stl2norm: $T/inf.stl: byte 212: triangle 3: non-finite coordinate" ]
+	{ head -c 96 "$T/b.stl"; f32 nan; tail -c +101 "$T/b.stl"; } > "$T/nan.stl"
+	run -65 --separate-stderr stl2norm "$T/nan.stl"
+	[ "$stderr" = "stl2norm: $T/nan.stl: byte 96: triangle 1: non-finite coordinate" ]
+	sed '5s/vertex 0 1 0/vertex 0 NaN 0/' "$D/cube.stl" > "$T/nan-a.stl"
+	run -65 --separate-stderr stl2norm "$T/nan-a.stl"
+	[ "$stderr" = "stl2norm: $T/nan-a.stl: line 5: non-finite coordinate 'NaN'" ]
+	sed '4s/vertex 0 0 0/vertex 0 0 -1e39/' "$D/cube.stl" > "$T/big.stl"
+	run -65 --separate-stderr stl2norm "$T/big.stl"
+	[ "$stderr" = "stl2norm: $T/big.stl: line 4: non-finite coordinate '-1e39' (out of float range)" ]
+}
+
+@test "stl2norm: ASCII syntax errors say what was expected, with the line" {
+	sed '6s/vertex/vertx/' "$D/cube.stl" > "$T/bad.stl"
+	run -65 --separate-stderr stl2norm "$T/bad.stl"
+	[ "$stderr" = "stl2norm: $T/bad.stl: line 6: expected 'vertex', found 'vertx'" ]
+	sed '4s/0 0 0/0 zero 0/' "$D/cube.stl" > "$T/num.stl"
+	run -65 --separate-stderr stl2norm "$T/num.stl"
+	[ "$stderr" = "stl2norm: $T/num.stl: line 4: expected a number, found 'zero'" ]
+	head -n 20 "$D/cube.stl" > "$T/cut.stl"
+	run -65 --separate-stderr stl2norm "$T/cut.stl"
+	[ "$stderr" = "stl2norm: $T/cut.stl: line 21: expected 'endloop', found end of file" ]
+	printf 'hello world\n' > "$T/text.stl"
+	run -65 --separate-stderr stl2norm "$T/text.stl"
+	[ "$stderr" = "stl2norm: $T/text.stl: line 1: expected 'solid', found 'hello'" ]
+}
+
+@test "stl2norm: OBJ face errors exit 65 with the line" {
+	printf 'v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 9\n' > "$T/range.obj"
+	run -65 --separate-stderr stl2norm "$T/range.obj"
+	[ "$stderr" = "stl2norm: $T/range.obj: line 4: face index 9 out of range (3 vertices)" ]
+	printf 'v 0 0 0\nv 1 0 0\nf -1 -2 -3\nv 0 1 0\n' > "$T/neg.obj"
+	run -65 --separate-stderr stl2norm "$T/neg.obj"
+	[ "$stderr" = "stl2norm: $T/neg.obj: line 3: face index -3 out of range (2 vertices)" ]
+	printf 'v 0 0 0\nv 1 0 0\nv 0 1 0\nf 0 1 2\n' > "$T/zero.obj"
+	run -65 --separate-stderr stl2norm "$T/zero.obj"
+	[ "$stderr" = "stl2norm: $T/zero.obj: line 4: face index 0 (indices start at 1)" ]
+	printf 'v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2\n' > "$T/two.obj"
+	run -65 --separate-stderr stl2norm "$T/two.obj"
+	[ "$stderr" = "stl2norm: $T/two.obj: line 4: face with 2 vertices, expected at least 3" ]
+	printf 'v 0 0 nan\n' > "$T/nan.obj"
+	run -65 --separate-stderr stl2norm "$T/nan.obj"
+	[ "$stderr" = "stl2norm: $T/nan.obj: line 1: non-finite coordinate 'nan'" ]
+}
+
+@test "stl2norm: PLY errors exit 65 with the line or byte" {
+	sed 's/^4 0 3 2 1$/4 0 3 2 8/' "$D/cube.ply" > "$T/range.ply"
+	run -65 --separate-stderr stl2norm "$T/range.ply"
+	[ "$stderr" = "stl2norm: $T/range.ply: line 20: face 1: vertex index 8 out of range (8 vertices)" ]
+	sed 's/^format ascii/format ebcdic/' "$D/cube.ply" > "$T/fmt.ply"
+	run -65 --separate-stderr stl2norm "$T/fmt.ply"
+	[ "$stderr" = "stl2norm: $T/fmt.ply: line 2: unknown PLY format 'ebcdic'" ]
+	head -n 15 "$D/cube.ply" > "$T/short.ply"
+	run -65 --separate-stderr stl2norm "$T/short.ply"
+	[ "$stderr" = "stl2norm: $T/short.ply: line 16: expected a number, found end of file" ]
+}
+
+@test "stl2norm: a bad file does not stop the others, but the status says so" {
+	: > "$T/empty.stl"
+	run --separate-stderr bash -c "stl2norm '$D/cube.stl' '$T/empty.stl' '$D/cube.obj' > '$T/o.mdf'"
+	[ "$status" -eq 65 ]
+	[ "$stderr" = "stl2norm: $T/empty.stl: byte 0: empty file" ]
+	[ "$(mdf get source "$T/o.mdf")" = "$D/cube.stl"$'\n'"$D/cube.obj" ]
+	run -65 --separate-stderr bash -c "stl2norm --strict '$D/cube.stl' '$T/empty.stl' '$D/cube.obj' > '$T/s.mdf'"
+	[ "$(mdf get source "$T/s.mdf")" = "$D/cube.stl" ]
+	run -66 --separate-stderr bash -c "stl2norm '$T/none.stl' '$D/cube.stl' > '$T/m.mdf'"
+	[ "$stderr" = "stl2norm: $T/none.stl: No such file or directory" ]
+	[ "$(mdf get part "$T/m.mdf")" = cube ]
+}
+
+@test "stl2norm: reads standard input, mapped or piped" {
+	stl2norm < "$D/cube.stl" > "$T/a.mdf"
+	[ "$(key "$T/a.mdf" source)" = - ]
+	[ "$(key "$T/a.mdf" part)" = stdin ]
+	cat "$D/cube.obj" | stl2norm -f obj -p box - > "$T/b.mdf"
+	[ "$(key "$T/b.mdf" part)" = box ]
+	[ "$(key "$T/b.mdf" triangles)" = 12 ]
+}
+
+@test "stl2norm: --format overrides the extension" {
+	cp "$D/cube.obj" "$T/model.txt"
+	stl2norm -f obj "$T/model.txt" > "$T/o.mdf"
+	[ "$(key "$T/o.mdf" triangles)" = 12 ]
+	[ "$(key "$T/o.mdf" part)" = model ]
+	# without it, the unknown extension means STL: not text STL, not binary
+	run -65 --separate-stderr stl2norm "$T/model.txt"
+	[ "$stderr" = "stl2norm: $T/model.txt: line 1: expected 'solid', found '#'" ]
+}
+
+@test "stl2norm: labels from -l or a TSV file, units from -u" {
+	stl2norm -l -Z -u inch "$D/cube.stl" > "$T/o.mdf"
+	[ "$(key "$T/o.mdf" label)" = -Z ]
+	[ "$(key "$T/o.mdf" units)" = inch ]
+	printf '# part\tlabel\n\ncube\t+Y\nother\t-X\n' > "$T/labels.tsv"
+	stl2norm --labels "$T/labels.tsv" "$D/cube.stl" "$D/cube.ply" > "$T/l.mdf"
+	[ "$(mdf get label "$T/l.mdf")" = $'+Y\n+Y' ]
+	run --separate-stderr bash -c "stl2norm -L '$T/labels.tsv' -p lonely '$D/cube.stl' > '$T/n.mdf'"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "stl2norm: $D/cube.stl: part 'lonely' has no label in $T/labels.tsv" ]
+	[ -z "$(key "$T/n.mdf" label)" ]
+	printf 'cube\t+Q\n' > "$T/bad.tsv"
+	run -65 --separate-stderr stl2norm -L "$T/bad.tsv" "$D/cube.stl"
+	[ "$stderr" = "stl2norm: $T/bad.tsv: line 1: expected PART<TAB>LABEL with LABEL one of +X -X +Y -Y +Z -Z" ]
+}
+
+@test "stl2norm: --center moves the box centre to the origin, --unit scales into the unit sphere" {
+	stlgen -n 100 > "$T/r.stl"
+	stl2norm --center "$T/r.stl" > "$T/c.mdf"
+	# the box is symmetric about the origin
+	key "$T/c.mdf" bbox | tr ',:' '  ' | awk '{ for (i = 1; i <= 3; i++) if ($i + $(i+3) > 1e-5 || $i + $(i+3) < -1e-5 || $i >= 0) exit 1 }'
+	stl2norm --unit "$D/cube.stl" > "$T/u.mdf"
+	[ "$(key "$T/u.mdf" bbox)" = "-0.5773503,-0.5773503,-0.5773503:0.5773503,0.5773503,0.5773503" ]
+	[ "$(key "$T/u.mdf" area)" = 8 ]
+	# every vertex within the unit sphere, some on it
+	floats "$T/u.mdf" | awk '{ for (i = 4; i <= 12; i += 3) { d = sqrt($i^2 + $(i+1)^2 + $(i+2)^2); if (d > 1.000001) bad = 1; if (d > m) m = d } }
+	    END { exit !(m > 0.999999 && !bad) }'
+}
+
+@test "stl2norm: float parsing agrees with strtof on tricky and random inputs" {
+	floatcheck 1e+000 -1.734723e-015 .5 5. 1E3 -0 0.000000e+000 7.685889e+000 \
+	    1.17549435e-38 1.4e-45 7e-46 3.4028235e38 3.40282357e38 1e39 \
+	    16777217 33554435 1.00000005960464477539062499 0.1 \
+	    123456789012345678901234567890 0.000000000000000000000000000001234567890123456789 \
+	    9.999999e-039 2.5e-45
+	floatcheck -r 100000
+}
+
+@test "stl2norm: triangle counts equal admesh's on every STL of the tests" {
+	command -v admesh > /dev/null || skip "admesh not installed"
+	stlgen -s -n 300 > "$T/s.stl"
+	stlgen -a -n 301 > "$T/a.stl"
+	local f
+	for f in "$D/cube.stl" "$T/s.stl" "$T/a.stl"; do
+		stl2norm "$f" > "$T/o.mdf"
+		[ "$(key "$T/o.mdf" triangles)" = "$(admesh_facets "$f")" ] || fail "$f"
+	done
+}
+
+@test "stl2norm: real CAD files: counts equal admesh's and MANIFEST's" {
+	need_real_stl
+	command -v admesh > /dev/null || skip "admesh not installed"
+	local file tris want
+	while IFS=$'\t' read -r file _ _ _ tris _; do
+		[ "$file" = file ] && continue
+		stl2norm -q "$REAL_STL/$file" > "$T/o.mdf"
+		run key "$T/o.mdf" triangles
+		assert_output "$tris"
+		want=$(admesh_facets "$REAL_STL/$file")
+		assert_output "$want"
+	done < "$REAL_STL/MANIFEST.tsv"
+}
+
+@test "stl2norm: real CAD files: binary with a 'solid' header, SolidWorks ASCII, 10 bodies" {
+	need_real_stl
+	stl2norm "$REAL_STL/forgescan_bin_pocket_plusY.stl" > "$T/f.mdf"
+	[ "$(key "$T/f.mdf" triangles)" = 28 ]
+	[ "$(key "$T/f.mdf" bbox)" = "-0.3926991,-0.2617994,-0.3141593:0.3926991,0.2617994,0.3141593" ]
+	# 3-digit exponents, -1.734723e-015 next to 0, no final newline
+	stl2norm "$REAL_STL/featurenet_17_1_slanted_through_step.stl" > "$T/s.mdf"
+	[ "$(key "$T/s.mdf" bbox)" = "-1.734723e-15,0,0:10,10,10" ]
+	[ "$(key "$T/s.mdf" triangles)" = 20 ]
+	run --separate-stderr stl2norm "$REAL_STL/abc_00000001_trimesh_000.stl"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
+@test "stl2norm: dies quietly of SIGPIPE under head" {
+	stlgen -n 50000 > "$T/big.stl"
+	run -141 --separate-stderr bash -c \
+	    "set -o pipefail; stl2norm '$T/big.stl' '$T/big.stl' | head -c1 > /dev/null"
+	[ -z "$stderr" ]
+}
+
+@test "stl2norm: the man page's examples run" {
+	mkdir -p "$T/parts"
+	cp "$D/cube.stl" "$T/pocket.stl"
+	cp "$D/cube.stl" "$T/parts/a.stl"
+	stlgen -s -n 30 > "$T/parts/b.stl"
+	printf 'a\t+Z\nb\t-Y\n' > "$T/labels.tsv"
+	cd "$T"
+	run bash -c 'stl2norm -l +Z pocket.stl | mdf ls'
+	assert_success
+	assert_output --partial $'part=pocket\tlabel=+Z\ttriangles=12'
+	stl2norm --labels labels.tsv --center parts/*.stl > parts.mdf
+	[ "$(mdf get label parts.mdf)" = $'+Z\n-Y' ]
+	command -v normrender > /dev/null || skip "normrender not built"
+	cp "$D/cube.obj" part.obj
+	stl2norm --unit part.obj | normrender > views.mdf
+	[ -s views.mdf ]
+}
