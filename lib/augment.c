@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "milldir/augment.h"
+#include "milldir/mesh.h"
 #include "milldir/rng.h"
 #include "milldir/types.h"
 
@@ -318,24 +319,6 @@ axis_angle(const double *a, double deg, double *m)
 	m[8] = c + k * a[2] * a[2];
 }
 
-static void
-bbox(const struct mdf_mesh *m, double *lo, double *hi)
-{
-	for (int i = 0; i < 3; i++) {
-		lo[i] = m->n ? INFINITY : 0;
-		hi[i] = m->n ? -INFINITY : 0;
-	}
-	for (uint64_t t = 0; t < m->n; t++)
-		for (int v = 1; v < 4; v++)
-			for (int i = 0; i < 3; i++) {
-				double x = m->tri[12 * t + 3 * v + i];
-				if (x < lo[i])
-					lo[i] = x;
-				if (x > hi[i])
-					hi[i] = x;
-			}
-}
-
 /* Noise for one vertex, a function of its coordinates and KEY: copies of
  * a vertex shared by several triangles move together, so a closed mesh
  * stays closed. */
@@ -356,33 +339,52 @@ vertex_noise(uint64_t key, float *v, double sigma)
 		v[i] = (float)(v[i] + sigma * mdf_rng_gauss(&vr));
 }
 
-/* Face normal from the winding (right-hand rule); degenerate faces keep
- * their old normal carried through COF. */
+/* Face normals from the winding (right-hand rule); a degenerate face
+ * keeps its old normal carried through COF.  Returns the area. */
 static double
-set_normal(float *t, const double *cof)
+set_normals(float *tri, uint64_t n, const double *cof)
 {
-	double e1[3], e2[3], n[3], len, area2;
+	double area2 = 0;
 
-	for (int i = 0; i < 3; i++) {
-		e1[i] = (double)t[6 + i] - t[3 + i];
-		e2[i] = (double)t[9 + i] - t[3 + i];
-	}
-	n[0] = e1[1] * e2[2] - e1[2] * e2[1];
-	n[1] = e1[2] * e2[0] - e1[0] * e2[2];
-	n[2] = e1[0] * e2[1] - e1[1] * e2[0];
-	len = area2 = sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-	if (!(len > 0) || !isfinite(len)) {
-		double old[3] = { t[0], t[1], t[2] };
-		mat_vec(cof, old, n);
-		len = sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
-		if (!(len > 0) || !isfinite(len)) {
-			t[0] = t[1] = t[2] = 0;
-			return 0;
+	for (uint64_t t = 0; t < n; t++, tri += 12) {
+		double old[3] = { tri[0], tri[1], tri[2] }, c[3], len, a;
+
+		if ((a = mdf_mesh_face_normal(tri + 3, tri)) > 0) {
+			area2 += a;
+			continue;
 		}
+		mat_vec(cof, old, c);
+		len = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+		if (len > 0 && isfinite(len))
+			for (int i = 0; i < 3; i++)
+				tri[i] = (float)(c[i] / len);
 	}
-	for (int i = 0; i < 3; i++)
-		t[i] = (float)(n[i] / len);
-	return isfinite(area2) ? area2 : 0;
+	return area2 / 2;
+}
+
+/* v' = M (v - c) + c for every vertex; the new bounding box into B. */
+static void
+transform(float *tri, uint64_t n, const double *M, const double *c,
+    struct mdf_bbox *b)
+{
+	float lo[3] = { INFINITY, INFINITY, INFINITY };
+	float hi[3] = { -INFINITY, -INFINITY, -INFINITY };
+
+	for (uint64_t t = 0; t < n; t++, tri += 12)
+		for (float *p = tri + 3; p < tri + 12; p += 3) {
+			double x = p[0] - c[0], y = p[1] - c[1], z = p[2] - c[2];
+			p[0] = (float)(M[0] * x + M[1] * y + M[2] * z + c[0]);
+			p[1] = (float)(M[3] * x + M[4] * y + M[5] * z + c[1]);
+			p[2] = (float)(M[6] * x + M[7] * y + M[8] * z + c[2]);
+			for (int a = 0; a < 3; a++) {
+				lo[a] = p[a] < lo[a] ? p[a] : lo[a];
+				hi[a] = p[a] > hi[a] ? p[a] : hi[a];
+			}
+		}
+	for (int a = 0; a < 3; a++) {
+		b->min[a] = lo[a];
+		b->max[a] = hi[a];
+	}
 }
 
 static int
@@ -390,16 +392,19 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
     struct mdf_frame *f, struct sbuf *ops, char *why, size_t whylen)
 {
 	struct mdf_mesh m;
-	double lo[3], hi[3], c[3], M[9] = { 1, 0, 0, 0, 1, 0, 0, 0, 1 }, cof[9];
-	double area2 = 0;
-	int rc = MDF_OK;
+	struct mdf_bbox box;
+	double c[3] = { 0, 0, 0 }, M[9] = { 1, 0, 0, 0, 1, 0, 0, 0, 1 }, cof[9];
+	double area;
+	int rc;
 
 	if ((rc = mdf_mesh_view(f, &m)) < 0)
 		return fail(why, whylen, rc, "malformed MESH frame");
-	bbox(&m, lo, hi);
-	for (int i = 0; i < 3; i++)
-		c[i] = (lo[i] + hi[i]) / 2;
-
+	if (m.n > 0) {
+		mdf_mesh_bbox(m.tri, m.n, &box);
+		for (int i = 0; i < 3; i++)
+			c[i] = (box.min[i] + box.max[i]) / 2;
+	}
+	rc = 0;
 	if (o->scale_lo > 0) {
 		double s[3];
 		s[0] = mdf_rng_range(r, o->scale_lo, o->scale_hi);
@@ -455,28 +460,19 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 		add_op(ops, "jitter");
 	}
 
-	/* v' = M (v - c) + c: the part turns about its bounding-box centre. */
-	for (uint64_t t = 0; t < m.n; t++)
-		for (int v = 1; v < 4; v++) {
-			float *p = &m.tri[12 * t + 3 * v];
-			double d[3] = { p[0] - c[0], p[1] - c[1], p[2] - c[2] };
-			mat_vec(M, d, d);
-			for (int i = 0; i < 3; i++) {
-				p[i] = (float)(d[i] + c[i]);
-				if (!isfinite(p[i]))
-					return fail(why, whylen, MDF_E_META,
-					    "triangle %llu leaves the float32 range "
-					    "after scaling", (unsigned long long)t + 1);
-			}
-		}
+	/* The part turns about its bounding-box centre. */
+	transform(m.tri, m.n, M, c, &box);
+	for (int i = 0; i < 3 && m.n > 0; i++)
+		if (!isfinite(box.min[i]) || !isfinite(box.max[i]))
+			return fail(why, whylen, MDF_E_META,
+			    "the mesh leaves the float32 range after scaling");
 	if (o->noise > 0) {
 		uint64_t key = mdf_rng_next(r);
-		double diag, sigma;
+		double d[3], sigma;
 
-		bbox(&m, lo, hi);
-		diag = sqrt((hi[0] - lo[0]) * (hi[0] - lo[0]) +
-		    (hi[1] - lo[1]) * (hi[1] - lo[1]) + (hi[2] - lo[2]) * (hi[2] - lo[2]));
-		sigma = o->noise * diag;
+		for (int i = 0; i < 3; i++)
+			d[i] = m.n > 0 ? box.max[i] - box.min[i] : 0;
+		sigma = o->noise * sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
 		for (uint64_t t = 0; t < m.n; t++)
 			for (int v = 1; v < 4; v++)
 				vertex_noise(key, &m.tri[12 * t + 3 * v], sigma);
@@ -485,16 +481,10 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 		add_op(ops, "noise");
 	}
 	cofactor(M, cof);
-	for (uint64_t t = 0; t < m.n; t++)
-		area2 += set_normal(&m.tri[12 * t], cof);
+	area = set_normals(m.tri, m.n, cof);
 	/* Geometry records written by stl2norm would be stale now. */
-	if (mdf_get(f, "bbox") != NULL) {
-		bbox(&m, lo, hi);
-		rc |= mdf_setf(f, "bbox", "%.7g,%.7g,%.7g:%.7g,%.7g,%.7g",
-		    lo[0], lo[1], lo[2], hi[0], hi[1], hi[2]);
-	}
-	if (mdf_get(f, "area") != NULL)
-		rc |= mdf_setf(f, "area", "%.7g", area2 / 2);
+	if (mdf_get(f, "bbox") != NULL || mdf_get(f, "area") != NULL)
+		rc |= mdf_mesh_set_meta(f, m.tri, m.n, o->noise > 0 ? NULL : &box, area);
 	rc |= mdf_setf(f, PREFIX "matrix", "%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g",
 	    M[0], M[1], M[2], M[3], M[4], M[5], M[6], M[7], M[8]);
 	rc |= mdf_setf(f, PREFIX "center", "%.9g,%.9g,%.9g", c[0], c[1], c[2]);

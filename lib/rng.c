@@ -72,9 +72,10 @@ mdf_rng_gauss(struct mdf_rng *r)
 		r->has_spare = 0;
 		return r->spare;
 	}
-	do {
-		u = 2 * mdf_rng_uniform(r) - 1;
-		v = 2 * mdf_rng_uniform(r) - 1;
+	do { /* one draw gives both coordinates, 32 bits each */
+		uint64_t x = mdf_rng_next(r);
+		u = (double)(x >> 32) * 0x1.0p-31 - 1;
+		v = (double)(x & 0xffffffffu) * 0x1.0p-31 - 1;
 		s = u * u + v * v;
 	} while (s >= 1 || s == 0);
 	k = sqrt(-2 * log(s) / s);

@@ -35,7 +35,8 @@ double mdf_rng_uniform(struct mdf_rng *r);
 double mdf_rng_range(struct mdf_rng *r, double a, double b);
 /* Uniform integer in [0, N) without modulo bias; 0 when N is 0. */
 uint64_t mdf_rng_below(struct mdf_rng *r, uint64_t n);
-/* Standard normal (mean 0, deviation 1), Marsaglia's polar method. */
+/* Standard normal (mean 0, deviation 1), Marsaglia's polar method on
+ * two 32-bit uniforms per attempt. */
 double mdf_rng_gauss(struct mdf_rng *r);
 
 #ifdef __cplusplus
