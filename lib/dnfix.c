@@ -1,0 +1,366 @@
+/*
+ * Our own layer functions for Darknet networks: the fix for the 1x1
+ * convolution backward pass, and the fast kernels of MDF_DNET_FAST.
+ *
+ * Darknet runs layers through function pointers in each layer and calls
+ * its exported helpers through the PLT, so both can be replaced from
+ * here without rebuilding it.
+ *
+ * The fix (pjreddie/darknet#1229): Darknet's convolution backward writes
+ * a 1x1 layer's input gradient with beta = 0 straight into the previous
+ * layer's delta.  When that previous layer also feeds a [shortcut] (the
+ * input of every MBConv block), the shortcut has already added its
+ * gradient there, and it is lost.  Ours accumulates (beta = 1), as the
+ * k x k path does through col2im.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <math.h>
+#include <string.h>
+
+#include <darknet.h>
+
+#include "dnet.h"
+
+/* Darknet functions not declared in darknet.h. */
+void forward_convolutional_layer(layer l, network net);
+void backward_convolutional_layer(layer l, network net);
+void forward_batchnorm_layer(layer l, network net);
+void backward_batchnorm_layer(layer l, network net);
+void add_bias(float *output, float *biases, int batch, int n, int size);
+void backward_bias(float *bias_updates, float *delta, int batch, int n, int size);
+void gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
+    float *b, int ldb, float beta, float *c, int ldc);
+void im2col_cpu(float *im, int channels, int height, int width, int ksize,
+    int stride, int pad, float *col);
+void col2im_cpu(float *col, int channels, int height, int width, int ksize,
+    int stride, int pad, float *im);
+void activate_array(float *x, const int n, const ACTIVATION a);
+void gradient_array(const float *x, const int n, const ACTIVATION a, float *delta);
+void normalize_cpu(float *x, float *mean, float *variance, int batch,
+    int filters, int spatial);
+void variance_cpu(float *x, float *mean, int batch, int filters, int spatial,
+    float *variance);
+void normalize_delta_cpu(float *x, float *mean, float *variance,
+    float *mean_delta, float *variance_delta, int batch, int filters,
+    int spatial, float *delta);
+
+/* Convolution backward with the input gradient accumulated. */
+static void
+conv_backward(layer l, network net)
+{
+	int m = l.n / l.groups;                      /* filters per group */
+	int k = l.size * l.size * l.c / l.groups;    /* weights per filter */
+	int hw = l.out_w * l.out_h;
+	size_t in_per_group = (size_t)l.c / l.groups * l.h * l.w;
+
+	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
+	if (l.batch_normalize)
+		backward_batchnorm_layer(l, net);
+	else
+		backward_bias(l.bias_updates, l.delta, l.batch, l.n, hw);
+
+	for (int b = 0; b < l.batch; b++)
+		for (int g = 0; g < l.groups; g++) {
+			float *dout = l.delta + ((size_t)b * l.groups + g) * m * hw;
+			float *w = l.weights + (size_t)g * l.nweights / l.groups;
+			float *dw = l.weight_updates + (size_t)g * l.nweights / l.groups;
+			size_t off = ((size_t)b * l.groups + g) * in_per_group;
+			float *cols = net.workspace;
+
+			if (l.size == 1)
+				cols = net.input + off;
+			else
+				im2col_cpu(net.input + off, l.c / l.groups, l.h, l.w,
+				    l.size, l.stride, l.pad, cols);
+			/* dW += dOut x cols' */
+			gemm(0, 1, m, k, hw, 1, dout, hw, cols, hw, 1, dw, k);
+			if (!net.delta)
+				continue;
+			if (l.size == 1) {
+				/* dIn += W' x dOut: accumulate, never overwrite */
+				gemm(1, 0, k, hw, m, 1, w, k, dout, hw, 1,
+				    net.delta + off, hw);
+			} else {
+				gemm(1, 0, k, hw, m, 1, w, k, dout, hw, 0,
+				    net.workspace, hw);
+				col2im_cpu(net.workspace, l.c / l.groups, l.h, l.w,
+				    l.size, l.stride, l.pad, net.delta + off);
+			}
+		}
+}
+
+/*
+ * Depthwise convolution (groups = channels = filters) as direct loops.
+ * Darknet runs it one channel at a time as an im2col and a 1 x HW x k^2
+ * multiply, 0.3 GFLOPS.
+ */
+static int
+is_depthwise(const layer *l)
+{
+	return l->type == CONVOLUTIONAL && l->groups > 1 && l->groups == l->c &&
+	    l->n == l->c && l->size > 1;
+}
+
+static void
+dw_forward(layer l, network net)
+{
+	int ow = l.out_w, oh = l.out_h, s = l.stride, p = l.pad, ks = l.size;
+
+	for (int b = 0; b < l.batch; b++)
+		for (int ch = 0; ch < l.c; ch++) {
+			const float *in = net.input + ((size_t)b * l.c + ch) * l.h * l.w;
+			const float *w = l.weights + (size_t)ch * ks * ks;
+			float *out = l.output + ((size_t)b * l.c + ch) * oh * ow;
+			memset(out, 0, sizeof *out * (size_t)oh * ow);
+			for (int ky = 0; ky < ks; ky++)
+				for (int kx = 0; kx < ks; kx++) {
+					float wv = w[ky * ks + kx];
+					int x0 = 0, x1 = ow;
+					while (x0 < ow && x0 * s + kx - p < 0)
+						x0++;
+					while (x1 > x0 && (x1 - 1) * s + kx - p >= l.w)
+						x1--;
+					for (int y = 0; y < oh; y++) {
+						int iy = y * s + ky - p;
+						if (iy < 0 || iy >= l.h)
+							continue;
+						const float *src = in + (size_t)iy * l.w + kx - p;
+						float *dst = out + (size_t)y * ow;
+						if (s == 1)
+							for (int x = x0; x < x1; x++)
+								dst[x] += wv * src[x];
+						else
+							for (int x = x0; x < x1; x++)
+								dst[x] += wv * src[x * s];
+					}
+				}
+		}
+	if (l.batch_normalize)
+		forward_batchnorm_layer(l, net);
+	else
+		add_bias(l.output, l.biases, l.batch, l.n, oh * ow);
+	activate_array(l.output, l.outputs * l.batch, l.activation);
+}
+
+static void
+dw_backward(layer l, network net)
+{
+	int ow = l.out_w, oh = l.out_h, s = l.stride, p = l.pad, ks = l.size;
+
+	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
+	if (l.batch_normalize)
+		backward_batchnorm_layer(l, net);
+	else
+		backward_bias(l.bias_updates, l.delta, l.batch, l.n, oh * ow);
+
+	for (int b = 0; b < l.batch; b++)
+		for (int ch = 0; ch < l.c; ch++) {
+			size_t ioff = ((size_t)b * l.c + ch) * l.h * l.w;
+			const float *in = net.input + ioff;
+			float *din = net.delta ? net.delta + ioff : NULL;
+			const float *w = l.weights + (size_t)ch * ks * ks;
+			float *dw = l.weight_updates + (size_t)ch * ks * ks;
+			const float *dout = l.delta + ((size_t)b * l.c + ch) * oh * ow;
+			for (int ky = 0; ky < ks; ky++)
+				for (int kx = 0; kx < ks; kx++) {
+					float wv = w[ky * ks + kx], acc = 0;
+					int x0 = 0, x1 = ow;
+					while (x0 < ow && x0 * s + kx - p < 0)
+						x0++;
+					while (x1 > x0 && (x1 - 1) * s + kx - p >= l.w)
+						x1--;
+					for (int y = 0; y < oh; y++) {
+						int iy = y * s + ky - p;
+						if (iy < 0 || iy >= l.h)
+							continue;
+						size_t ro = (size_t)iy * l.w + kx - p;
+						const float *g = dout + (size_t)y * ow;
+						if (s == 1) {
+							for (int x = x0; x < x1; x++)
+								acc += g[x] * in[ro + x];
+							if (din)
+								for (int x = x0; x < x1; x++)
+									din[ro + x] += wv * g[x];
+						} else {
+							for (int x = x0; x < x1; x++)
+								acc += g[x] * in[ro + (size_t)x * s];
+							if (din)
+								for (int x = x0; x < x1; x++)
+									din[ro + (size_t)x * s] += wv * g[x];
+						}
+					}
+					dw[ky * ks + kx] += acc;
+				}
+		}
+}
+
+void
+mdf_dnet_install_convfix(void *netp, int on)
+{
+	network *net = netp;
+
+	for (int i = 0; i < net->n; i++) {
+		layer *l = &net->layers[i];
+		if (l->type == CONVOLUTIONAL && !is_depthwise(l))
+			l->backward = on ? conv_backward : backward_convolutional_layer;
+	}
+}
+
+void
+mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
+{
+	network *net = netp;
+
+	if (mode == MDF_DNET_STOCK)
+		return;
+	mdf_dnet_install_convfix(net, 1);
+	if (mode != MDF_DNET_FAST)
+		return;
+	for (int i = 0; i < net->n; i++) {
+		layer *l = &net->layers[i];
+		if (is_depthwise(l)) {
+			l->forward = dw_forward;
+			l->backward = dw_backward;
+		}
+	}
+}
+
+/* --- element-wise kernels ---------------------------------------------
+ * Darknet's run a switch per element (activations) or a sqrt or pow per
+ * element (batch norm).  Same formulas, loops a compiler vectorises; the
+ * other activations and the other modes go to Darknet's own. */
+
+typedef void act_fn(float *, int, ACTIVATION);
+typedef void grad_fn(const float *, int, ACTIVATION, float *);
+
+void
+activate_array(float *x, const int n, const ACTIVATION a)
+{
+	static act_fn *orig;
+
+	if (mdf_dnet_mode() == MDF_DNET_FAST) {
+		switch (a) {
+		case LINEAR:
+			return;
+		case RELU:
+			for (int i = 0; i < n; i++)
+				x[i] = x[i] > 0 ? x[i] : 0;
+			return;
+		case LEAKY:
+			for (int i = 0; i < n; i++)
+				x[i] = x[i] > 0 ? x[i] : 0.1f * x[i];
+			return;
+		default:
+			break;
+		}
+	}
+	if (!orig)
+		orig = (act_fn *)dlsym(RTLD_NEXT, "activate_array");
+	orig(x, n, a);
+}
+
+void
+gradient_array(const float *x, const int n, const ACTIVATION a, float *delta)
+{
+	static grad_fn *orig;
+
+	if (mdf_dnet_mode() == MDF_DNET_FAST) {
+		switch (a) {
+		case LINEAR:
+			return;
+		case RELU:
+			for (int i = 0; i < n; i++)
+				delta[i] = x[i] > 0 ? delta[i] : 0;
+			return;
+		case LEAKY:
+			for (int i = 0; i < n; i++)
+				delta[i] = x[i] > 0 ? delta[i] : 0.1f * delta[i];
+			return;
+		default:
+			break;
+		}
+	}
+	if (!orig)
+		orig = (grad_fn *)dlsym(RTLD_NEXT, "gradient_array");
+	orig(x, n, a, delta);
+}
+
+typedef void norm_fn(float *, float *, float *, int, int, int);
+typedef void var_fn(float *, float *, int, int, int, float *);
+typedef void nd_fn(float *, float *, float *, float *, float *, int, int, int, float *);
+
+void
+normalize_cpu(float *x, float *mean, float *variance, int batch, int filters,
+    int spatial)
+{
+	static norm_fn *orig;
+
+	if (mdf_dnet_mode() != MDF_DNET_FAST) {
+		if (!orig)
+			orig = (norm_fn *)dlsym(RTLD_NEXT, "normalize_cpu");
+		orig(x, mean, variance, batch, filters, spatial);
+		return;
+	}
+	for (int b = 0; b < batch; b++)
+		for (int f = 0; f < filters; f++) {
+			/* Darknet's forward divides by sqrt(var) + 1e-6 */
+			float m = mean[f], inv = 1.f / (sqrtf(variance[f]) + .000001f);
+			float *p = x + ((size_t)b * filters + f) * spatial;
+			for (int i = 0; i < spatial; i++)
+				p[i] = (p[i] - m) * inv;
+		}
+}
+
+void
+variance_cpu(float *x, float *mean, int batch, int filters, int spatial,
+    float *variance)
+{
+	static var_fn *orig;
+
+	if (mdf_dnet_mode() != MDF_DNET_FAST) {
+		if (!orig)
+			orig = (var_fn *)dlsym(RTLD_NEXT, "variance_cpu");
+		orig(x, mean, batch, filters, spatial, variance);
+		return;
+	}
+	for (int f = 0; f < filters; f++) {
+		double acc = 0;
+		float m = mean[f];
+		for (int b = 0; b < batch; b++) {
+			const float *p = x + ((size_t)b * filters + f) * spatial;
+			float s = 0;
+			for (int i = 0; i < spatial; i++)
+				s += (p[i] - m) * (p[i] - m);
+			acc += s;
+		}
+		variance[f] = (float)(acc / ((double)batch * spatial - 1));
+	}
+}
+
+void
+normalize_delta_cpu(float *x, float *mean, float *variance, float *mean_delta,
+    float *variance_delta, int batch, int filters, int spatial, float *delta)
+{
+	static nd_fn *orig;
+
+	if (mdf_dnet_mode() != MDF_DNET_FAST) {
+		if (!orig)
+			orig = (nd_fn *)dlsym(RTLD_NEXT, "normalize_delta_cpu");
+		orig(x, mean, variance, mean_delta, variance_delta, batch, filters,
+		    spatial, delta);
+		return;
+	}
+	float n = (float)spatial * batch;
+	for (int b = 0; b < batch; b++)
+		for (int f = 0; f < filters; f++) {
+			/* Darknet's backward uses 1 / sqrt(var + 1e-5) */
+			float inv = 1.f / sqrtf(variance[f] + .00001f);
+			float vd = variance_delta[f] * 2.f / n, md = mean_delta[f] / n;
+			float m = mean[f];
+			size_t o = ((size_t)b * filters + f) * spatial;
+			for (int i = 0; i < spatial; i++)
+				delta[o + i] = delta[o + i] * inv + vd * (x[o + i] - m) + md;
+		}
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "dnn bench: not written yet"

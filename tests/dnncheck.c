@@ -1,0 +1,436 @@
+/*
+ * dnncheck: checks of the Darknet glue for tests/dnn*.bats.
+ *
+ *   dnncheck gendata N SEED [W H [split]]   separable IMAG frames (3 classes)
+ *   dnncheck gradcheck [--nofix]   residual net: analytic vs finite differences
+ *   dnncheck bncheck [--nofix]     eval-mode accuracy after a short training
+ *   dnncheck leakcheck [--nofix]   heap growth over parse/free cycles
+ *   dnncheck restorecheck          an evaluation pass leaves training unchanged
+ *   dnncheck kernels               fast kernels against Darknet's (forward, gradients)
+ *   dnncheck gemm                  Darknet's convolution reaches our gemm
+ *
+ * Each check prints what it measured and exits 0 if it passed, 1 if not.
+ */
+#include "config.h"
+
+#include <malloc.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <darknet.h>
+
+#include "cli.h"
+#include "dnet.h"
+#include "milldir/types.h"
+
+static char why[1024];
+
+/* --- data ------------------------------------------------------------ */
+
+/* Class 0: horizontal stripes, 1: vertical stripes, 2: a centred blob;
+ * random colours, phases and noise. */
+static void
+gen_image(uint64_t *st, int cls, int w, int h, unsigned char *px)
+{
+	float col[3], bg[3];
+	int period = 4 + (int)(mdf_dnet_rand(st) % 4), phase = (int)(mdf_dnet_rand(st) % 8);
+
+	for (int k = 0; k < 3; k++) {
+		col[k] = 120 + (float)(mdf_dnet_rand(st) % 136);
+		bg[k] = (float)(mdf_dnet_rand(st) % 100);
+	}
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			int on;
+			if (cls == 0)
+				on = ((y + phase) / (period / 2)) % 2;
+			else if (cls == 1)
+				on = ((x + phase) / (period / 2)) % 2;
+			else {
+				float dx = x - w / 2.f, dy = y - h / 2.f;
+				on = dx * dx + dy * dy < (w * w) / 10.f;
+			}
+			for (int k = 0; k < 3; k++) {
+				float v = on ? col[k] : bg[k];
+				v += (float)((int)(mdf_dnet_rand(st) % 41) - 20);
+				px[((size_t)y * w + x) * 3 + k] = (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
+			}
+		}
+}
+
+static int
+gendata(int argc, char **argv)
+{
+	static const char *const labels[] = { "+X", "+Y", "+Z" };
+	long n = argc > 2 ? atol(argv[2]) : 90;
+	uint64_t st = (uint64_t)(argc > 3 ? atol(argv[3]) : 1) * 7919 + 1;
+	int w = argc > 4 ? atoi(argv[4]) : 32, h = argc > 5 ? atoi(argv[5]) : 32;
+	int split = argc > 6 && strcmp(argv[6], "split") == 0;
+	struct mdf_writer *wr = mdc_open_out(0);
+	struct mdf_frame f;
+	struct mdf_image im;
+
+	mdf_frame_init(&f);
+	for (long i = 0; i < n; i++) {
+		int cls = (int)(i % 3);
+		mdf_frame_clear(&f);
+		mdf_image_init(&f, (uint32_t)w, (uint32_t)h, 3, &im);
+		gen_image(&st, cls, w, h, im.px);
+		mdf_set(&f, "label", labels[cls]);
+		/* three views of each part, all of one class */
+		mdf_setf(&f, "part", "p%03ld", i / 9 * 3 + i % 3);
+		mdf_setf(&f, "view.index", "%ld", i / 3 % 3);
+		if (split)   /* one part in four of each class for validation */
+			mdf_set(&f, "split", (i / 9) % 4 == 0 ? "val" : "train");
+		mdc_write(wr, &f);
+	}
+	mdf_frame_free(&f);
+	mdc_close_out(wr);
+	return 0;
+}
+
+/* --- networks -------------------------------------------------------- */
+
+static struct mdf_dnet *
+open_text(const char *text)
+{
+	char path[] = "/tmp/dnncheck-XXXXXX";
+	struct mdf_dnet_cfg cfg;
+	struct mdf_dnet *d;
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (mdf_dnet_cfg_check("check.cfg", text, &cfg, why, sizeof why) < 0)
+		mdc_die(70, "%s", why);
+	if (!fp || fputs(text, fp) == EOF || fclose(fp) != 0)
+		mdc_die(74, "%s: cannot write", path);
+	int rc = mdf_dnet_open(path, 0, 7, &d, why, sizeof why);
+	unlink(path);
+	if (rc < 0)
+		mdc_die(70, "%s", why);
+	return d;
+}
+
+/* 8x8x3 input; a residual block whose input is also the input of a 1x1
+ * convolution: the shape where Darknet loses the shortcut's gradient. */
+static const char resnet_cfg[] =
+    "[net]\nbatch=2\nwidth=8\nheight=8\nchannels=3\n"
+    "[convolutional]\nfilters=4\nsize=3\nstride=1\npad=1\nactivation=linear\n"
+    "[convolutional]\nfilters=8\nsize=1\nstride=1\nactivation=linear\n"
+    "[convolutional]\nfilters=8\ngroups=8\nsize=3\nstride=1\npad=1\nactivation=linear\n"
+    "[convolutional]\nfilters=4\nsize=1\nstride=1\nactivation=linear\n"
+    "[shortcut]\nfrom=-4\nactivation=linear\n"
+    "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
+
+static double
+net_loss(network *net, const float *x, const float *truth)
+{
+	memcpy(net->input, x, sizeof(float) * net->inputs * net->batch);
+	memcpy(net->truth, truth, sizeof(float) * net->truths * net->batch);
+	net->train = 1;
+	forward_network(net);
+	return *net->cost;
+}
+
+static int
+gradcheck(int argc, char **argv)
+{
+	int nofix = argc > 2 && strcmp(argv[2], "--nofix") == 0;
+	struct mdf_dnet *d = open_text(resnet_cfg);
+	network *net = mdf_dnet_network(d);
+	size_t nin = (size_t)net->inputs * net->batch;
+	float *x = malloc(nin * sizeof *x), truth[6] = { 1, 0, 0, 0, 0, 1 };
+	uint64_t st = 5;
+	double worst = 0;
+
+	if (nofix)
+		mdf_dnet_install_convfix(net, 0);
+	for (size_t i = 0; i < nin; i++)
+		x[i] = (float)(mdf_dnet_rand(&st) % 1000) / 1000.f;
+	/* analytic: Darknet accumulates -dLoss/dw into weight_updates */
+	layer *l0 = &net->layers[0];
+	memset(l0->weight_updates, 0, sizeof(float) * l0->nweights);
+	net_loss(net, x, truth);
+	backward_network(net);
+	double num = 0, den = 0;
+	for (int i = 0; i < l0->nweights; i++) {
+		float w = l0->weights[i], h = 1e-2f;
+		l0->weights[i] = w + h;
+		double lp = net_loss(net, x, truth);
+		l0->weights[i] = w - h;
+		double lm = net_loss(net, x, truth);
+		l0->weights[i] = w;
+		double fd = (lp - lm) / (2 * h), an = -l0->weight_updates[i];
+		num += (fd - an) * (fd - an);
+		den += fd * fd;
+		if (fabs(fd - an) > worst)
+			worst = fabs(fd - an);
+	}
+	double rel = sqrt(num / (den > 0 ? den : 1));
+	printf("gradcheck: first layer weight gradient, relative error %.4f (worst %.4g)%s\n",
+	    rel, worst, nofix ? " without the fix" : "");
+	free(x);
+	mdf_dnet_free(d);
+	return rel < 0.01 ? 0 : 1;
+}
+
+/* Evaluation-mode accuracy on the training data after a few steps, with
+ * batch-norm statistics recomputed or Darknet's rolling ones. */
+static const char bn_cfg[] =
+    "[net]\nbatch=16\nwidth=16\nheight=16\nchannels=3\nlearning_rate=0.05\nmomentum=0.9\ndecay=0.0005\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=8\nsize=3\nstride=1\npad=1\nactivation=leaky\n"
+    "[maxpool]\nsize=2\nstride=2\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=16\nsize=3\nstride=1\npad=1\nactivation=leaky\n"
+    "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
+
+static int
+bncheck(int argc, char **argv)
+{
+	int nofix = argc > 2 && strcmp(argv[2], "--nofix") == 0;
+	struct mdf_dnet *d = open_text(bn_cfg);
+	struct mdf_dset ds;
+	int batch = mdf_dnet_batch(d), n = 96;
+	size_t nin = (size_t)mdf_dnet_inputs(d);
+	float *x = malloc((size_t)batch * nin * sizeof *x);
+	unsigned char *px = malloc(16 * 16 * 3);
+	int y[64];
+	uint64_t st = 3;
+	double loss;
+	struct mdf_dnet_scores s;
+
+	mdf_dset_init(&ds, 16, 16, 3);
+	mdf_dset_set_classes(&ds, "a,b,c", why, sizeof why);
+	for (int i = 0; i < n; i++) {
+		struct mdf_frame f;
+		struct mdf_image im;
+		mdf_frame_init(&f);
+		mdf_image_init(&f, 16, 16, 3, &im);
+		gen_image(&st, i % 3, 16, 16, im.px);
+		mdf_set(&f, "label", i % 3 == 0 ? "a" : i % 3 == 1 ? "b" : "c");
+		mdf_set(&f, "split", "train");
+		mdf_dset_add(&ds, &f, 1, why, sizeof why);
+		mdf_frame_free(&f);
+	}
+	for (int step = 0; step < 30; step++) {
+		float l;
+		for (int j = 0; j < batch; j++) {
+			size_t it = (size_t)((step * batch + j) % n);
+			mdf_dset_get(&ds, it, x + (size_t)j * nin);
+			y[j] = ds.it[it].label;
+		}
+		mdf_dnet_train_step(d, x, y, &l);
+	}
+	if (!nofix)
+		mdf_dnet_bn_recompute(d, &ds);
+	mdf_dnet_evaluate(d, &ds, 0, &loss, &s);
+	printf("bncheck: evaluation-mode accuracy on the training data %.3f%s\n",
+	    s.accuracy, nofix ? " with Darknet's rolling statistics" : "");
+	free(x);
+	free(px);
+	mdf_dset_free(&ds);
+	mdf_dnet_free(d);
+	return s.accuracy > 0.8 ? 0 : 1;
+}
+
+static size_t
+heap_used(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+	return mi.uordblks + mi.hblkhd;
+}
+
+static int
+leakcheck(int argc, char **argv)
+{
+	int nofix = argc > 2 && strcmp(argv[2], "--nofix") == 0;
+	struct mdf_dnet *d = open_text(bn_cfg);
+	mdf_dnet_free(d);   /* first cycle: stdio buffers and the like */
+	size_t before = heap_used();
+	for (int i = 0; i < 5; i++) {
+		d = open_text(bn_cfg);
+		if (nofix) {
+			network *net = mdf_dnet_network(d);
+			free_network(net);    /* what Darknet alone frees */
+		} else {
+			mdf_dnet_free(d);
+		}
+	}
+	size_t after = heap_used();
+	long grown = (long)after - (long)before;
+	printf("leakcheck: heap grew %ld bytes over 5 parse/free cycles%s\n", grown,
+	    nofix ? " with free_network alone" : "");
+	/* glibc keeps some freed memory in its counts; the leaks fixed are
+	 * 80 KiB per cycle of this small network */
+	return grown < 32768 ? 0 : 1;
+}
+
+static int
+restorecheck(void)
+{
+	float losses[2][6];
+
+	for (int pass = 0; pass < 2; pass++) {
+		struct mdf_dnet *d = open_text(bn_cfg);
+		network *net = mdf_dnet_network(d);
+		int batch = mdf_dnet_batch(d);
+		size_t nin = (size_t)mdf_dnet_inputs(d);
+		float *x = malloc((size_t)batch * nin * sizeof *x), *p = malloc((size_t)batch * 3 * sizeof *p);
+		int y[16];
+		uint64_t st = 11;
+		float *in0 = net->input, *tr0 = net->truth, *de0 = net->delta;
+		for (int step = 0; step < 6; step++) {
+			for (size_t i = 0; i < (size_t)batch * nin; i++)
+				x[i] = (float)(mdf_dnet_rand(&st) % 1000) / 1000.f;
+			for (int j = 0; j < batch; j++)
+				y[j] = j % 3;
+			mdf_dnet_train_step(d, x, y, &losses[pass][step]);
+			if (pass == 1)   /* an evaluation pass between steps */
+				mdf_dnet_predict(d, x, 5, p);
+		}
+		if (net->input != in0 || net->truth != tr0 || net->delta != de0) {
+			printf("restorecheck: network fields not restored\n");
+			return 1;
+		}
+		free(x);
+		free(p);
+		mdf_dnet_free(d);
+	}
+	for (int s = 0; s < 6; s++)
+		if (losses[0][s] != losses[1][s]) {
+			printf("restorecheck: step %d loss %g, with evaluation passes %g\n", s + 1,
+			    (double)losses[0][s], (double)losses[1][s]);
+			return 1;
+		}
+	printf("restorecheck: 6 training losses identical with evaluation passes between\n");
+	return 0;
+}
+
+/* --- kernels --------------------------------------------------------- */
+
+static double
+maxrel(const float *a, const float *b, size_t n)
+{
+	double m = 0, scale = 1e-6;
+
+	for (size_t i = 0; i < n; i++)
+		if (fabs(b[i]) > scale)
+			scale = fabs(b[i]);
+	for (size_t i = 0; i < n; i++)
+		if (fabs(a[i] - b[i]) / scale > m)
+			m = fabs(a[i] - b[i]) / scale;
+	return m;
+}
+
+/* A depthwise network with BN and activations, run forward and backward
+ * in MODE; OUT gets output, input gradient and first weight gradients. */
+static const char kern_cfg[] =
+    "[net]\nbatch=2\nwidth=13\nheight=11\nchannels=3\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\nsize=3\nstride=1\npad=1\nactivation=leaky\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=5\nstride=2\npad=1\nactivation=relu\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=1\npad=1\nactivation=relu\n"
+    "[convolutional]\nfilters=4\nsize=3\nstride=2\npad=1\nactivation=leaky\n"
+    "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
+
+struct run {
+	float *out, *dw[4], *dx;
+	int nout, ndw[4], ndx;
+};
+
+static void
+kern_run(enum mdf_dnet_mode mode, struct run *r)
+{
+	mdf_dnet_set_mode(mode);
+	struct mdf_dnet *d = open_text(kern_cfg);
+	network *net = mdf_dnet_network(d);
+	size_t nin = (size_t)net->inputs * net->batch;
+	float truth[6] = { 0, 1, 0, 0, 0, 1 };
+	float *x = malloc(nin * sizeof *x), *dx = calloc(nin, sizeof *dx);
+	uint64_t st = 9;
+
+	/* both runs use the same cfg and seed: same initial weights */
+	for (size_t i = 0; i < nin; i++)
+		x[i] = (float)(mdf_dnet_rand(&st) % 1000) / 1000.f;
+	net->delta = dx;     /* ask for the input gradient */
+	net_loss(net, x, truth);
+	backward_network(net);
+	net->delta = NULL;
+	layer *last = &net->layers[3];
+	r->nout = last->outputs * last->batch;
+	r->out = malloc(sizeof(float) * r->nout);
+	memcpy(r->out, last->output, sizeof(float) * r->nout);
+	for (int i = 0; i < 4; i++) {
+		layer *l = &net->layers[i];
+		r->ndw[i] = l->nweights;
+		r->dw[i] = malloc(sizeof(float) * l->nweights);
+		memcpy(r->dw[i], l->weight_updates, sizeof(float) * l->nweights);
+	}
+	r->dx = dx;
+	r->ndx = (int)nin;
+	free(x);
+	mdf_dnet_free(d);
+}
+
+static int
+kernels(void)
+{
+	struct run a, b;
+	int bad = 0;
+
+	kern_run(MDF_DNET_GEMM, &a);    /* Darknet's layers, fixed, on OpenBLAS */
+	kern_run(MDF_DNET_FAST, &b);    /* our kernels */
+	double e = maxrel(b.out, a.out, (size_t)a.nout);
+	printf("kernels: forward output max relative difference %.2e\n", e);
+	bad |= e > 1e-4;
+	for (int i = 0; i < 4; i++) {
+		e = maxrel(b.dw[i], a.dw[i], (size_t)a.ndw[i]);
+		printf("kernels: layer %d weight gradient max relative difference %.2e\n", i, e);
+		bad |= e > 1e-3;
+	}
+	e = maxrel(b.dx, a.dx, (size_t)a.ndx);
+	printf("kernels: input gradient max relative difference %.2e\n", e);
+	bad |= e > 1e-3;
+	return bad;
+}
+
+static int
+gemmcheck(void)
+{
+	if (mdf_dnet_check_overrides(why, sizeof why) < 0) {
+		printf("gemm: %s\n", why);
+		return 1;
+	}
+	unsigned long before = mdf_dnet_gemm_calls();
+	struct mdf_dnet *d = open_text(kern_cfg);
+	float x[2 * 13 * 11 * 3] = { 0 }, p[6];
+	mdf_dnet_predict(d, x, 2, p);
+	mdf_dnet_free(d);
+	unsigned long calls = mdf_dnet_gemm_calls() - before;
+	printf("gemm: a forward pass made %lu calls to milldir's gemm\n", calls);
+	return calls > 0 ? 0 : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	mdc_init(argv[0]);
+	if (argc < 2)
+		mdc_usage("want a check name");
+	if (strcmp(argv[1], "gendata") == 0)
+		return gendata(argc, argv);
+	if (strcmp(argv[1], "gradcheck") == 0)
+		return gradcheck(argc, argv);
+	if (strcmp(argv[1], "bncheck") == 0)
+		return bncheck(argc, argv);
+	if (strcmp(argv[1], "leakcheck") == 0)
+		return leakcheck(argc, argv);
+	if (strcmp(argv[1], "restorecheck") == 0)
+		return restorecheck();
+	if (strcmp(argv[1], "kernels") == 0)
+		return kernels();
+	if (strcmp(argv[1], "gemm") == 0)
+		return gemmcheck();
+	mdc_usage("%s: unknown check", argv[1]);
+}

@@ -1,0 +1,223 @@
+#!/usr/bin/env bats
+# dnntrain: training Darknet-defined networks, and the checks of the
+# Darknet glue (tests/dnncheck.c).
+
+load test_helper
+load dnn_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+}
+
+@test "dnntrain: tiny.cfg learns a separable set (accuracy, loss decreasing)" {
+	gendata 90 1
+	run -0 --separate-stderr dnntrain --net tiny --epochs 6 --out m data.mdf
+	[ -z "$stderr" ]
+	dnntrain --net tiny --epochs 6 --out m data.mdf >out.mdf
+	metr out.mdf >records
+	grep -q '^param	net	tiny$' records
+	grep -q '^param	classes	+X,+Y,+Z$' records
+	l1=$(metric out.mdf train_loss 1)
+	l6=$(metric out.mdf train_loss 6)
+	acc=$(metric out.mdf val_accuracy 6)
+	echo "loss $l1 -> $l6, accuracy $acc"
+	awk -v a="$l1" -v b="$l6" 'BEGIN { exit !(b < a / 2) }'
+	# three classes: chance is 0.33
+	awk -v a="$acc" 'BEGIN { exit !(a >= 0.8) }'
+	for k in val_loss val_precision val_recall val_f1; do
+		[ -n "$(metric out.mdf $k 6)" ]
+	done
+	tail -n1 records | grep -q "^artifact	$BATS_TEST_TMPDIR/m\$"
+	for f in net.cfg best.weights last.weights labels.txt model.meta split.txt; do
+		assert_file_exists "m/$f"
+	done
+	[ "$(cat m/labels.txt)" = "$(printf '+X\n+Y\n+Z')" ]
+	grep -q '^classes=+X,+Y,+Z$' m/model.meta
+	grep -q '^width=32$' m/model.meta
+	grep -q '^data_digest=fnv1a64:[0-9a-f]\{16\}$' m/model.meta
+	# the classifier was rewritten for three classes, batch set
+	grep -q '^output=3$' m/net.cfg
+	grep -q '^batch=16$' m/net.cfg
+}
+
+@test "dnntrain: the split never puts a part on both sides" {
+	gendata 90 2
+	dnntrain --net tiny --epochs 1 --val-split 0.3 --seed 5 --out m data.mdf >out.mdf
+	# every part once, three frames each
+	[ "$(cut -f1 m/split.txt | sort | uniq -d)" = "" ]
+	[ "$(wc -l <m/split.txt)" -eq 30 ]
+	nval=$(grep -c '	val$' m/split.txt)
+	[ "$nval" -eq 9 ]
+	grep -q "^val_frames=27\$" m/model.meta
+	grep -q "^train_frames=63\$" m/model.meta
+	# another seed, another draw
+	dnntrain --net tiny --epochs 1 --val-split 0.3 --seed 6 --out m2 data.mdf >/dev/null
+	! cmp -s m/split.txt m2/split.txt
+}
+
+@test "dnntrain: split= metadata decides when --val-split is absent" {
+	gendata 90 3 split
+	dnntrain --net tiny --epochs 1 --out m data.mdf >/dev/null
+	grep -q '^val_frames=27$' m/model.meta
+	[ "$(grep -c '	val$' m/split.txt)" -eq 9 ]
+	mdf set split=val <data.mdf >allval.mdf
+	run -65 --separate-stderr dnntrain --net tiny --epochs 1 --out m3 allval.mdf
+	[[ $stderr == "dnntrain: "*"class '+X' has no training frames" ]]
+}
+
+@test "dnntrain: --init resumes from saved weights" {
+	gendata 90 4
+	dnntrain --net tiny --epochs 4 --out m data.mdf >/dev/null
+	dnntrain --net tiny --epochs 1 --out fresh data.mdf >fresh.mdf
+	dnntrain --net tiny --epochs 1 --init m/last.weights --out resumed data.mdf >resumed.mdf
+	f=$(metric fresh.mdf train_loss 1)
+	r=$(metric resumed.mdf train_loss 1)
+	echo "first-epoch loss fresh $f, resumed $r"
+	awk -v f="$f" -v r="$r" 'BEGIN { exit !(r < f / 2) }'
+	# weights of another network are refused
+	sed "s/^filters=8\$/filters=12/" "$MILLDIR_SRCDIR/pipelines/nets/tiny.cfg" >other.cfg
+	run -65 --separate-stderr dnntrain --net other.cfg --epochs 1 \
+	    --init m/last.weights --out other data.mdf
+	[[ $stderr == "dnntrain: m/last.weights: "*"does not match the network" ]]
+}
+
+@test "dnntrain: an unknown network is a usage error" {
+	gendata 9 1
+	run -64 --separate-stderr dnntrain --net nosuchnet data.mdf
+	[[ $stderr == "dnntrain: nosuchnet: unknown network"* ]]
+}
+
+@test "dnntrain: a missing cfg file cannot be opened" {
+	run -66 --separate-stderr dnntrain --net ./missing.cfg </dev/null
+	[[ $stderr == "dnntrain: ./missing.cfg: No such file or directory" ]]
+}
+
+@test "dnntrain: bad cfg files are refused before Darknet sees them" {
+	gendata 9 1
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[yolo]\n' >a.cfg
+	run -65 --separate-stderr dnntrain --net a.cfg data.mdf
+	[ "$stderr" = "dnntrain: a.cfg: line 5: unknown or unsupported section [yolo]" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nsize=3\n[softmax]\n' >b.cfg
+	run -65 --separate-stderr dnntrain --net b.cfg data.mdf
+	[ "$stderr" = "dnntrain: b.cfg: line 5: [convolutional] needs filters=" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=x\n[softmax]\n' >c.cfg
+	run -65 --separate-stderr dnntrain --net c.cfg data.mdf
+	[[ $stderr == "dnntrain: c.cfg: line 5: [connected] output=x: want a whole number"* ]]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\nfoo=1\n[softmax]\n' >d.cfg
+	run -65 --separate-stderr dnntrain --net d.cfg data.mdf
+	[ "$stderr" = "dnntrain: d.cfg: line 7: [connected] does not take 'foo'" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=3\n[shortcut]\nfrom=-3\n[softmax]\n' >e.cfg
+	run -65 --separate-stderr dnntrain --net e.cfg data.mdf
+	[ "$stderr" = "dnntrain: e.cfg: line 8: from=-3 names no earlier layer" ]
+	printf '[net]\nwidth=8\nheight=8\n[connected]\noutput=3\n[softmax]\n' >f.cfg
+	run -65 --separate-stderr dnntrain --net f.cfg data.mdf
+	[ "$stderr" = "dnntrain: f.cfg: line 1: [net] needs channels=" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\n' >g.cfg
+	run -65 --separate-stderr dnntrain --net g.cfg data.mdf
+	[ "$stderr" = "dnntrain: g.cfg: the last layer must be [softmax]" ]
+}
+
+@test "dnntrain: tensors of mixed sizes are refused" {
+	head -c 12288 /dev/zero | mdf wrap TENS shape=3x32x32 label=a >t.mdf
+	head -c 3072 /dev/zero | mdf wrap TENS shape=3x16x16 label=b >>t.mdf
+	run -65 --separate-stderr dnntrain --net tiny t.mdf
+	[ "$stderr" = "dnntrain: t.mdf: frame 2: tensor of shape 3x16x16 cannot be resized to the network input 3x32x32 (CxHxW)" ]
+}
+
+@test "dnntrain: images of any size are resized; tensors train" {
+	dnncheck gendata 30 1 40 24 >a.mdf
+	for i in 1 2 3 4 5 6; do
+		head -c 12288 /dev/zero | mdf wrap TENS shape=3x32x32 label=+X part=t$i >>a.mdf
+	done
+	dnntrain --net tiny --epochs 1 --val-split 0 --out m a.mdf >/dev/null
+	grep -q '^train_frames=36$' m/model.meta
+}
+
+@test "dnntrain: labels not in --classes are refused" {
+	gendata 9 1
+	run -65 --separate-stderr dnntrain --net tiny --classes +X,+Y data.mdf
+	[ "$stderr" = "dnntrain: data.mdf: frame 3: label '+Z' is not one of --classes" ]
+}
+
+@test "dnntrain: an empty data set is refused" {
+	run -65 --separate-stderr dnntrain --net tiny </dev/null
+	[ "$stderr" = "dnntrain: -: no IMAG or TENS frames to train on" ]
+	head -c 12 /dev/zero | mdf wrap TENS shape=3 >t.mdf
+	run -65 --separate-stderr dnntrain --net tiny t.mdf
+	[ "$stderr" = "dnntrain: t.mdf: frame 1: no label= in the frame" ]
+}
+
+@test "dnntrain: a single class is refused" {
+	gendata 9 1
+	mdf set label=+X <data.mdf >one.mdf
+	run -65 --separate-stderr dnntrain --net tiny one.mdf
+	[ "$stderr" = "dnntrain: one.mdf: only one class (+X): nothing to learn" ]
+}
+
+@test "dnntrain: bad options are usage errors" {
+	run -64 --separate-stderr dnntrain
+	[[ $stderr == "dnntrain: --net is required"* ]]
+	run -64 --separate-stderr dnntrain --net tiny --val-split 1.5
+	[[ $stderr == "dnntrain: --val-split"* ]]
+	run -64 --separate-stderr dnntrain --net tiny --policy wobbly
+	run -64 --separate-stderr dnntrain --net tiny --epochs 0
+	run -0 dnntrain --help
+	[[ $output == "Usage: dnntrain --net"* ]]
+	run -0 dnntrain --version
+	[[ $output == "dnntrain (milldir) "* ]]
+}
+
+@test "dnntrain: Darknet's layer table only with --verbose" {
+	gendata 9 1
+	run -0 --separate-stderr dnntrain --net tiny --epochs 1 --val-split 0 --out m data.mdf
+	[ -z "$stderr" ]
+	run -0 --separate-stderr dnntrain --net tiny --epochs 1 --val-split 0 --verbose --out m data.mdf
+	[[ $stderr == *"conv "* ]]
+}
+
+@test "dnntrain: frames of other types pass through ahead of the metrics" {
+	gendata 9 1
+	printf 'x' | mdf wrap BLOB a=1 >mixed.mdf
+	cat data.mdf >>mixed.mdf
+	dnntrain --net tiny --epochs 1 --val-split 0 --out m mixed.mdf >out.mdf
+	mdf ls out.mdf | head -n1 | grep -q '^1	BLOB	1	a=1$'
+}
+
+# --- the Darknet glue: each check also runs with its fix off and must
+# then fail, so it can fail.
+
+@test "dnntrain: our gemm is the one Darknet's convolutions call" {
+	run -0 dnncheck gemm
+	[[ $output == "gemm: a forward pass made "*" calls to milldir's gemm" ]]
+}
+
+@test "dnntrain: 1x1 convolution keeps residual gradients (darknet#1229)" {
+	run -0 dnncheck gradcheck
+	echo "$output"
+	run -1 dnncheck gradcheck --nofix
+	echo "$output"
+}
+
+@test "dnntrain: batch-norm statistics recomputed make evaluation mode work" {
+	run -0 dnncheck bncheck
+	echo "$output"
+	run -1 dnncheck bncheck --nofix
+	echo "$output"
+}
+
+@test "dnntrain: networks are freed completely" {
+	run -0 dnncheck leakcheck
+	echo "$output"
+	run -1 dnncheck leakcheck --nofix
+	echo "$output"
+}
+
+@test "dnntrain: evaluation passes leave training untouched" {
+	run -0 dnncheck restorecheck
+	echo "$output"
+}
+
+@test "dnntrain: fast kernels agree with Darknet's (forward and gradients)" {
+	run -0 dnncheck kernels
+	echo "$output"
+}
