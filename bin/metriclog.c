@@ -113,12 +113,18 @@ open_store(const struct opts *o, int create)
 
 /* --- the sink ------------------------------------------------------- */
 
-static volatile sig_atomic_t got_signal;
+/* The run being logged, for the signal handler. */
+static struct mdf_mlrun *volatile live_run;
 
+/* SIGINT, SIGTERM, SIGHUP, SIGPIPE (a --tee reader gone): mark the run
+ * KILLED (async-signal-safe), then die of the signal. */
 static void
 on_signal(int sig)
 {
-	got_signal = sig;
+	if (live_run)
+		mdf_mlrun_kill_async(live_run);
+	signal(sig, SIG_DFL);
+	raise(sig);
 }
 
 struct sink {
@@ -135,10 +141,7 @@ fail(struct sink *s, int status, int code, const char *msg)
 
 	if (mdf_mlrun_end(s->run, status, -1, w2, sizeof w2) < 0)
 		mdc_warn("%s", w2);
-	if (got_signal) {
-		signal(got_signal, SIG_DFL);
-		raise(got_signal);
-	}
+	live_run = NULL;
 	mdc_die(code, "%s", msg);
 }
 
@@ -298,6 +301,7 @@ sink(struct opts *o, const char *path)
 	struct mdf_frame f;
 	struct passwd *pw;
 	struct sigaction sa;
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 	char exp_id[32];
 	int rc;
 
@@ -316,15 +320,18 @@ sink(struct opts *o, const char *path)
 		ro.user = pw->pw_name;
 	if ((rc = mdf_mlrun_create(st, exp_id, &ro, &s.run, why, sizeof why)) < 0)
 		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
-	/* SIGINT/SIGTERM interrupt the read; the run is then marked KILLED. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	live_run = s.run;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
 	s.quiet = o->quiet;
 	mdf_eval_init(&s.eval);
 	mdf_frame_init(&f);
-	while (!got_signal && (rc = mdf_read(in, &f)) > 0) {
+	while ((rc = mdf_read(in, &f)) > 0) {
 		if (mdf_frame_is(&f, "METR")) {
 			log_metr(&s, in, &f);
 		} else if ((rc = mdf_eval_add(&s.eval, &f, why, sizeof why)) < 0) {
@@ -336,13 +343,12 @@ sink(struct opts *o, const char *path)
 		if (out)
 			mdc_write(out, &f);
 	}
-	if (got_signal)
-		fail(&s, MDF_RUN_KILLED, 128 + got_signal, "interrupted");
 	if (rc < 0)
 		fail(&s, MDF_RUN_FAILED, mdf_exit_code(rc), mdf_reader_error(in));
 	for (size_t i = 0; i < s.eval.n; i++)
 		log_group(&s, &s.eval.g[i]);
 	store_check(&s, mdf_mlrun_end(s.run, MDF_RUN_FINISHED, -1, why, sizeof why), "");
+	live_run = NULL;
 	if (!o->quiet)
 		fprintf(stderr, "%s: run %s in experiment '%s' (%s) finished\n",
 		    mdc_prog, mdf_mlrun_id(s.run), o->experiment, exp_id);

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <math.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "milldir/mlstore.h"
@@ -37,6 +39,12 @@ struct mdf_mlrun {
 	int64_t start_ms, end_ms;
 	int status;
 	unsigned tmpseq;
+	/* meta.yaml as KILLED, double-buffered for a signal handler: the
+	 * handler reads killed[kslot], updates go to the other slot. */
+	char *killed[2];
+	size_t ksplit[2], klen[2];
+	volatile sig_atomic_t kslot;
+	char ktmp[PATH_MAX], kdest[PATH_MAX];
 };
 
 static void
@@ -1029,12 +1037,39 @@ random_hex(char *out, size_t nbytes)
 	return 0;
 }
 
+/* The run's meta.yaml for STATUS; END is the end_time text ("null", a
+ * number, or a marker to split at). */
+static void
+run_meta_text(const struct mdf_mlrun *r, const char *uri, int status,
+    const char *end, struct sbuf *b)
+{
+	/* The fields of RunInfo plus the legacy ones, sorted by key. */
+	sb_yaml(b, "artifact_uri", uri);
+	/* MLflow writes deleted_time: null for a live run (and ignores it on
+	 * read). */
+	sb_str(b, "deleted_time: null\n");
+	sb_printf(b, "end_time: %s\n", end);
+	sb_str(b, "entry_point_name: ''\n");
+	sb_yaml(b, "experiment_id", r->exp_id);
+	sb_str(b, "lifecycle_stage: active\n");
+	sb_yaml(b, "run_id", r->id);
+	sb_yaml(b, "run_name", r->name);
+	sb_yaml(b, "run_uuid", r->id);
+	sb_str(b, "source_name: ''\n");
+	sb_str(b, "source_type: 4\n");
+	sb_str(b, "source_version: ''\n");
+	sb_printf(b, "start_time: %lld\n", (long long)r->start_ms);
+	sb_printf(b, "status: %d\n", status);
+	sb_str(b, "tags: []\n");
+	sb_yaml(b, "user_id", r->user);
+}
+
 static int
 write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 {
-	char dest[PATH_MAX], art[PATH_MAX], uri[PATH_MAX * 3];
-	struct sbuf b = {0};
-	int rc;
+	char dest[PATH_MAX], art[PATH_MAX], uri[PATH_MAX * 3], end[32];
+	struct sbuf b = {0}, k = {0};
+	int rc, slot;
 
 	if (join(dest, sizeof dest, r->dir, "meta.yaml") < 0 ||
 	    join(art, sizeof art, r->dir, "artifacts") < 0 ||
@@ -1042,36 +1077,60 @@ write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 		errno = ENAMETOOLONG;
 		return io_fail(why, whylen, r->dir);
 	}
-	/* The fields of RunInfo plus the legacy ones, sorted by key. */
-	sb_yaml(&b, "artifact_uri", uri);
-	/* MLflow writes deleted_time: null for a live run (and ignores it on
-	 * read). */
-	sb_str(&b, "deleted_time: null\n");
 	if (r->end_ms < 0)
-		sb_str(&b, "end_time: null\n");
+		strcpy(end, "null");
 	else
-		sb_printf(&b, "end_time: %lld\n", (long long)r->end_ms);
-	sb_str(&b, "entry_point_name: ''\n");
-	sb_yaml(&b, "experiment_id", r->exp_id);
-	sb_str(&b, "lifecycle_stage: active\n");
-	sb_yaml(&b, "run_id", r->id);
-	sb_yaml(&b, "run_name", r->name);
-	sb_yaml(&b, "run_uuid", r->id);
-	sb_str(&b, "source_name: ''\n");
-	sb_str(&b, "source_type: 4\n");
-	sb_str(&b, "source_version: ''\n");
-	sb_printf(&b, "start_time: %lld\n", (long long)r->start_ms);
-	sb_printf(&b, "status: %d\n", r->status);
-	sb_str(&b, "tags: []\n");
-	sb_yaml(&b, "user_id", r->user);
-	if (b.err) {
+		snprintf(end, sizeof end, "%lld", (long long)r->end_ms);
+	run_meta_text(r, uri, r->status, end, &b);
+	/* The KILLED version for mdf_mlrun_kill_async, split where the end
+	 * time goes, into the slot a signal handler is not reading. */
+	run_meta_text(r, uri, MDF_RUN_KILLED, "\001", &k);
+	if (b.err || k.err) {
 		free(b.s);
+		free(k.s);
 		why_set(why, whylen, "out of memory");
 		return MDF_E_NOMEM;
 	}
+	slot = !r->kslot;
+	free(r->killed[slot]);
+	r->killed[slot] = k.s;
+	r->ksplit[slot] = (size_t)(strchr(k.s, '\001') - k.s);
+	r->klen[slot] = k.len;
+	r->kslot = slot;
 	rc = write_atomic(r->dir, &r->tmpseq, dest, b.s, b.len, why, whylen);
 	free(b.s);
 	return rc;
+}
+
+int
+mdf_mlrun_kill_async(struct mdf_mlrun *r)
+{
+	int slot = r->kslot, fd, n = 0;
+	const char *t = r->killed[slot];
+	char num[24], rev[24];
+	struct timespec ts;
+	long long ms;
+
+	if (t == NULL)
+		return MDF_E_INVAL;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ms = (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	/* No printf here: it is not async-signal-safe. */
+	do
+		rev[n++] = (char)('0' + ms % 10);
+	while ((ms /= 10) > 0 && n < (int)sizeof rev);
+	for (int i = 0; i < n; i++)
+		num[i] = rev[n - 1 - i];
+	fd = open(r->ktmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return MDF_E_IO;
+	if (write_all(fd, t, r->ksplit[slot]) < 0 || write_all(fd, num, (size_t)n) < 0 ||
+	    write_all(fd, t + r->ksplit[slot] + 1, r->klen[slot] - r->ksplit[slot] - 1) < 0 ||
+	    close(fd) < 0 || rename(r->ktmp, r->kdest) < 0) {
+		unlink(r->ktmp);
+		return MDF_E_IO;
+	}
+	return MDF_OK;
 }
 
 static int
@@ -1254,6 +1313,12 @@ mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
 		goto fail;
 	}
 	r->start_ms = o->start_ms >= 0 ? o->start_ms : now_ms();
+	if (pathf(r->ktmp, sizeof r->ktmp, "%s/.tmp-%ld-killed", r->dir,
+	    (long)getpid()) < 0 || pathf(r->kdest, sizeof r->kdest, "%s/meta.yaml",
+	    r->dir) < 0) {
+		rc = io_fail(why, whylen, r->dir);
+		goto fail;
+	}
 	r->end_ms = -1;
 	r->status = MDF_RUN_RUNNING;
 	if ((rc = mdf_mlrun_tag(r, "mlflow.runName", r->name, why, whylen)) < 0 ||
@@ -1318,6 +1383,8 @@ mdf_mlrun_close(struct mdf_mlrun *r)
 		return;
 	free(r->name);
 	free(r->user);
+	free(r->killed[0]);
+	free(r->killed[1]);
 	free(r);
 }
 

@@ -432,3 +432,14 @@ mval() {
 	run --separate-stderr metriclog best --latest --store "$S" --tee
 	[ "$status" -eq 64 ]
 }
+
+@test "metriclog: --tee under head dies of SIGPIPE quietly and marks the run KILLED" {
+	pred +X +X "" 1 0 0 > big.mdf
+	for _ in $(seq 14); do cat big.mdf big.mdf > b2.mdf; mv b2.mdf big.mdf; done
+	run -141 --separate-stderr bash -c "set -o pipefail; metriclog -q --tee --store '$S' < big.mdf | head -c1 > /dev/null"
+	[ -z "$stderr" ]
+	grep -qx 'status: 5' "$(rundir 0)/meta.yaml"
+	grep -q '^end_time: [0-9]\{13\}$' "$(rundir 0)/meta.yaml"
+	# nothing but the run's files is left behind
+	[ -z "$(ls -A "$(rundir 0)" | grep -v -x -e meta.yaml -e metrics -e params -e tags -e artifacts)" ]
+}

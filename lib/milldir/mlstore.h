@@ -114,6 +114,10 @@ int mdf_mlrun_publish(struct mdf_mlrun *r, const char *tmp, const char *name,
 /* Set the status and end_time (< 0: now) in meta.yaml. */
 int mdf_mlrun_end(struct mdf_mlrun *r, int status, int64_t end_ms, char *why,
     size_t whylen);
+/* Mark the run KILLED with end_time now, from a signal handler: only
+ * async-signal-safe calls (open, write, rename) on a meta.yaml prepared
+ * at the last change.  Call it only while the handle is open. */
+int mdf_mlrun_kill_async(struct mdf_mlrun *r);
 /* Free the handle (does not change the run). */
 void mdf_mlrun_close(struct mdf_mlrun *r);
 
