@@ -116,7 +116,8 @@ add_op(struct sbuf *ops, const char *name)
 
 struct grid {
 	unsigned cols, rows;
-	unsigned tw, th, gap; /* tw == 0: tile size unknown */
+	unsigned tw, th; /* 0: tile size unknown */
+	int gap;          /* -1: no gap key */
 };
 
 /* "AxB" with 1 <= A, B <= 65535. */
@@ -152,6 +153,7 @@ parse_grid(const struct mdf_frame *f, struct grid *g, char *why, size_t whylen)
 	uint64_t gap = 0;
 
 	memset(g, 0, sizeof *g);
+	g->gap = -1;
 	if (s == NULL)
 		return fail(why, whylen, MDF_E_META,
 		    "view dropout needs a meta-image, but the frame has no 'grid' key");
@@ -166,13 +168,14 @@ parse_grid(const struct mdf_frame *f, struct grid *g, char *why, size_t whylen)
 	    (mdf_get_u64(f, "gap", &gap) < 0 || gap > 65535))
 		return fail(why, whylen, MDF_E_META, "malformed gap=%s",
 		    mdf_get(f, "gap"));
-	g->gap = (unsigned)gap;
+	if (mdf_get(f, "gap") != NULL)
+		g->gap = (int)gap;
 	return MDF_OK;
 }
 
 /* Pixel span [*a, *b) of tile I of N along a side of SIZE pixels. */
 static void
-tile_span(unsigned i, unsigned n, unsigned tile, unsigned gap, uint32_t size,
+tile_span(unsigned i, unsigned n, unsigned tile, int gap, uint32_t size,
     uint32_t *a, uint32_t *b)
 {
 	double inner, outer, lay, x0, x1;
@@ -181,6 +184,12 @@ tile_span(unsigned i, unsigned n, unsigned tile, unsigned gap, uint32_t size,
 		*a = (uint32_t)((uint64_t)i * size / n);
 		*b = (uint32_t)((uint64_t)(i + 1) * size / n);
 		return;
+	}
+	if (gap < 0) { /* no gap key: the gap that makes the size exact, else 0 */
+		gap = 0;
+		if (n > 1 && size > (uint64_t)n * tile &&
+		    (size - (uint64_t)n * tile) % (n - 1) == 0)
+			gap = (int)((size - (uint64_t)n * tile) / (n - 1));
 	}
 	inner = (double)n * tile + (double)(n - 1) * gap; /* gaps between */
 	outer = inner + 2.0 * gap;                        /* and a margin */
@@ -387,6 +396,36 @@ transform(float *tri, uint64_t n, const double *M, const double *c,
 	}
 }
 
+/* partgen's removed.<dir> volumes name directions of the part: turn them
+ * with it (so the label stays the direction of the largest one) and scale
+ * them by the volume factor DET. */
+static int
+remap_removed(struct mdf_frame *f, const struct mdf_rot *rot, double det)
+{
+	static const char *const dir[6] = { "px", "mx", "py", "my", "pz", "mz" };
+	static const char *const lab[6] = { "+X", "-X", "+Y", "-Y", "+Z", "-Z" };
+	double vol[6];
+	int have[6], rc = 0;
+	char key[16];
+
+	for (int i = 0; i < 6; i++) {
+		snprintf(key, sizeof key, "removed.%s", dir[i]);
+		have[i] = mdf_get(f, key) != NULL && mdf_get_double(f, key, &vol[i]) == 0;
+	}
+	for (int i = 0; i < 6; i++) {
+		const char *to = rot != NULL ? mdf_rot_label(rot, lab[i]) : lab[i];
+		int j = 0;
+
+		if (!have[i])
+			continue;
+		while (j < 6 && strcmp(lab[j], to) != 0)
+			j++;
+		snprintf(key, sizeof key, "removed.%s", dir[j]);
+		rc |= mdf_setf(f, key, "%.7g", vol[i] * det);
+	}
+	return rc;
+}
+
 static int
 aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
     struct mdf_frame *f, struct sbuf *ops, char *why, size_t whylen)
@@ -412,6 +451,7 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 		s[2] = o->anisotropic ? mdf_rng_range(r, o->scale_lo, o->scale_hi) : s[0];
 		for (int i = 0; i < 3; i++)
 			M[4 * i] = s[i];
+		rc |= remap_removed(f, NULL, s[0] * s[1] * s[2]);
 		if (o->anisotropic)
 			rc |= mdf_setf(f, PREFIX "scale", "%.9g,%.9g,%.9g", s[0], s[1], s[2]);
 		else
@@ -441,6 +481,7 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 			rc |= mdf_set(f, "label", nl);
 			rc |= mdf_set(f, PREFIX "label.orig", orig);
 		}
+		rc |= remap_removed(f, rot, 1);
 		add_op(ops, "rotate");
 	}
 	if (o->jitter_deg > 0) {

@@ -289,6 +289,9 @@ z270,x180 +Y +X -Z
 	image 28 18 1 '\310' grid=3x2 tile=4 gap=1 >"$BATS_TEST_TMPDIR/big.mdf"
 	augment --view-dropout 5 <"$BATS_TEST_TMPDIR/big.mdf" >"$BATS_TEST_TMPDIR/big-out.mdf"
 	[ "$(mdf payload "$BATS_TEST_TMPDIR/big-out.mdf" | od -An -v -tu1 -w1 | grep -c '^ *0$')" -eq $((5 * 8 * 8)) ]
+	# no gap key: the gap that makes the size exact (metagrid writes none)
+	image 14 9 3 '\310' grid=3x2 tile=4x4 >"$BATS_TEST_TMPDIR/nogap.mdf"
+	augment --view-dropout 2 --seed 1 --background 10,20,30 <"$BATS_TEST_TMPDIR/nogap.mdf" | mdf payload | cmp - <(mdf payload "$BATS_TEST_TMPDIR/out.mdf")
 	# no grid, or as many tiles as the grid has: refused
 	image 8 8 3 '\310' >"$BATS_TEST_TMPDIR/nogrid.mdf"
 	run -65 --separate-stderr augment --view-dropout 1 "$BATS_TEST_TMPDIR/nogrid.mdf"
@@ -391,4 +394,15 @@ Try 'augment --help' for more information."
 		augment --rotation "$name" <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/one.mdf"
 		[ "$(key "$BATS_TEST_TMPDIR/one.mdf" 1 augment.rotation)" = "$name" ]
 	done <<<"$table"
+}
+
+@test "augment: directional and geometric keys follow the mesh" {
+	f32 0 0 0 -1 -1 -1 1 1 1 1 -1 1 0 0 0 0 0 1 0.5 0.5 0.5 0 0 0 |
+	    mdf wrap MESH triangles=2 label=-X bbox=-1,-1,-1:1,1,1 area=3.181981 \
+	    removed.px=0 removed.mx=100 removed.py=5 removed.my=0 removed.pz=0 removed.mz=7 \
+	    >"$BATS_TEST_TMPDIR/in.mdf"
+	augment --rotation z90 --scale 2:2 <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/out.mdf"
+	run -0 mdf ls "$BATS_TEST_TMPDIR/out.mdf"
+	# z90 takes -X to -Y and +Y to -X; volumes grow 8 times
+	assert_output --partial $'\tlabel=-Y\tbbox=-2,-2,-2:2,2,2\tarea=12.72792\tremoved.px=0\tremoved.mx=40\tremoved.py=0\tremoved.my=800\tremoved.pz=0\tremoved.mz=56\t'
 }
