@@ -518,9 +518,10 @@ cmd_show(struct opts *o, int argc, char **argv)
 		mdc_usage("show needs exactly one RUN");
 	st = open_store(o, 0);
 	find_run(st, argv[0], &r);
-	printf("run\t%s\nname\t%s\nexperiment\t%s (%s)\nstatus\t%s\nstart\t%s\nend\t%s\n",
-	    r.id, r.name, r.exp_name ? r.exp_name : "", r.exp_id,
-	    mdf_run_status_name(r.status), fmt_time(r.start_time, b, sizeof b),
+	printf("run\t%s\nname\t%s\nexperiment\t%s (%s)\nuser\t%s\nstatus\t%s\n"
+	    "start\t%s\nend\t%s\n", r.id, r.name, r.exp_name ? r.exp_name : "",
+	    r.exp_id, r.user, mdf_run_status_name(r.status),
+	    fmt_time(r.start_time, b, sizeof b),
 	    r.end_time >= 0 ? fmt_time(r.end_time, b2, sizeof b2) : "-");
 	if (mdf_ml_run_artifact_dir(&r, dir, sizeof dir) == 0)
 		printf("artifacts\t%s\n", dir);

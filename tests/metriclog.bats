@@ -443,3 +443,30 @@ mval() {
 	# nothing but the run's files is left behind
 	[ -z "$(ls -A "$(rundir 0)" | grep -v -x -e meta.yaml -e metrics -e params -e tags -e artifacts)" ]
 }
+
+@test "metriclog: reads a store as MLflow writes it (folded YAML, legacy lines, deleted runs)" {
+	M="$DATA/metriclog/mlflow-store"
+	E="a very long experiment name that PyYAML folds onto the next line because it is longer than eighty"
+	run --separate-stderr metriclog runs --store "$M"
+	assert_success
+	# the deleted run, the run without meta.yaml, .trash, models/ and the
+	# experiment's tags/ are not runs; 2-field and 5-field lines read
+	assert_output "run	experiment	name	status	start	lr	val_f1
+aaaa0000	$E	sweep-1	FINISHED	2026-01-01T00:00:00Z	0.01	0.7
+bbbb0000	$E	sweep: 2	FINISHED	2026-01-01T00:01:40Z	0.1	0.8
+dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
+	run --separate-stderr metriclog best --store "$M"
+	assert_output "/srv/ml runs/512345678901234567/aaaa0000000000000000000000000001/artifacts/model"
+	run --separate-stderr metriclog best --store "$M" --latest -e "$E"
+	assert_output "/srv/ml runs/512345678901234567/bbbb0000000000000000000000000002/artifacts"
+	assert_equal "$stderr" "metriclog: run bbbb0000000000000000000000000002 has no model directory; printing its artifact directory"
+	run metriclog show --store "$M" "sweep: 2"
+	assert_line --index 3 $'user\tmlflow \xc3\xa9'
+	assert_line $'tag\tmlflow.runName\tsweep: 2'
+	run --separate-stderr metriclog show --store "$M" eeee
+	[ "$status" -eq 66 ]
+	run --separate-stderr metriclog show --store "$M" gone
+	[ "$status" -eq 66 ]
+	# reading never writes: no lock file appears in the fixture
+	[ ! -e "$M/.metriclog.lock" ]
+}
