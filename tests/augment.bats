@@ -406,3 +406,22 @@ Try 'augment --help' for more information."
 	# z90 takes -X to -Y and +Y to -X; volumes grow 8 times
 	assert_output --partial $'\tlabel=-Y\tbbox=-2,-2,-2:2,2,2\tarea=12.72792\tremoved.px=0\tremoved.mx=40\tremoved.py=0\tremoved.my=800\tremoved.pz=0\tremoved.mz=56\t'
 }
+
+@test "augment: the man page's example pipelines run" {
+	cd "$BATS_TEST_TMPDIR"
+	partgen -n 1 -o . >/dev/null
+	mv part-0001.stl part.stl
+	stl2norm -l +Z part.stl |
+	    augment --rotations cube --jitter 3 -n 8 -k --seed 1 |
+	    normrender | metagrid >part.mdf
+	run -0 mdf ls part.mdf
+	[ "${#lines[@]}" -eq 9 ]
+	# the meta-images carry the remapped labels and the record
+	assert_line --index 0 --regexp $'\tlabel=\\+Z\t.*\taugment.copy=0\t.*\tgrid=10x10\t'
+	assert_line --index 1 --regexp $'\taugment.copy=1\t.*\taugment.ops=rotate,jitter\t'
+	run -0 bash -c 'stl2norm -l +Z part.stl | augment --rotations cube --sequential -n 24 | mdf get label | sort | uniq -c | tr "\n" " " | tr -s " "'
+	assert_output ' 4 +X 4 +Y 4 +Z 4 -X 4 -Y 4 -Z '
+	mdf select augment.copy=0 <part.mdf >grids.mdf
+	augment --view-dropout 10 --pixel-noise 0.02 -n 2 <grids.mdf | mdf png out/
+	[ "$(ls out | wc -l)" -eq 2 ]
+}
