@@ -12,7 +12,7 @@ int
 mdf_confusion_init(struct mdf_confusion *c, uint32_t nclasses)
 {
 	memset(c, 0, sizeof *c);
-	if (nclasses == 0 || nclasses > 65535)
+	if (nclasses == 0 || nclasses > MDF_CONFUSION_MAX_CLASSES)
 		return MDF_E_INVAL;
 	c->m = calloc((size_t)nclasses * nclasses, sizeof *c->m);
 	if (c->m == NULL)
@@ -281,7 +281,7 @@ mdf_confusion_heatmap(const struct mdf_confusion *c, const char *const *labels,
 	char num[32];
 	int rc;
 
-	if (c->n == 0 || c->n > 1000)
+	if (c->n == 0 || c->n > MDF_HEATMAP_MAX_CLASSES)
 		return MDF_E_INVAL;
 	rc = mdf_image_init(f, (uint32_t)(margin + (long)c->n * CELL + 1),
 	    (uint32_t)(top + (long)c->n * CELL + 1), 3, &im);
@@ -418,8 +418,13 @@ mdf_eval_add(struct mdf_eval *e, struct mdf_frame *f, char *why, size_t whylen)
 			g = &e->g[i];
 	if (g == NULL) {
 		if ((rc = group_new(e, split, f, p.n)) < 0) {
-			snprintf(why, whylen, "%s", rc == MDF_E_NOMEM ?
-			    "out of memory" : "malformed classes list");
+			if (rc == MDF_E_NOMEM)
+				snprintf(why, whylen, "out of memory");
+			else if (p.n > MDF_CONFUSION_MAX_CLASSES)
+				snprintf(why, whylen, "%u classes, more than the %d metrics are kept for",
+				    (unsigned)p.n, MDF_CONFUSION_MAX_CLASSES);
+			else
+				snprintf(why, whylen, "malformed classes list");
 			return rc;
 		}
 		g = &e->g[e->n - 1];

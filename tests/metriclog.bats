@@ -470,3 +470,19 @@ dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
 	# reading never writes: no lock file appears in the fixture
 	[ ! -e "$M/.metriclog.lock" ]
 }
+
+@test "metriclog: more classes than a confusion matrix takes is bad input" {
+	cls=$(seq -s, -f 'c%g' 0 1024)
+	perl -e 'print pack("f<*", (0) x 1025)' | mdf wrap PRED classes="$cls" label=c3 > many.mdf
+	run --separate-stderr metriclog --store "$S" < many.mdf
+	[ "$status" -eq 65 ]
+	assert_equal "$stderr" "metriclog: -: frame 1: 1025 classes, more than the 1024 metrics are kept for"
+	# 101 classes: metrics and confusion.tsv, but no heat map
+	cls=$(seq -s, -f 'c%g' 0 100)
+	perl -e 'print pack("f<*", 1, (0) x 100)' | mdf wrap PRED classes="$cls" label=c0 > some.mdf
+	metriclog -q --store "$S" -e some < some.mdf
+	R=$(rundir 1)
+	assert_file_exists "$R/artifacts/confusion.tsv"
+	assert_file_not_exists "$R/artifacts/confusion.png"
+	assert_equal "$(mval "$R" accuracy)" 1.000000
+}

@@ -31,7 +31,12 @@ struct mdf_confusion {
 	uint64_t logloss_n; /* samples that carried probabilities */
 };
 
-/* Empty matrix for NCLASSES (1..65535) classes. */
+/* Most classes a matrix takes (8 MiB of counts). */
+#define MDF_CONFUSION_MAX_CLASSES 1024
+/* Most classes drawn as a heat map (a 4000-pixel square). */
+#define MDF_HEATMAP_MAX_CLASSES 100
+
+/* Empty matrix for NCLASSES (1..MDF_CONFUSION_MAX_CLASSES) classes. */
 int mdf_confusion_init(struct mdf_confusion *c, uint32_t nclasses);
 void mdf_confusion_free(struct mdf_confusion *c);
 /* Count one sample.  PROB, when not NULL, holds the n class scores of the
@@ -72,7 +77,8 @@ int mdf_confusion_tsv(const struct mdf_confusion *c, const char *const *labels,
  * of the true class predicted as that column, counts drawn in digits)
  * into F as an RGB IMAG frame.  Axes carry LABELS (n entries, may be NULL)
  * where the built-in 3x5 font has every character (digits, + - . _ X Y Z),
- * else the class index.  F must be initialised. */
+ * else the class index.  F must be initialised.  MDF_E_INVAL for more
+ * than MDF_HEATMAP_MAX_CLASSES classes. */
 int mdf_confusion_heatmap(const struct mdf_confusion *c,
     const char *const *labels, struct mdf_frame *f);
 
