@@ -160,50 +160,13 @@ store_check(struct sink *s, int rc, const char *where)
 static void
 log_metr(struct sink *s, struct mdf_reader *in, struct mdf_frame *f)
 {
-	struct mdf_metr_rec rec;
-	size_t pos = 0, line = 0;
 	char where[512];
-	int rc;
+	size_t line;
+	int rc = mdf_mlrun_log_metr(s->run, f, &line, why, sizeof why);
 
-	while ((rc = mdf_metr_next(f, &pos, &rec, &line)) > 0) {
-		snprintf(where, sizeof where, "%s: frame %llu: line %zu: ",
-		    mdf_reader_name(in), (unsigned long long)mdf_reader_frame_index(in), line);
-		switch (rec.kind) {
-		case MDF_METR_PARAM:
-			rc = mdf_mlrun_param(s->run, rec.key, rec.value, why, sizeof why);
-			break;
-		case MDF_METR_TAG:
-			rc = strcmp(rec.key, "mlflow.runName") == 0 ?
-			    mdf_mlrun_set_name(s->run, rec.value, why, sizeof why) :
-			    mdf_mlrun_tag(s->run, rec.key, rec.value, why, sizeof why);
-			break;
-		case MDF_METR_METRIC:
-			rc = mdf_mlrun_metric(s->run, rec.key, rec.num, rec.timestamp,
-			    rec.step, why, sizeof why);
-			break;
-		case MDF_METR_ARTIFACT:
-			rc = mdf_mlrun_artifact(s->run, rec.value, NULL, why, sizeof why);
-			/* The model of the run is its last directory artifact. */
-			if (rc == 1) {
-				const char *b = strrchr(rec.value, '/');
-				char name[sizeof rec.value];
-				snprintf(name, sizeof name, "%s", b && b[1] ? b + 1 : rec.value);
-				for (size_t n = strlen(name); n > 0 && name[n - 1] == '/';)
-					name[--n] = '\0';
-				if ((b = strrchr(name, '/')) != NULL)
-					memmove(name, b + 1, strlen(b + 1) + 1);
-				rc = mdf_mlrun_tag(s->run, "milldir.model", name, why,
-				    sizeof why);
-			}
-			break;
-		}
-		store_check(s, rc, where);
-	}
-	if (rc < 0) {
-		snprintf(where, sizeof where, "%s: frame %llu: line %zu: malformed METR record",
-		    mdf_reader_name(in), (unsigned long long)mdf_reader_frame_index(in), line);
-		fail(s, MDF_RUN_FAILED, EXIT_DATAERR, where);
-	}
+	snprintf(where, sizeof where, "%s: frame %llu: line %zu: ", mdf_reader_name(in),
+	    (unsigned long long)mdf_reader_frame_index(in), line);
+	store_check(s, rc, where);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "milldir/mlstore.h"
+#include "milldir/types.h"
 
 #define LOCK_NAME ".metriclog.lock"
 
@@ -1544,6 +1545,32 @@ copy_tree(struct mdf_mlrun *r, const char *src, const char *dest, int depth,
 	return rc;
 }
 
+/* The last component of SRC ("models/m1/" -> "m1") into BASE. */
+static int
+artifact_basename(const char *src, char *base, size_t len, char *why,
+    size_t whylen)
+{
+	size_t n = strlen(src);
+	const char *b;
+
+	while (n > 1 && src[n - 1] == '/')
+		n--;
+	for (b = src + n; b > src && b[-1] != '/'; b--)
+		;
+	if ((size_t)(src + n - b) >= len) {
+		errno = ENAMETOOLONG;
+		return io_fail(why, whylen, src);
+	}
+	memcpy(base, b, (size_t)(src + n - b));
+	base[src + n - b] = '\0';
+	if (*base == '\0' || *base == '/' || strcmp(base, ".") == 0 ||
+	    strcmp(base, "..") == 0) {
+		why_set(why, whylen, "%s: cannot name an artifact after it", src);
+		return MDF_E_INVAL;
+	}
+	return MDF_OK;
+}
+
 int
 mdf_mlrun_artifact(struct mdf_mlrun *r, const char *src, const char *name,
     char *why, size_t whylen)
@@ -1553,19 +1580,9 @@ mdf_mlrun_artifact(struct mdf_mlrun *r, const char *src, const char *name,
 	int rc;
 
 	if (name == NULL) {
-		size_t len = strlen(src);
-		if (len >= sizeof base) {
-			errno = ENAMETOOLONG;
-			return io_fail(why, whylen, src);
-		}
-		memcpy(base, src, len + 1);
-		while (len > 1 && base[len - 1] == '/')
-			base[--len] = '\0';
-		name = strrchr(base, '/') ? strrchr(base, '/') + 1 : base;
-		if (*name == '\0' || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
-			why_set(why, whylen, "%s: cannot name an artifact after it", src);
-			return MDF_E_INVAL;
-		}
+		if ((rc = artifact_basename(src, base, sizeof base, why, whylen)) < 0)
+			return rc;
+		name = base;
 	}
 	if (stat(src, &sb) < 0)
 		return io_fail(why, whylen, src);
@@ -2098,4 +2115,48 @@ mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen)
 	if (model == NULL)
 		return pathf(out, outlen, "%s", dir) < 0 ? MDF_E_INVAL : 0;
 	return pathf(out, outlen, "%s/%s", dir, model) < 0 ? MDF_E_INVAL : 1;
+}
+
+int
+mdf_mlrun_log_metr(struct mdf_mlrun *r, const struct mdf_frame *f,
+    size_t *line, char *why, size_t whylen)
+{
+	struct mdf_metr_rec *rec = malloc(sizeof *rec); /* 8 KiB: not on the stack */
+	char base[PATH_MAX];
+	size_t pos = 0;
+	int rc;
+
+	*line = 0;
+	if (rec == NULL)
+		return why_set(why, whylen, "out of memory"), MDF_E_NOMEM;
+	while ((rc = mdf_metr_next(f, &pos, rec, line)) > 0) {
+		switch (rec->kind) {
+		case MDF_METR_PARAM:
+			rc = mdf_mlrun_param(r, rec->key, rec->value, why, whylen);
+			break;
+		case MDF_METR_TAG:
+			rc = strcmp(rec->key, "mlflow.runName") == 0 ?
+			    mdf_mlrun_set_name(r, rec->value, why, whylen) :
+			    mdf_mlrun_tag(r, rec->key, rec->value, why, whylen);
+			break;
+		case MDF_METR_METRIC:
+			rc = mdf_mlrun_metric(r, rec->key, rec->num, rec->timestamp,
+			    rec->step, why, whylen);
+			break;
+		case MDF_METR_ARTIFACT:
+			rc = mdf_mlrun_artifact(r, rec->value, NULL, why, whylen);
+			/* The model of the run is its last directory artifact. */
+			if (rc == 1 && (rc = artifact_basename(rec->value, base,
+			    sizeof base, why, whylen)) == 0)
+				rc = mdf_mlrun_tag(r, "milldir.model", base, why, whylen);
+			break;
+		}
+		if (rc < 0)
+			goto out;
+	}
+	if (rc < 0)
+		why_set(why, whylen, "malformed METR record");
+out:
+	free(rec);
+	return rc < 0 ? rc : MDF_OK;
 }

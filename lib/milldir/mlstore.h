@@ -111,6 +111,13 @@ int mdf_mlrun_artifact_data(struct mdf_mlrun *r, const char *name,
 int mdf_mlrun_tmp_path(struct mdf_mlrun *r, char *out, size_t outlen);
 int mdf_mlrun_publish(struct mdf_mlrun *r, const char *tmp, const char *name,
     char *why, size_t whylen);
+/* Log every record of the METR frame F: params, tags (mlflow.runName
+ * renames the run), metrics, artifacts (copied; the last directory
+ * becomes the milldir.model tag).  On failure *LINE is the 1-based
+ * record; MDF_E_META for a malformed or refused record, MDF_E_IO with
+ * errno for a file that cannot be copied or written. */
+int mdf_mlrun_log_metr(struct mdf_mlrun *r, const struct mdf_frame *f,
+    size_t *line, char *why, size_t whylen);
 /* Set the status and end_time (< 0: now) in meta.yaml. */
 int mdf_mlrun_end(struct mdf_mlrun *r, int status, int64_t end_ms, char *why,
     size_t whylen);
