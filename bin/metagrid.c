@@ -136,14 +136,17 @@ flush_group(struct mdf_grid *g, const struct opts *o, struct mdf_writer *out,
 	mdc_write(out, meta);
 }
 
+/* File scope, so that what is live when a message ends the program stays
+ * reachable (LeakSanitizer) */
+static struct opts o;
+static struct mdf_reader *in;
+static struct mdf_writer *out;
+static struct mdf_grid *g;
+static struct mdf_frame f, meta;
+
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	struct mdf_reader *in;
-	struct mdf_writer *out;
-	struct mdf_grid *g;
-	struct mdf_frame f, meta;
 	char why[256], where[512];
 	int rc;
 

@@ -1,7 +1,9 @@
 /* normrender: MESH frames in, one IMAG normal-map view per camera out. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,22 +50,35 @@ usage(void)
 	exit(0);
 }
 
-/* "A,B,C" into N doubles (N == 0: count them, allocate). */
+/* "A,B,C" into a new array of *N doubles; a usage error otherwise. */
 static double *
 parse_list(const char *opt, const char *arg, long *n)
 {
-	double *v = calloc(strlen(arg) + 1, sizeof *v);
-	char *copy = strdup(arg), *tok, *save = NULL;
+	size_t cap = 1;
+	const char *p = arg;
+	double *v;
+	char *end;
 	long k = 0;
 
-	if (v == NULL || copy == NULL)
+	for (const char *s = arg; *s != '\0'; s++)
+		cap += *s == ',';
+	v = malloc(cap * sizeof *v);
+	if (v == NULL)
 		mdc_die(EXIT_SOFTWARE, "out of memory");
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save))
-		v[k++] = mdc_parse_double(opt, tok);
-	free(copy);
-	if (k == 0)
-		mdc_usage("%s: empty list", opt);
+	for (;;) {
+		errno = 0;
+		v[k] = strtod(p, &end);
+		if (end == p || errno != 0 || !isfinite(v[k]) ||
+		    (*end != ',' && *end != '\0')) {
+			free(v);
+			mdc_usage("%s: expected numbers separated by commas, "
+			    "got '%s'", opt, arg);
+		}
+		k++;
+		if (*end == '\0')
+			break;
+		p = end + 1;
+	}
 	*n = k;
 	return v;
 }
@@ -91,7 +106,7 @@ parse_options(int argc, char **argv, struct opts *o)
 	long nlist = 0, nbg, ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	double *bg;
 	char *x;
-	int c;
+	int c, ok;
 
 	opterr = 0; /* our own messages, in our format */
 	mdf_render_opts_default(&o->r);
@@ -115,6 +130,7 @@ parse_options(int argc, char **argv, struct opts *o)
 			break;
 		case 'e':
 			free(o->els);
+			o->els = NULL;
 			o->els = parse_list("--elevations", optarg, &nlist);
 			for (long i = 0; i < nlist; i++)
 				if (!(o->els[i] >= -90 && o->els[i] <= 90))
@@ -156,16 +172,16 @@ parse_options(int argc, char **argv, struct opts *o)
 			break;
 		case 'b':
 			bg = parse_list("--background", optarg, &nbg);
-			if (nbg != 3)
-				mdc_usage("--background: expected R,G,B");
-			for (int i = 0; i < 3; i++) {
-				if (!(bg[i] >= 0 && bg[i] <= 255) ||
-				    bg[i] != (int)bg[i])
-					mdc_usage("--background: components "
-					    "must be whole numbers in [0, 255]");
-				o->r.bg[i] = (unsigned char)bg[i];
+			ok = nbg == 3;
+			for (int i = 0; ok && i < 3; i++) {
+				ok = bg[i] >= 0 && bg[i] <= 255 &&
+				    bg[i] == (int)bg[i];
+				o->r.bg[i] = ok ? (unsigned char)bg[i] : 0;
 			}
 			free(bg);
+			if (!ok)
+				mdc_usage("--background: expected R,G,B, "
+				    "whole numbers in [0, 255]");
 			break;
 		case 'K':
 			o->r.ssaa = (uint32_t)mdc_parse_long("--ssaa", optarg, 1,
@@ -208,17 +224,20 @@ parse_options(int argc, char **argv, struct opts *o)
 	o->input = optind < argc ? argv[optind] : NULL;
 }
 
+/* File scope, so that what is live when a message ends the program stays
+ * reachable (LeakSanitizer) */
+static struct opts o;
+static struct mdf_reader *in;
+static struct mdf_writer *out;
+static struct mdf_renderer *rd;
+static struct mdf_frame f, v;
+static struct mdf_view *views;
+static unsigned char *px;
+
 int
 main(int argc, char **argv)
 {
-	struct opts o;
-	struct mdf_reader *in;
-	struct mdf_writer *out;
-	struct mdf_renderer *rd;
-	struct mdf_frame f, v;
 	struct mdf_mesh m;
-	struct mdf_view *views;
-	unsigned char *px;
 	size_t nviews, img;
 	char why[256];
 	int rc;
