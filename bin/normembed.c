@@ -33,7 +33,8 @@ usage(void)
 	    "                         6, 18, 38, 66, 102, 146, 198, 258, ...\n"
 	    "                         (default %llu)\n"
 	    "  -f, --features=LIST    extra channels, comma-separated: mean,\n"
-	    "                         moments, bbox, bbox-sorted, or none (default)\n"
+	    "                         moments, bbox, bbox-sorted, offset, or none\n"
+	    "                         (default)\n"
 	    "  -n, --normalize        histogram sums to 1 (default: to the area)\n"
 	    "      --list-bins        print the bin centres as text and exit\n"
 	    "      --rotation=R       with --list-bins: also the bin each one goes\n"
@@ -77,7 +78,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case 'f':
 			if (mdf_embed_features_parse(optarg, &o->e.features) < 0)
 				mdc_usage("--features: expected a list of mean, "
-				    "moments, bbox, bbox-sorted or none, got '%s'",
+				    "moments, bbox, bbox-sorted, offset or none, got '%s'",
 				    optarg);
 			break;
 		case 'n':
@@ -135,14 +136,17 @@ list_bins(const struct mdf_embed *e, const char *rotation)
 	mdc_close_stdout();
 }
 
+/* File scope, so that what is live when mdc_die exits stays reachable
+ * (LeakSanitizer in the sanitizer build reports nothing). */
+static struct mdf_embed *e;
+static struct mdf_reader *in;
+static struct mdf_writer *out;
+static struct mdf_frame f;
+
 int
 main(int argc, char **argv)
 {
 	struct opts o;
-	struct mdf_embed *e;
-	struct mdf_reader *in;
-	struct mdf_writer *out;
-	struct mdf_frame f;
 	char why[256];
 	int rc;
 

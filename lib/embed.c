@@ -41,6 +41,7 @@ struct mdf_embed {
 	int32_t *idx;       /* (2F+1)^2 x 2: bin of (a, b, +c) and (a, b, -c) */
 	int16_t (*lat)[3];  /* lattice point of each bin */
 	double *acc;        /* histogram accumulator */
+	double *off;        /* offset channel accumulator */
 	float *out;         /* the last embedding */
 	size_t len;
 };
@@ -54,6 +55,7 @@ static const struct {
 	{ "moments", MDF_EMBED_MOMENTS, 6 },
 	{ "bbox", MDF_EMBED_BBOX, 3 },
 	{ "bbox-sorted", MDF_EMBED_BBOX_SORTED, 3 },
+	{ "offset", MDF_EMBED_OFFSET, -1 },     /* one per bin */
 };
 #define NFEATURES (sizeof features / sizeof features[0])
 
@@ -141,7 +143,8 @@ mdf_embed_length(const struct mdf_embed_opts *o)
 
 	for (size_t k = 0; k < NFEATURES; k++)
 		if (o->features & features[k].bit)
-			n += (size_t)features[k].n;
+			n += features[k].n < 0 ? (size_t)mdf_embed_bins(o->freq) :
+			    (size_t)features[k].n;
 	return n;
 }
 
@@ -180,7 +183,7 @@ mdf_embed_new(const struct mdf_embed_opts *o)
 
 	if (o->freq < 1 || o->freq > MDF_EMBED_MAX_FREQ ||
 	    (o->features & ~(unsigned)(MDF_EMBED_MEAN | MDF_EMBED_MOMENTS |
-	    MDF_EMBED_BBOX | MDF_EMBED_BBOX_SORTED)) != 0)
+	    MDF_EMBED_BBOX | MDF_EMBED_BBOX_SORTED | MDF_EMBED_OFFSET)) != 0)
 		return NULL;
 	if ((e = calloc(1, sizeof *e)) == NULL)
 		return NULL;
@@ -191,8 +194,10 @@ mdf_embed_new(const struct mdf_embed_opts *o)
 	e->idx = malloc((size_t)side * side * 2 * sizeof *e->idx);
 	e->lat = malloc((size_t)e->nbins * sizeof *e->lat);
 	e->acc = malloc((size_t)e->nbins * sizeof *e->acc);
+	e->off = malloc((size_t)e->nbins * sizeof *e->off);
 	e->out = malloc(e->len * sizeof *e->out);
-	if (e->idx == NULL || e->lat == NULL || e->acc == NULL || e->out == NULL) {
+	if (e->idx == NULL || e->lat == NULL || e->acc == NULL || e->off == NULL ||
+	    e->out == NULL) {
 		mdf_embed_free(e);
 		return NULL;
 	}
@@ -222,6 +227,7 @@ mdf_embed_free(struct mdf_embed *e)
 	free(e->idx);
 	free(e->lat);
 	free(e->acc);
+	free(e->off);
 	free(e->out);
 	free(e);
 }
@@ -335,27 +341,63 @@ mdf_embed_rot_perm(const struct mdf_embed *e, const struct mdf_rot *r,
 	}
 }
 
+/* Offset of a face along its unit normal D: the distance of its centroid
+ * C from the box centre along D, over the box's half-width along D (its
+ * support function), so 1 on the box's skin facing out, less when
+ * recessed.  A face of a flat box lies on its skin. */
+static double
+face_offset(const float *v, const double d[3], const double ctr[3],
+    const double half[3])
+{
+	double num = 0, den = 0, o;
+
+	for (int k = 0; k < 3; k++) {
+		double c = ((double)v[k] + v[3 + k] + v[6 + k]) / 3;
+
+		num += (c - ctr[k]) * d[k];
+		den += fabs(d[k]) * half[k];
+	}
+	if (!(den > 0))
+		return 1;
+	o = num / den;
+	return o > 1 ? 1 : o < -1 ? -1 : o;   /* rounding only */
+}
+
 int
 mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
     char *why, size_t whylen)
 {
 	double area = 0, mean[3] = { 0, 0, 0 }, mom[6] = { 0, 0, 0, 0, 0, 0 };
+	double ctr[3], half[3], ext[3], big = 0;
+	struct mdf_bbox box;
 	uint64_t used = 0;
 	size_t pos;
 
-	memset(e->acc, 0, (size_t)e->nbins * sizeof *e->acc);
-	for (uint64_t i = 0; i < n; i++) {
-		const float *v = tri + 12 * i + 3;
-		float nf[3];
-		double d[3], a, w[3];
-		uint64_t bin[3];
-		int nb;
-
-		for (int k = 0; k < 9; k++)
-			if (!isfinite(v[k]))
+	if (n == 0)
+		return fail(MDF_E_META, why, whylen, "mesh has no triangles");
+	for (uint64_t i = 0; i < n; i++)
+		for (int k = 3; k < 12; k++)
+			if (!isfinite(tri[12 * i + k]))
 				return fail(MDF_E_META, why, whylen,
 				    "triangle %llu: vertex coordinate is not "
 				    "finite", (unsigned long long)i + 1);
+	mdf_mesh_bbox(tri, n, &box);
+	for (int k = 0; k < 3; k++) {
+		ctr[k] = (box.min[k] + box.max[k]) / 2;
+		ext[k] = box.max[k] - box.min[k];
+		half[k] = ext[k] / 2;
+		if (ext[k] > big)
+			big = ext[k];
+	}
+	memset(e->acc, 0, (size_t)e->nbins * sizeof *e->acc);
+	memset(e->off, 0, (size_t)e->nbins * sizeof *e->off);
+	for (uint64_t i = 0; i < n; i++) {
+		const float *v = tri + 12 * i + 3;
+		float nf[3];
+		double d[3], a, w[3], o;
+		uint64_t bin[3];
+		int nb;
+
 		a = mdf_mesh_face_normal(v, nf) / 2;
 		if (!(a > 0))
 			continue;   /* degenerate: no area, no direction */
@@ -365,8 +407,12 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 			return fail(MDF_E_META, why, whylen,
 			    "triangle %llu: no normal direction",
 			    (unsigned long long)i + 1);
-		for (int j = 0; j < nb; j++)
+		o = e->o.features & MDF_EMBED_OFFSET ?
+		    face_offset(v, d, ctr, half) : 0;
+		for (int j = 0; j < nb; j++) {
 			e->acc[bin[j]] += a * w[j];
+			e->off[bin[j]] += a * w[j] * o;
+		}
 		area += a;
 		used++;
 		for (int k = 0; k < 3; k++)
@@ -378,8 +424,6 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 		mom[4] += a * d[0] * d[2];
 		mom[5] += a * d[1] * d[2];
 	}
-	if (n == 0)
-		return fail(MDF_E_META, why, whylen, "mesh has no triangles");
 	if (used == 0 || !(area > 0) || !isfinite(area))
 		return fail(MDF_E_META, why, whylen, "mesh has no area "
 		    "(%llu degenerate triangles)", (unsigned long long)n);
@@ -393,15 +437,6 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 		for (int k = 0; k < 6; k++)
 			out[pos++] = (float)(mom[k] / area);
 	if (e->o.features & (MDF_EMBED_BBOX | MDF_EMBED_BBOX_SORTED)) {
-		struct mdf_bbox box;
-		double ext[3], big = 0;
-
-		mdf_mesh_bbox(tri, n, &box);
-		for (int k = 0; k < 3; k++) {
-			ext[k] = box.max[k] - box.min[k];
-			if (ext[k] > big)
-				big = ext[k];
-		}
 		if (!(big > 0) || !isfinite(big))   /* area > 0 forbids it */
 			return fail(MDF_E_META, why, whylen,
 			    "mesh has an empty bounding box");
@@ -422,6 +457,10 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 				out[pos++] = (float)ext[k];
 		}
 	}
+	if (e->o.features & MDF_EMBED_OFFSET)
+		for (uint64_t b = 0; b < e->nbins; b++)
+			out[pos++] = (float)(e->o.normalize ? e->off[b] / area :
+			    e->off[b]);
 	return MDF_OK;
 }
 

@@ -151,24 +151,51 @@ lt() {
 
 @test "normembed: a cube rotation permutes every bin as --list-bins --rotation says" {
 	local rot m
+	# the histogram (bins 0-37) and the offset channel (38-75) alike
 	# name and matrix (rows) of two rotations: x90 and z90 then y180
 	for rot in "x90:1 0 0 0 0 -1 0 1 0" "z90,y180:0 1 0 1 0 0 0 0 -1"; do
 		m=${rot#*:}
 		# shellcheck disable=SC2086
-		mframe tetra -- | normembed -b 38 | vals /dev/stdin >"$BATS_TEST_TMPDIR/a.v"
+		mframe tetra -- | normembed -b 38 -f offset | vals /dev/stdin >"$BATS_TEST_TMPDIR/a.v"
 		# shellcheck disable=SC2086
-		mframe tetra $m -- | normembed -b 38 | vals /dev/stdin >"$BATS_TEST_TMPDIR/b.v"
+		mframe tetra $m -- | normembed -b 38 -f offset | vals /dev/stdin >"$BATS_TEST_TMPDIR/b.v"
 		normembed --list-bins -b 38 --rotation "${rot%%:*}" | cut -f5 >"$BATS_TEST_TMPDIR/perm"
 		# at least 3 bins carry mass, so the check is not vacuous
-		[ "$(awk '$1 > 0' "$BATS_TEST_TMPDIR/a.v" | wc -l)" -ge 3 ]
-		run awk 'FNR == NR { to[FNR] = $1 + 1; next }
-		    FILENAME == ARGV[2] { a[FNR] = $1; next }
+		[ "$(head -38 "$BATS_TEST_TMPDIR/a.v" | awk '$1 > 0' | wc -l)" -ge 3 ]
+		[ "$(tail -38 "$BATS_TEST_TMPDIR/a.v" | awk '$1 != 0' | wc -l)" -ge 3 ]
+		run awk 'FNR == NR { to[FNR] = $1 + 1; to[FNR + 38] = $1 + 39; next }
+		    FILENAME == ARGV[2] { a[FNR] = $1; n++; next }
 		    { b[FNR] = $1 }
-		    END { for (i in a) { d = a[i] - b[to[i]]; if (d < 0) d = -d;
-		        if (d > 1e-6) print "bin " i - 1 " -> " to[i] - 1 ": " a[i] " vs " b[to[i]] } }' \
+		    END { if (n != 76) print n " values";
+		        for (i in a) { d = a[i] - b[to[i]]; if (d < 0) d = -d;
+		        if (d > 1e-6) print "value " i - 1 " -> " to[i] - 1 ": " a[i] " vs " b[to[i]] } }' \
 		    "$BATS_TEST_TMPDIR/perm" "$BATS_TEST_TMPDIR/a.v" "$BATS_TEST_TMPDIR/b.v"
 		assert_output ""
 	done
+}
+
+@test "normembed: a normal at a listed bin centre puts all its mass in that bin" {
+	# F = 3: centres where the 3/4 power matters, e.g. lattice (2, 1, 0)
+	normembed --list-bins -b 38 >"$BATS_TEST_TMPDIR/bins"
+	# the 24 permutations and signs of (2, 1, 0): 2^(3/4) / sqrt(2^(3/2) + 1)
+	run grep -c '0\.859532504' "$BATS_TEST_TMPDIR/bins"
+	[ "$output" -eq 24 ]
+	local i
+	# one triangle (0, u, v) per centre c, u x v = c
+	for i in $(seq 0 37); do
+		sed -n "$((i + 1))p" "$BATS_TEST_TMPDIR/bins" | perl -ne 'my ($i, @c) = split /\t/;
+		    my @a = abs($c[0]) < 0.9 ? (1,0,0) : (0,1,0);
+		    my @u = ($a[1]*$c[2]-$a[2]*$c[1], $a[2]*$c[0]-$a[0]*$c[2], $a[0]*$c[1]-$a[1]*$c[0]);
+		    my $l = sqrt($u[0]**2 + $u[1]**2 + $u[2]**2); @u = map { $_ / $l } @u;
+		    my @v = ($c[1]*$u[2]-$c[2]*$u[1], $c[2]*$u[0]-$c[0]*$u[2], $c[0]*$u[1]-$c[1]*$u[0]);
+		    print pack("f<*", 0,0,0, 0,0,0, @u, @v)' | mdf wrap MESH triangles=1 bin=$i
+	done | normembed -n -b 38 >"$BATS_TEST_TMPDIR/e.mdf"
+	for i in $(seq 0 37); do
+		vals "$BATS_TEST_TMPDIR/e.mdf" $((i + 1)) | awk -v want="$i" \
+		    '$1 > 0.9999 { hit = NR - 1 } END { if (hit != want) print "bin " want ": mass at " hit }'
+	done >"$BATS_TEST_TMPDIR/bad"
+	run cat "$BATS_TEST_TMPDIR/bad"
+	assert_output ""
 }
 
 @test "normembed: a small turn moves a little mass, within the documented bound" {
@@ -211,6 +238,21 @@ lt() {
 	run bash -c "od -An -v -tf4 | tr -s ' ' '\n' | grep . | awk '{ printf \"%.6f \", \$1 }'" \
 	    < <(mdf payload <"$BATS_TEST_TMPDIR/e.mdf")
 	assert_output "0.285714 0.285714 0.071429 0.071429 0.142857 0.142857 0.000000 0.000000 0.000000 0.571429 0.142857 0.285714 0.000000 0.000000 0.000000 0.250000 1.000000 0.500000 1.000000 0.500000 0.250000 "
+}
+
+@test "normembed: the offset channel tells a recessed face from the skin" {
+	# +Z faces at z = 1 (the top: offset 1) and z = 0.5 (halfway down:
+	# offset 0), a -Z face at z = 0 (the bottom: offset 1); area 0.5 each
+	f32 0 0 0  0 0 1  1 0 1  0 1 1   0 0 0  2 0 0.5  3 0 0.5  2 1 0.5 \
+	    0 0 0  0 0 0  0 1 0  1 0 0 | mdf wrap MESH triangles=3 |
+	    normembed -n -b 6 -f offset >"$BATS_TEST_TMPDIR/e.mdf"
+	run bash -c "od -An -v -tf4 | tr -s ' ' '\\n' | grep . | awk '{ printf \"%.6f \", \$1 }'" \
+	    < <(mdf payload <"$BATS_TEST_TMPDIR/e.mdf")
+	# bins +X -X +Y -Y +Z -Z, then their offsets: +Z (0.5 x 1 + 0.5 x 0) / 1.5
+	assert_output "0.000000 0.000000 0.000000 0.000000 0.666667 0.333333 0.000000 0.000000 0.000000 0.000000 0.333333 0.333333 "
+	# on a cube every face is skin: the offsets equal the histogram
+	mframe cube -- | normembed -f offset | vals /dev/stdin >"$BATS_TEST_TMPDIR/c"
+	cmp <(head -66 "$BATS_TEST_TMPDIR/c") <(tail -66 "$BATS_TEST_TMPDIR/c")
 }
 
 @test "normembed: keeps the mesh's metadata, drops triangles, names the variant" {

@@ -36,6 +36,8 @@ enum mdf_embed_feature {
 	MDF_EMBED_MOMENTS = 2,     /* 6: mean of n n^T: xx yy zz xy xz yz */
 	MDF_EMBED_BBOX = 4,        /* 3: extents / largest extent, x y z */
 	MDF_EMBED_BBOX_SORTED = 8, /* 3: the same, largest first */
+	MDF_EMBED_OFFSET = 16,     /* one per bin: area x weight x offset of
+	                            * the face along its normal (see below) */
 };
 
 struct mdf_embed_opts {
@@ -48,7 +50,7 @@ struct mdf_embed_opts {
 uint64_t mdf_embed_bins(unsigned freq);
 /* The frequency whose bin count is BINS, or MDF_E_INVAL. */
 int mdf_embed_freq(uint64_t bins);
-/* "mean,moments,bbox,bbox-sorted" (any order, or "none") into bits;
+/* "mean,moments,bbox,bbox-sorted,offset" (any order, or "none") into bits;
  * MDF_E_INVAL names nothing: the caller reports LIST. */
 int mdf_embed_features_parse(const char *list, unsigned *features);
 /* Canonical comma-separated names of FEATURES ("none" for 0). */
