@@ -251,3 +251,16 @@ labels_of() {
 	run partgen --version
 	assert_output --regexp '^partgen \(milldir\) '
 }
+
+@test "partgen: the man page examples run" {
+	cd "$BATS_TEST_TMPDIR"
+	partgen -n 30 --seed 2 -p test -d 0.5 -o heldout
+	assert_file_exist heldout/test-0030.stl
+	run bash -c 'set -o pipefail; partgen -n 4 -c +Z,-Z | normrender | metagrid | mdf png views'
+	assert_success
+	run ls views
+	assert_output "$(printf '%06d-part-%04d.png\n' 1 1 2 2 3 3 4 4)"
+	partgen -n 1 -o one && run admesh one/part-0001.stl
+	assert_success
+	assert_line --regexp '^Backwards edges +: +0$'
+}
