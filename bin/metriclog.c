@@ -23,11 +23,11 @@
 
 static const char usage_text[] =
 "Usage: metriclog [OPTION]... [FILE]\n"
-"       metriclog runs [--experiment NAME] [--store DIR]\n"
+"       metriclog runs [--experiment NAME] [--align] [--store DIR]\n"
 "       metriclog best [--metric KEY] [--min|--max] [--latest] [--experiment NAME]\n"
 "                      [--store DIR]\n"
 "       metriclog show RUN [--store DIR]\n"
-"       metriclog compare RUN... [--store DIR]\n"
+"       metriclog compare RUN... [--align] [--store DIR]\n"
 "Log METR and PRED frames as one MLflow run; query the runs.\n"
 "\n"
 "  -e, --experiment NAME  experiment (default $MLFLOW_EXPERIMENT_NAME or Default)\n"
@@ -35,6 +35,7 @@ static const char usage_text[] =
 "  -s, --store DIR        file store (default $MLFLOW_TRACKING_URI or ./mlruns)\n"
 "  -t, --tee              copy every input frame to standard output\n"
 "  -q, --quiet            no summary on standard error\n"
+"  -a, --align            runs, compare: align columns (default on a terminal)\n"
 "  -m, --metric KEY       best: the metric to rank by (default val_f1)\n"
 "      --min, --max       best: lower or higher is better (default --max)\n"
 "      --latest           best: rank by the latest value, not the run's best\n"
@@ -43,7 +44,7 @@ static const char usage_text[] =
 
 struct opts {
 	const char *experiment, *run_name, *store, *metric;
-	int tee, quiet, minimize, latest;
+	int tee, quiet, minimize, latest, align;
 };
 
 static char why[1024];
@@ -69,13 +70,14 @@ parse(int argc, char **argv, struct opts *o)
 		{"min", no_argument, NULL, 'l'},
 		{"max", no_argument, NULL, 'g'},
 		{"latest", no_argument, NULL, 'L'},
+		{"align", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "e:n:s:tqm:hV", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ae:n:s:tqm:hV", lo, NULL)) != -1) {
 		switch (c) {
 		case 'e': o->experiment = optarg; break;
 		case 'n': o->run_name = optarg; break;
@@ -86,6 +88,7 @@ parse(int argc, char **argv, struct opts *o)
 		case 'l': o->minimize = 1; break;
 		case 'g': o->minimize = 0; break;
 		case 'L': o->latest = 1; break;
+		case 'a': o->align = 1; break;
 		case 'h': usage_ok();
 		case 'V': mdc_version();
 		default: mdc_usage("invalid option");
@@ -378,6 +381,84 @@ add_key(const char ***v, size_t *n, const char *key)
 	(*n)++;
 }
 
+/* The tables of runs and compare: TAB-separated, or aligned in columns
+ * on a terminal and with --align.  Cells are kept until table_print. */
+static struct {
+	char **cell;   /* NULL ends a row */
+	size_t n, cap;
+} tab;
+
+static void
+cell(const char *s)
+{
+	if (tab.n == tab.cap) {
+		tab.cap = tab.cap ? tab.cap * 2 : 256;
+		if ((tab.cell = realloc(tab.cell, tab.cap * sizeof *tab.cell)) == NULL)
+			mdc_die(EXIT_SOFTWARE, "out of memory");
+	}
+	if (s && (s = strdup(s)) == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	tab.cell[tab.n++] = (char *)s;
+}
+
+static void
+end_row(void)
+{
+	cell(NULL);
+}
+
+/* Characters, not bytes, for alignment: UTF-8 continuation bytes do not
+ * count. */
+static size_t
+width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+static void
+table_print(int align)
+{
+	size_t *w = NULL, nw = 0, col = 0;
+
+	for (size_t i = 0; align && i < tab.n; i++, col++) {
+		if (tab.cell[i] == NULL) {
+			col = (size_t)-1;
+			continue;
+		}
+		if (col >= nw) {
+			if ((w = realloc(w, (col + 1) * sizeof *w)) == NULL)
+				mdc_die(EXIT_SOFTWARE, "out of memory");
+			while (nw <= col)
+				w[nw++] = 0;
+		}
+		if (width(tab.cell[i]) > w[col])
+			w[col] = width(tab.cell[i]);
+	}
+	col = 0;
+	for (size_t i = 0; i < tab.n; i++) {
+		if (tab.cell[i] == NULL) {
+			putchar('\n');
+			col = 0;
+			continue;
+		}
+		if (col > 0)
+			fputs(align ? "  " : "\t", stdout);
+		fputs(tab.cell[i], stdout);
+		/* pad all but a row's last cell */
+		if (align && i + 1 < tab.n && tab.cell[i + 1] != NULL)
+			for (size_t k = width(tab.cell[i]); k < w[col]; k++)
+				putchar(' ');
+		col++;
+		free(tab.cell[i]);
+	}
+	free(tab.cell);
+	free(w);
+	memset(&tab, 0, sizeof tab);
+}
+
 static int
 cmd_runs(struct opts *o)
 {
@@ -397,27 +478,29 @@ cmd_runs(struct opts *o)
 			if (strchr(rs.v[i].metrics[j].key, '.') == NULL)
 				add_key(&mk, &nmk, rs.v[i].metrics[j].key);
 	}
-	/* TAB-separated so that cut(1) and column -t read it. */
-	printf("run\texperiment\tname\tstatus\tstart");
+	cell("run"), cell("experiment"), cell("name"), cell("status"), cell("start");
 	for (size_t j = 0; j < npk; j++)
-		printf("\t%s", pk[j]);
+		cell(pk[j]);
 	for (size_t j = 0; j < nmk; j++)
-		printf("\t%s", mk[j]);
-	printf("\n");
+		cell(mk[j]);
+	end_row();
 	for (size_t i = 0; i < rs.n; i++) {
 		const struct mdf_ml_run *r = &rs.v[i];
-		printf("%.8s\t%s\t%s\t%s\t%s", r->id, r->exp_name, r->name,
-		    mdf_run_status_name(r->status), fmt_time(r->start_time, b, sizeof b));
+		snprintf(b, sizeof b, "%.8s", r->id);
+		cell(b), cell(r->exp_name), cell(r->name);
+		cell(mdf_run_status_name(r->status));
+		cell(fmt_time(r->start_time, b, sizeof b));
 		for (size_t j = 0; j < npk; j++) {
 			const char *v = mdf_ml_run_param(r, pk[j]);
-			printf("\t%s", v ? v : "-");
+			cell(v ? v : "-");
 		}
 		for (size_t j = 0; j < nmk; j++) {
 			const struct mdf_ml_metric *m = mdf_ml_run_metric(r, mk[j]);
-			printf("\t%s", m ? fmt_num(m->value, b, sizeof b) : "-");
+			cell(m ? fmt_num(m->value, b, sizeof b) : "-");
 		}
-		printf("\n");
+		end_row();
 	}
+	table_print(o->align);
 	free(pk);
 	free(mk);
 	mdf_ml_runs_free(rs.v, rs.n);
@@ -528,32 +611,37 @@ cmd_compare(struct opts *o, int argc, char **argv)
 		for (size_t j = 0; j < r[i].nmetrics; j++)
 			add_key(&mk, &nmk, r[i].metrics[j].key);
 	}
-	printf("key");
+	cell("key");
 	for (int i = 0; i < argc; i++)
-		printf("\t%.8s", r[i].id);
-	printf("\nname");
+		snprintf(b, sizeof b, "%.8s", r[i].id), cell(b);
+	end_row();
+	cell("name");
 	for (int i = 0; i < argc; i++)
-		printf("\t%s", r[i].name);
-	printf("\nstatus");
+		cell(r[i].name);
+	end_row();
+	cell("status");
 	for (int i = 0; i < argc; i++)
-		printf("\t%s", mdf_run_status_name(r[i].status));
-	printf("\n");
+		cell(mdf_run_status_name(r[i].status));
+	end_row();
 	for (size_t j = 0; j < npk; j++) {
-		printf("param %s", pk[j]);
+		snprintf(b, sizeof b, "param %s", pk[j]);
+		cell(b);
 		for (int i = 0; i < argc; i++) {
 			const char *v = mdf_ml_run_param(&r[i], pk[j]);
-			printf("\t%s", v ? v : "-");
+			cell(v ? v : "-");
 		}
-		printf("\n");
+		end_row();
 	}
 	for (size_t j = 0; j < nmk; j++) {
-		printf("metric %s", mk[j]);
+		snprintf(b, sizeof b, "metric %s", mk[j]);
+		cell(b);
 		for (int i = 0; i < argc; i++) {
 			const struct mdf_ml_metric *m = mdf_ml_run_metric(&r[i], mk[j]);
-			printf("\t%s", m ? fmt_num(m->value, b, sizeof b) : "-");
+			cell(m ? fmt_num(m->value, b, sizeof b) : "-");
 		}
-		printf("\n");
+		end_row();
 	}
+	table_print(o->align);
 	free(pk);
 	free(mk);
 	for (int i = 0; i < argc; i++)
@@ -577,6 +665,7 @@ main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
+	o.align = isatty(STDOUT_FILENO);
 	parse(argc, argv, &o);
 	argc -= optind;
 	argv += optind;

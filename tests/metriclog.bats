@@ -396,6 +396,9 @@ mval() {
 	assert_line $'param lr\t0.1\t0.2'
 	assert_line $'param net\t-\tvgg'
 	assert_line $'metric acc\t0.75\t0.8'
+	run metriclog compare --align --store "$S" one two
+	assert_line --index 1 'name        one       two'
+	assert_line 'param net   -         vgg'
 	ID=$(basename "$(rundir 0 | head -1)")
 	run metriclog show --store "$S" "${ID:0:6}"
 	assert_success
