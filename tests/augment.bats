@@ -20,15 +20,41 @@ six() {
 	for l in +X -X +Y -Y +Z -Z; do marked "$l"; done
 }
 
+# compass LABEL: a MESH frame with that label, the bounding box of marked
+# and one triangle for each axis direction, in label order, starting at
+# its unit vector
+compass() {
+	f32 0 0 0 -1 -1 -1 1 1 1 1 -1 1 \
+	    0 0 0 1 0 0 0.5 0.5 0.5 0 0 0   0 0 0 -1 0 0 0.5 0.5 0.5 0 0 0 \
+	    0 0 0 0 1 0 0.5 0.5 0.5 0 0 0   0 0 0 0 -1 0 0.5 0.5 0.5 0 0 0 \
+	    0 0 0 0 0 1 0.5 0.5 0.5 0 0 0   0 0 0 0 0 -1 0.5 0.5 0.5 0 0 0 |
+	    mdf wrap MESH triangles=7 label="$1"
+}
+
+# needles FILE: where the six direction triangles of compass frame 1 of
+# FILE start, "x y z" per line in label order
+needles() {
+	mdf payload "$1" | od -An -v -tf4 -w12 |
+	    awk 'NR > 2 && NR % 4 == 2 { for (i = 1; i <= 3; i++) if ($i == "-0") $i = 0; print $1, $2, $3 }'
+}
+
 # floats FILE N: the float32 values of frame N's payload, one per line
 floats() {
 	mdf payload -n "$2" "$1" | od -An -v -tf4 -w4 | tr -d ' '
 }
 
+# markers FILE N: the marker vertex (first vertex of the second triangle)
+# of frames 1 to N of FILE, "x y z" per line
+markers() {
+	local n
+	for ((n = 1; n <= $2; n++)); do mdf payload -n $n "$1"; done |
+	    od -An -v -tf4 -w12 |
+	    awk 'NR % 8 == 6 { for (i = 1; i <= 3; i++) if ($i == "-0") $i = 0; print $1, $2, $3 }'
+}
+
 # key FILE N KEY: the value of KEY in frame N (empty if absent)
 key() {
-	mdf ls "$1" | awk -F'\t' -v n="$2" -v k="$3" \
-	    '$1 == n { for (i = 4; i <= NF; i++) if (index($i, k "=") == 1) print substr($i, length(k) + 2) }'
+	mdf get "$3" "$1" | sed -n "${2}p"
 }
 
 # unit vector of an axis label, as "x y z" floats printed by od
@@ -79,33 +105,35 @@ z270,x180 +Y +X -Z
 '
 
 @test "augment: the 24 rotations remap every axis label as they turn the mesh" {
-	six >"$BATS_TEST_TMPDIR/in.mdf"
-	local spec ix iy iz names="" bad=0
+	local spec ix iy iz l want n bad=0 names=()
+	local -A img vec=([+X]="1 0 0" [-X]="-1 0 0" [+Y]="0 1 0" [-Y]="0 -1 0" [+Z]="0 0 1" [-Z]="0 0 -1")
+	local -A neg=([+X]=-X [-X]=+X [+Y]=-Y [-Y]=+Y [+Z]=-Z [-Z]=+Z)
+	for l in +X -X +Y -Y +Z -Z; do compass "$l"; done >"$BATS_TEST_TMPDIR/in.mdf"
 	while read -r spec ix iy iz; do
 		[ -n "$spec" ] || continue
 		augment --rotation "$spec" <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/out.mdf"
-		local name; name=$(key "$BATS_TEST_TMPDIR/out.mdf" 1 augment.rotation)
-		if [ "$name" != "$ix$iy$iz" ]; then
-			echo "$spec: recorded as $name, expected $ix$iy$iz"; bad=1
+		mapfile -t name < <(mdf get augment.rotation "$BATS_TEST_TMPDIR/out.mdf")
+		mapfile -t label < <(mdf get label "$BATS_TEST_TMPDIR/out.mdf")
+		mapfile -t orig < <(mdf get augment.label.orig "$BATS_TEST_TMPDIR/out.mdf")
+		mapfile -t needle < <(needles "$BATS_TEST_TMPDIR/out.mdf")
+		if [ "${name[0]}" != "$ix$iy$iz" ]; then
+			echo "$spec: recorded as ${name[0]}, expected $ix$iy$iz"; bad=1
 		fi
-		names+="$name "
-		local n=0 l want got
+		names+=("${name[0]}")
+		img=([X]=$ix [Y]=$iy [Z]=$iz)
+		n=0
 		for l in +X -X +Y -Y +Z -Z; do
+			want=${img[${l:1}]}
+			[ "${l:0:1}" = + ] || want=${neg[$want]}
+			[ "${label[n]}" = "$want" ] || { echo "$spec: $l became ${label[n]}, expected $want"; bad=1; }
+			[ "${orig[n]}" = "$l" ] || { echo "$spec: label.orig ${orig[n]}, expected $l"; bad=1; }
+			# the mesh turned the same way: direction l now points to want
+			[ "${needle[n]}" = "${vec[$want]}" ] || { echo "$spec: $l now at ${needle[n]}, label $want"; bad=1; }
 			n=$((n + 1))
-			case $l in
-			+X) want=$ix ;; -X) want=$(neg "$ix") ;; +Y) want=$iy ;;
-			-Y) want=$(neg "$iy") ;; +Z) want=$iz ;; -Z) want=$(neg "$iz") ;;
-			esac
-			got=$(key "$BATS_TEST_TMPDIR/out.mdf" $n label)
-			[ "$got" = "$want" ] || { echo "$spec: $l became $got, expected $want"; bad=1; }
-			[ "$(key "$BATS_TEST_TMPDIR/out.mdf" $n augment.label.orig)" = "$l" ] || bad=1
-			# the marker vertex went where the label says
-			got=$(floats "$BATS_TEST_TMPDIR/out.mdf" $n | sed -n '16,18p' | sed 's/^-0$/0/' | tr '\n' ' ')
-			[ "$got" = "$(vec "$want") " ] || { echo "$spec: $l marker at $got, label $want"; bad=1; }
 		done
 	done <<<"$ROTATIONS"
 	# 24 different rotations: the table is the whole group
-	[ "$(echo "$names" | tr ' ' '\n' | sed '/^$/d' | sort -u | wc -l)" -eq 24 ]
+	[ "$(printf '%s\n' "${names[@]}" | sort -u | wc -l)" -eq 24 ]
 	[ "$bad" -eq 0 ]
 }
 
@@ -125,16 +153,16 @@ z270,x180 +Y +X -Z
 
 @test "augment: random cube rotations keep label and geometry in agreement" {
 	six >"$BATS_TEST_TMPDIR/in.mdf"
-	augment --rotations cube -n 5 --seed 7 <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/out.mdf"
-	[ "$(mdf ls "$BATS_TEST_TMPDIR/out.mdf" | wc -l)" -eq 30 ]
-	local n label got
-	for n in $(seq 1 30); do
-		label=$(key "$BATS_TEST_TMPDIR/out.mdf" "$n" label)
-		got=$(floats "$BATS_TEST_TMPDIR/out.mdf" "$n" | sed -n '16,18p' | sed 's/^-0$/0/' | tr '\n' ' ')
-		[ "$got" = "$(vec "$label") " ] || { echo "frame $n: label $label, marker at $got"; return 1; }
+	augment --rotations cube -n 3 --seed 7 <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/out.mdf"
+	mapfile -t label < <(mdf get label "$BATS_TEST_TMPDIR/out.mdf")
+	mapfile -t marker < <(markers "$BATS_TEST_TMPDIR/out.mdf" 18)
+	[ "${#label[@]}" -eq 18 ] && [ "${#marker[@]}" -eq 18 ]
+	local n
+	for n in $(seq 0 17); do
+		[ "${marker[n]}" = "$(vec "${label[n]}")" ] || { echo "frame $((n + 1)): label ${label[n]}, marker at ${marker[n]}"; return 1; }
 	done
 	# more than one rotation was drawn
-	[ "$(mdf ls "$BATS_TEST_TMPDIR/out.mdf" | grep -o 'augment.rotation=[^	]*' | sort -u | wc -l)" -gt 5 ]
+	[ "$(mdf get augment.rotation "$BATS_TEST_TMPDIR/out.mdf" | sort -u | wc -l)" -gt 4 ]
 }
 
 @test "augment: a label that is not an axis direction is refused with --rotations" {
