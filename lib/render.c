@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 
 #include "milldir/render.h"
 
@@ -35,11 +38,26 @@ struct pv {
 	int32_t pad;
 };
 
+/* Per vertex, the pixel centres around it as four int16 lanes: the first
+ * centre column and row at or after it, and the negated last ones at or
+ * before it.  The lane-wise minimum over a triangle's vertices is its box
+ * of centres (x0, y0, -x1, -y1), one SIMD min away. */
+static inline uint64_t
+pack_cell(int32_t x, int32_t y)
+{
+	int32_t x0 = FDIV(x + HALF - 1), y0 = FDIV(y + HALF - 1);
+	int32_t x1 = FDIV(x - HALF), y1 = FDIV(y - HALF);
+
+	return (uint64_t)(uint16_t)x0 | (uint64_t)(uint16_t)y0 << 16 |
+	    (uint64_t)(uint16_t)-x1 << 32 | (uint64_t)(uint16_t)-y1 << 48;
+}
+
 struct worker {
 	struct mdf_renderer *rd;
 	float *z;      /* depth per sample: larger is nearer */
 	uint32_t *c;   /* colour per sample (R | G << 8 | B << 16), or count */
 	struct pv *p;   /* projected unique vertices */
+	uint64_t *cell; /* their pack_cell() */
 	size_t vcap;
 	pthread_t tid;
 };
@@ -50,6 +68,8 @@ struct mdf_renderer {
 	/* the current mesh */
 	float *v;              /* unique vertices, xyz */
 	size_t nv, vcap;
+	float *sx, *sy, *sz;   /* the same, one array per axis, padded to 4 */
+	size_t scap;
 	uint32_t *idx;         /* 3 vertex indices per kept triangle */
 	float *nrm;            /* unit normal per kept triangle */
 	uint32_t *col;         /* world-normal colour per kept triangle */
@@ -182,6 +202,7 @@ worker_free(struct worker *w)
 	free(w->z);
 	free(w->c);
 	free(w->p);
+	free(w->cell);
 }
 
 struct mdf_renderer *
@@ -228,6 +249,9 @@ mdf_renderer_free(struct mdf_renderer *rd)
 	free(rd->idx);
 	free(rd->nrm);
 	free(rd->col);
+	free(rd->sx);
+	free(rd->sy);
+	free(rd->sz);
 	free(rd->hash);
 	free(rd);
 }
@@ -305,6 +329,12 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 	memcpy(rd->v + 3 * rd->nv, p, 3 * sizeof(float));
 	rd->hash[i] = (uint32_t)++rd->nv;
 	return (uint32_t)(rd->nv - 1);
+}
+
+static size_t
+round4(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
 }
 
 /* Per-mesh preparation: finite check, normals, colours, unique vertices,
@@ -406,6 +436,27 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 			r2 = d2;
 	}
 	rd->rad = sqrt(r2);
+	if (round4(rd->nv) > rd->scap) {
+		size_t cap = round4(rd->nv);
+
+		free(rd->sx), free(rd->sy), free(rd->sz);
+		rd->sx = malloc(cap * sizeof(float));
+		rd->sy = malloc(cap * sizeof(float));
+		rd->sz = malloc(cap * sizeof(float));
+		if (rd->sx == NULL || rd->sy == NULL || rd->sz == NULL) {
+			rd->scap = 0;
+			return MDF_E_NOMEM;
+		}
+		rd->scap = cap;
+	}
+	/* padding repeats vertex 0, so that whole groups of 4 project */
+	for (size_t i = 0; i < round4(rd->nv); i++) {
+		size_t j = i < rd->nv ? i : 0;
+
+		rd->sx[i] = rd->v[3 * j];
+		rd->sy[i] = rd->v[3 * j + 1];
+		rd->sz[i] = rd->v[3 * j + 2];
+	}
 	return 0;
 }
 
@@ -427,6 +478,64 @@ view_basis(const struct mdf_view *v, struct basis *b)
 	b->u[1] = b->d[2] * b->r[0] - b->d[0] * b->r[2];
 	b->u[2] = b->d[0] * b->r[1] - b->d[1] * b->r[0];
 }
+
+#if defined(__SSE2__) && defined(__x86_64__)
+/* The orthographic projection four vertices at a time, with the same
+ * single-precision operations in the same order as the scalar loop. */
+static void
+project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
+    float az, float ta, float bx, float by, float bz, float tb, float dx,
+    float dy, float dz, float td)
+{
+	const __m128 vax = _mm_set1_ps(ax), vay = _mm_set1_ps(ay);
+	const __m128 vaz = _mm_set1_ps(az), vta = _mm_set1_ps(ta);
+	const __m128 vbx = _mm_set1_ps(bx), vby = _mm_set1_ps(by);
+	const __m128 vbz = _mm_set1_ps(bz), vtb = _mm_set1_ps(tb);
+	const __m128 vdx = _mm_set1_ps(dx), vdy = _mm_set1_ps(dy);
+	const __m128 vdz = _mm_set1_ps(dz), vtd = _mm_set1_ps(td);
+	const __m128 h = _mm_set1_ps(0.5f);
+	const __m128i lo = _mm_set1_epi32(HALF - 1), hi = _mm_set1_epi32(HALF);
+	const __m128i zero = _mm_setzero_si128();
+
+	for (size_t i = 0; i < rd->nv; i += 4) {
+		__m128 px = _mm_loadu_ps(rd->sx + i), py = _mm_loadu_ps(rd->sy + i);
+		__m128 pz = _mm_loadu_ps(rd->sz + i);
+		__m128i x = _mm_cvttps_epi32(_mm_add_ps(_mm_add_ps(_mm_add_ps(
+		    _mm_add_ps(_mm_mul_ps(vax, px), _mm_mul_ps(vay, py)),
+		    _mm_mul_ps(vaz, pz)), vta), h));
+		__m128i y = _mm_cvttps_epi32(_mm_add_ps(_mm_add_ps(_mm_add_ps(
+		    _mm_add_ps(_mm_mul_ps(vbx, px), _mm_mul_ps(vby, py)),
+		    _mm_mul_ps(vbz, pz)), vtb), h));
+		__m128i q = _mm_castps_si128(_mm_add_ps(_mm_add_ps(_mm_add_ps(
+		    _mm_mul_ps(vdx, px), _mm_mul_ps(vdy, py)),
+		    _mm_mul_ps(vdz, pz)), vtd));
+		/* the pack_cell() lanes */
+		__m128i a = _mm_packs_epi32(_mm_srai_epi32(_mm_add_epi32(x, lo),
+		    SUB), _mm_srai_epi32(_mm_add_epi32(y, lo), SUB));
+		__m128i c = _mm_packs_epi32(
+		    _mm_sub_epi32(zero, _mm_srai_epi32(_mm_sub_epi32(x, hi), SUB)),
+		    _mm_sub_epi32(zero, _mm_srai_epi32(_mm_sub_epi32(y, hi), SUB)));
+		__m128i t1 = _mm_unpacklo_epi16(a, _mm_unpackhi_epi64(a, a));
+		__m128i t2 = _mm_unpacklo_epi16(c, _mm_unpackhi_epi64(c, c));
+		__m128i u0 = _mm_unpacklo_epi32(x, y), u1 = _mm_unpackhi_epi32(x, y);
+		__m128i v0 = _mm_unpacklo_epi32(q, zero);
+		__m128i v1 = _mm_unpackhi_epi32(q, zero);
+
+		_mm_storeu_si128((__m128i *)(void *)(w->cell + i),
+		    _mm_unpacklo_epi32(t1, t2));
+		_mm_storeu_si128((__m128i *)(void *)(w->cell + i + 2),
+		    _mm_unpackhi_epi32(t1, t2));
+		_mm_storeu_si128((__m128i *)(void *)(w->p + i),
+		    _mm_unpacklo_epi64(u0, v0));
+		_mm_storeu_si128((__m128i *)(void *)(w->p + i + 1),
+		    _mm_unpackhi_epi64(u0, v0));
+		_mm_storeu_si128((__m128i *)(void *)(w->p + i + 2),
+		    _mm_unpacklo_epi64(u1, v1));
+		_mm_storeu_si128((__m128i *)(void *)(w->p + i + 3),
+		    _mm_unpackhi_epi64(u1, v1));
+	}
+}
+#endif
 
 /* Project the unique vertices: x, y in fixed-point samples (y down), q
  * the depth key, larger nearer. */
@@ -453,6 +562,10 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 		float td = (float)-(b->d[0] * c[0] + b->d[1] * c[1] +
 		    b->d[2] * c[2]);
 
+#if defined(__SSE2__) && defined(__x86_64__)
+		project_sse(rd, w, ax, ay, az, ta, bx, by, bz, tb, dx, dy, dz, td);
+		return;
+#endif
 		for (size_t i = 0; i < nv; i++) {
 			float px = v[3 * i], py = v[3 * i + 1], pz = v[3 * i + 2];
 
@@ -463,6 +576,7 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 			w->p[i].y = (int32_t)(bx * px + by * py + bz * pz + tb +
 			    0.5f);
 			w->p[i].q = dx * px + dy * py + dz * pz + td;
+			w->cell[i] = pack_cell(w->p[i].x, w->p[i].y);
 		}
 	} else {
 		double h = rd->o.fov * (M_PI / 360);
@@ -493,8 +607,23 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 			w->p[i].x = (int32_t)(fh + fk * a * iw + 0.5f);
 			w->p[i].y = (int32_t)(fh - fk * bb * iw + 0.5f);
 			w->p[i].q = iw;
+			w->cell[i] = pack_cell(w->p[i].x, w->p[i].y);
 		}
 	}
+}
+
+/* lane-wise signed minimum of four int16 packed in 64 bits */
+static inline uint64_t
+min16x4(uint64_t a, uint64_t b)
+{
+	uint64_t r = 0;
+
+	for (int k = 0; k < 64; k += 16) {
+		int16_t x = (int16_t)(uint16_t)(a >> k), y = (int16_t)(uint16_t)(b >> k);
+
+		r |= (uint64_t)(uint16_t)(x < y ? x : y) << k;
+	}
+	return r;
 }
 
 static inline int32_t
@@ -577,22 +706,40 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	for (size_t t = 0; rd->rad > 0 && t < rd->nt; t++) {
 		const uint32_t *ix = rd->idx + 3 * t;
 		uint32_t i0 = ix[0], i1 = ix[1], i2 = ix[2];
-		const struct pv *p0 = w->p + i0, *p1 = w->p + i1, *p2 = w->p + i2;
-		int32_t x0 = p0->x, x1 = p1->x, x2 = p2->x;
-		int32_t y0 = p0->y, y1 = p1->y, y2 = p2->y;
 		int32_t bx0, bx1, by0, by1;
 		int64_t area;
 		uint32_t col;
+		uint64_t cc;
 
-		/* pixel centres (i + 1/2) inside the box, clipped */
-		bx0 = FDIV(min3(x0, x1, x2) + HALF - 1);
-		bx1 = FDIV(max3(x0, x1, x2) - HALF);
-		if (bx0 > bx1)
+		/* pixel centres (i + 1/2) inside the box: most triangles of
+		 * a detailed part have none and end here */
+#if defined(__SSE2__) && defined(__x86_64__)
+		__m128i c = _mm_min_epi16(_mm_min_epi16(
+		    _mm_loadl_epi64((const __m128i *)(const void *)(w->cell + i0)),
+		    _mm_loadl_epi64((const __m128i *)(const void *)(w->cell + i1))),
+		    _mm_loadl_epi64((const __m128i *)(const void *)(w->cell + i2)));
+		/* x0 - x1 and y0 - y1 in lanes 0 and 1: positive is empty */
+		__m128i d = _mm_add_epi16(c,
+		    _mm_shufflelo_epi16(c, _MM_SHUFFLE(1, 0, 3, 2)));
+
+		if (_mm_movemask_epi8(_mm_cmpgt_epi16(d, _mm_setzero_si128())) &
+		    0xf)
 			continue;
-		by0 = FDIV(min3(y0, y1, y2) + HALF - 1);
-		by1 = FDIV(max3(y0, y1, y2) - HALF);
-		if (by0 > by1)
+		cc = (uint64_t)_mm_cvtsi128_si64(c);
+#else
+		cc = min16x4(min16x4(w->cell[i0], w->cell[i1]), w->cell[i2]);
+#endif
+		bx0 = (int16_t)(uint16_t)cc;
+		by0 = (int16_t)(uint16_t)(cc >> 16);
+		bx1 = -(int16_t)(uint16_t)(cc >> 32);
+		by1 = -(int16_t)(uint16_t)(cc >> 48);
+		if (bx0 > bx1 || by0 > by1)
 			continue;
+
+		const struct pv *p0 = w->p + i0, *p1 = w->p + i1, *p2 = w->p + i2;
+		int32_t x0 = p0->x, x1 = p1->x, x2 = p2->x;
+		int32_t y0 = p0->y, y1 = p1->y, y2 = p2->y;
+
 		if (bx0 < 0)
 			bx0 = 0;
 		if (by0 < 0)
@@ -621,86 +768,48 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 			area = -area;
 		}
 		/* edge k is the one opposite vertex k, evaluated at the
-		 * first pixel centre of the box */
+		 * first pixel centre of the box and biased by the fill rule */
 		int32_t ex0 = x2 - x1, ex1 = x0 - x2, ex2 = x1 - x0;
 		int32_t ey0 = y2 - y1, ey1 = y0 - y2, ey2 = y1 - y0;
-		int64_t bias0 = edge_bias(ex0, ey0), bias1 = edge_bias(ex1, ey1);
-		int64_t bias2 = edge_bias(ex2, ey2);
+		int64_t bias1 = edge_bias(ex1, ey1), bias2 = edge_bias(ex2, ey2);
 		int32_t cx = bx0 * ONE + HALF, cy = by0 * ONE + HALF;
 		int64_t e0 = (int64_t)ex0 * (cy - y1) - (int64_t)ey0 * (cx - x1) +
-		    bias0;
+		    edge_bias(ex0, ey0);
 		int64_t e1 = (int64_t)ex1 * (cy - y2) - (int64_t)ey1 * (cx - x2) +
 		    bias1;
 		int64_t e2 = (int64_t)ex2 * (cy - y0) - (int64_t)ey2 * (cx - x0) +
 		    bias2;
-		/* depth is clamped to the triangle's own range so that the
-		 * rounding of steep (nearly edge-on) planes cannot push it
-		 * in front of a neighbour */
-		float qlo, qhi;
-
-		if (bx0 == bx1 && by0 == by1) {
-			/* one pixel centre in the box: the common case for
-			 * the small triangles of detailed parts */
-			size_t i = (size_t)by0 * s + bx0;
-
-			if ((e0 | e1 | e2) < 0)
-				continue;
-			if (overdraw) {
-				cb[i]++;
-				continue;
-			}
-			/* barycentric depth from the unbiased edge values */
-			float q = q0 + ((float)(e1 - bias1) * (q1 - q0) +
-			    (float)(e2 - bias2) * (q2 - q0)) / (float)area;
-
-			qlo = min3f(q0, q1, q2);
-			qhi = max3f(q0, q1, q2);
-			q = q < qlo ? qlo : q > qhi ? qhi : q;
-			if (q > zb[i]) {
-				zb[i] = q;
-				cb[i] = camera ? camera_colour(rd->nrm + 3 * t,
-				    &b) : rd->col[t];
-			}
-			continue;
-		}
-		qlo = min3f(q0, q1, q2);
-		qhi = max3f(q0, q1, q2);
-
-		col = camera ? camera_colour(rd->nrm + 3 * t, &b) : rd->col[t];
-		/* depth plane, per pixel: q = qc + gxp dx + gyp dy */
-		float inv = (float)ONE / (float)area;
-		float gxp = ((q1 - q0) * (float)(y2 - y0) -
-		    (q2 - q0) * (float)(y1 - y0)) * inv;
-		float gyp = ((q2 - q0) * (float)(x1 - x0) -
-		    (q1 - q0) * (float)(x2 - x0)) * inv;
-		float qc = q0 + gxp * ((float)(cx - x0) / ONE) +
-		    gyp * ((float)(cy - y0) / ONE);
-		/* edge steps per pixel */
+		if (bx0 == bx1 && by0 == by1 && (e0 | e1 | e2) < 0)
+			continue; /* the common miss of a detailed part */
 		int64_t sx0 = -(int64_t)ey0 * ONE, sy0 = (int64_t)ex0 * ONE;
 		int64_t sx1 = -(int64_t)ey1 * ONE, sy1 = (int64_t)ex1 * ONE;
 		int64_t sx2 = -(int64_t)ey2 * ONE, sy2 = (int64_t)ex2 * ONE;
+		/* depth from the barycentric weights of vertices 1 and 2,
+		 * clamped to the triangle's own range so that the rounding
+		 * of steep (nearly edge-on) planes cannot push it in front
+		 * of a neighbour */
+		float inv = 1.0f / (float)area;
+		float d1 = (q1 - q0) * inv, d2 = (q2 - q0) * inv;
+		float qlo = min3f(q0, q1, q2), qhi = max3f(q0, q1, q2);
 
+		col = camera ? camera_colour(rd->nrm + 3 * t, &b) : rd->col[t];
 		for (int32_t y = by0; y <= by1; y++) {
 			int64_t w0 = e0, w1 = e1, w2 = e2;
-			float qrow = qc + gyp * (float)(y - by0);
 			size_t row = (size_t)y * s;
 
 			for (int32_t x = bx0; x <= bx1; x++) {
-				size_t i = row + x;
-				int in = (w0 | w1 | w2) >= 0;
-
-				if (overdraw) {
-					cb[i] += (uint32_t)in;
-				} else {
-					/* branch-free: inside-ness is a coin
-					 * flip for small triangles */
-					float q = qrow + gxp * (float)(x - bx0);
-					int win;
+				if ((w0 | w1 | w2) >= 0) {
+					size_t i = row + x;
+					float q = q0 + (float)(w1 - bias1) * d1 +
+					    (float)(w2 - bias2) * d2;
 
 					q = q < qlo ? qlo : q > qhi ? qhi : q;
-					win = in & (q > zb[i]);
-					zb[i] = win ? q : zb[i];
-					cb[i] = win ? col : cb[i];
+					if (overdraw) {
+						cb[i]++;
+					} else if (q > zb[i]) {
+						zb[i] = q;
+						cb[i] = col;
+					}
 				}
 				w0 += sx0, w1 += sx1, w2 += sx2;
 			}
@@ -775,11 +884,13 @@ mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
 	for (unsigned i = 0; i < nw; i++) {
 		struct worker *w = &rd->w[i];
 
-		if (rd->nv > w->vcap) {
+		if (round4(rd->nv) > w->vcap) {
 			free(w->p);
-			w->p = malloc(rd->nv * sizeof *w->p);
-			w->vcap = rd->nv;
-			if (w->p == NULL) {
+			free(w->cell);
+			w->p = malloc(round4(rd->nv) * sizeof *w->p);
+			w->cell = malloc(round4(rd->nv) * sizeof *w->cell);
+			w->vcap = round4(rd->nv);
+			if (w->p == NULL || w->cell == NULL) {
 				w->vcap = 0;
 				snprintf(why, whylen, "out of memory");
 				return MDF_E_NOMEM;
