@@ -489,3 +489,22 @@ dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
 	assert_file_not_exists "$R/artifacts/confusion.png"
 	assert_equal "$(mval "$R" accuracy)" 1.000000
 }
+
+@test "metriclog: dnntrain | metriclog, then dnnpredict --model \"\$(metriclog best)\"" {
+	command -v dnntrain > /dev/null || skip "dnntrain not built"
+	# 40 tiny images whose colour gives the class
+	for i in $(seq 0 39); do
+		if [ $((i % 2)) = 0 ]; then l=+X; c=200; else l=-X; c=30; fi
+		perl -e "srand($i); print join('', map { chr(($c + int(rand(40))) % 256) } 1 .. 32 * 32 * 3)" |
+		    mdf wrap IMAG width=32 height=32 channels=3 label=$l part=p$i
+	done > data.mdf
+	dnntrain --net tiny -e 2 -q -o m1 < data.mdf | metriclog -q -e demo -n tiny-1
+	run metriclog best -e demo
+	assert_success
+	[[ $output == "$S/1/"*/artifacts/m1 ]]
+	assert_file_exists "$output/net.cfg"
+	dnnpredict --model "$output" < data.mdf | metriclog -q -e demo -n eval-1
+	run metriclog show eval-1
+	assert_line --regexp $'^metric\taccuracy\t[0-9.e-]+\tstep 0$'
+	[ "$(ls "$S"/1/*/artifacts/confusion.png | wc -l)" -eq 1 ]
+}
