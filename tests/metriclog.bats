@@ -407,7 +407,7 @@ mval() {
 	assert_equal "$stderr" "metriclog: no run 'nosuch'"
 }
 
-@test "metriclog: the EXAMPLES pipeline of the man page runs" {
+@test "metriclog: the store part of the EXAMPLES pipelines runs" {
 	mkdir -p models/m1
 	printf x > models/m1/net.cfg
 	{ metr 'param\tnet\ttiny\nmetric\tval_f1\t0.8\t0\t1\nartifact\tmodels/m1\n'; three_class; } > run.mdf
