@@ -107,11 +107,15 @@ parse_options(int argc, char **argv, struct mdf_aug_opts *o, long *copies,
 		case 'k': *keep = 1; break;
 		case 's': o->seed = (uint64_t)mdc_parse_long("--seed", optarg, 0, 0x7fffffffffffffffL); break;
 		case OPT_ROTATIONS:
+			if (o->nrot > 0)
+				mdc_usage("give --rotations or --rotation once");
 			if ((n = mdf_rot_set_parse(optarg)) < 0)
 				mdc_usage("--rotations: expected z, axes or cube, got '%s'", optarg);
 			o->nrot = mdf_rot_set_members(n, o->rot);
 			break;
 		case OPT_ROTATION:
+			if (o->nrot > 0)
+				mdc_usage("give --rotations or --rotation once");
 			if (mdf_rot_parse(optarg, &o->rot[0]) < 0)
 				mdc_usage("--rotation: expected quarter turns like x90,z270 or "
 				    "the images of +X+Y+Z like +X+Z-Y (no mirrors), got '%s'", optarg);
