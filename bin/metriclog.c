@@ -260,7 +260,7 @@ static int
 sink(struct opts *o, const char *path)
 {
 	struct sink s = {0};
-	struct mdf_mlstore *st = open_store(o, 1);
+	struct mdf_mlstore *st;
 	struct mdf_mlrun_opts ro = {o->run_name, NULL, "metriclog", -1};
 	struct mdf_reader *in;
 	struct mdf_writer *out = NULL;
@@ -271,6 +271,12 @@ sink(struct opts *o, const char *path)
 	char exp_id[32];
 	int rc;
 
+	/* Input and output first: a missing file or a terminal leaves the
+	 * store untouched. */
+	in = mdc_open_in(path);
+	if (o->tee)
+		out = mdc_open_out(0);
+	st = open_store(o, 1);
 	if (o->experiment == NULL)
 		o->experiment = getenv("MLFLOW_EXPERIMENT_NAME");
 	if (o->experiment == NULL || *o->experiment == '\0')
@@ -278,9 +284,6 @@ sink(struct opts *o, const char *path)
 	if ((rc = mdf_mlstore_experiment(st, o->experiment, 1, exp_id, why,
 	    sizeof why)) < 0)
 		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
-	in = mdc_open_in(path);
-	if (o->tee)
-		out = mdc_open_out(0);
 	ro.user = getenv("USER");
 	if (ro.user == NULL && (pw = getpwuid(getuid())) != NULL)
 		ro.user = pw->pw_name;

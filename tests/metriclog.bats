@@ -283,8 +283,10 @@ mval() {
 	run --separate-stderr metriclog --store "$S" -e "$(printf 'a\tb')" < /dev/null
 	[ "$status" -eq 64 ]
 	[[ $stderr == "metriclog: invalid experiment name"* ]]
-	run --separate-stderr metriclog /nonexistent.mdf --store "$S"
+	run --separate-stderr metriclog /nonexistent.mdf --store "$BATS_TEST_TMPDIR/st2"
 	[ "$status" -eq 66 ]
+	assert_equal "$stderr" "metriclog: /nonexistent.mdf: No such file or directory"
+	[ ! -e "$BATS_TEST_TMPDIR/st2" ]
 	run metriclog --help
 	assert_success
 	assert_line --index 0 --partial "Usage: metriclog"
