@@ -174,6 +174,44 @@ lt() {
 	done
 }
 
+@test "normembed: after augment's rotations and jitter, as documented" {
+	local r
+	mframe tetra -- part=t label=+Z >"$BATS_TEST_TMPDIR/t.mdf"
+	normembed -n -b 18 -f offset "$BATS_TEST_TMPDIR/t.mdf" | vals /dev/stdin >"$BATS_TEST_TMPDIR/a.v"
+	for r in x90 z270 +Y+Z+X; do
+		augment --rotation "$r" "$BATS_TEST_TMPDIR/t.mdf" |
+		    normembed -n -b 18 -f offset | vals /dev/stdin >"$BATS_TEST_TMPDIR/b.v"
+		normembed --list-bins -b 18 --rotation "$r" | cut -f5 >"$BATS_TEST_TMPDIR/perm"
+		run awk 'FNR == NR { to[FNR] = $1 + 1; to[FNR + 18] = $1 + 19; next }
+		    FILENAME == ARGV[2] { a[FNR] = $1; next } { b[FNR] = $1 }
+		    END { for (i in a) { d = a[i] - b[to[i]]; if (d < 0) d = -d;
+		        if (d > 1e-5) print "value " i - 1 ": " a[i] " vs " b[to[i]] } }' \
+		    "$BATS_TEST_TMPDIR/perm" "$BATS_TEST_TMPDIR/a.v" "$BATS_TEST_TMPDIR/b.v"
+		assert_output ""
+	done
+	# a random turn of at most 2 degrees: L1 <= 8 F theta / sqrt(3) (F = 2),
+	# the offsets counted too (they move with the same weights, |o| <= 1)
+	augment --jitter 2 --keep-label -n 5 --seed 7 "$BATS_TEST_TMPDIR/t.mdf" |
+	    normembed -n -b 18 -f offset >"$BATS_TEST_TMPDIR/j.mdf"
+	local i
+	for i in 1 2 3 4 5; do
+		vals "$BATS_TEST_TMPDIR/j.mdf" "$i" >"$BATS_TEST_TMPDIR/j.v"
+		run l1 <(head -18 "$BATS_TEST_TMPDIR/a.v") <(head -18 "$BATS_TEST_TMPDIR/j.v")
+		lt "$output" "$(awk 'BEGIN { print 8 * 2 / sqrt(3) * 2 * atan2(1, 1) / 45 }')"
+		lt 0 "$output"
+	done
+}
+
+@test "normembed: the man page's training example runs" {
+	# normembed(1) EXAMPLES, with fewer parts and epochs
+	run --separate-stderr bash -c 'set -o pipefail; partgen -n 12 | augment --rotations cube -n 2 |
+	    normembed -n -f mean,moments,bbox,offset |
+	    dnntrain --net normmlp --epochs 2 --quiet -o "$1/model" | mdf ls' _ "$BATS_TEST_TMPDIR"
+	assert_success
+	assert_output --partial $'\tMETR\t'
+	grep -qx 'width=144' "$BATS_TEST_TMPDIR/model/model.meta"
+}
+
 @test "normembed: a normal at a listed bin centre puts all its mass in that bin" {
 	# F = 3: centres where the 3/4 power matters, e.g. lattice (2, 1, 0)
 	normembed --list-bins -b 38 >"$BATS_TEST_TMPDIR/bins"
