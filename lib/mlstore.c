@@ -1774,6 +1774,7 @@ read_run(const char *dir, const char *exp_id, int full, struct mdf_ml_run *r)
 	free(s);
 	s = NULL;
 	snprintf(r->exp_id, sizeof r->exp_id, "%s", exp_id);
+	r->dir = strdup(dir);
 	if (mdf_yaml_get(text, "run_name", &r->name) != 1)
 		r->name = strdup("");
 	if (mdf_yaml_get(text, "artifact_uri", &r->artifact_uri) != 1)
@@ -1787,7 +1788,7 @@ read_run(const char *dir, const char *exp_id, int full, struct mdf_ml_run *r)
 		r->deleted = strcmp(s, "deleted") == 0;
 	free(s);
 	free(text);
-	if (!r->name || !r->artifact_uri || !r->user)
+	if (!r->name || !r->artifact_uri || !r->user || !r->dir)
 		return MDF_E_NOMEM;
 	if (!full)
 		return 1;
@@ -1818,6 +1819,7 @@ mdf_ml_run_free(struct mdf_ml_run *r)
 	free(r->exp_name);
 	free(r->name);
 	free(r->artifact_uri);
+	free(r->dir);
 	free(r->user);
 	for (size_t i = 0; i < r->nparams; i++)
 		free(r->params[i].key), free(r->params[i].val);
@@ -2019,14 +2021,18 @@ mdf_ml_run_metric(const struct mdf_ml_run *r, const char *key)
 int
 mdf_ml_run_artifact_dir(const struct mdf_ml_run *r, char *out, size_t outlen)
 {
-	if (uri_to_path(r->artifact_uri, out, outlen) == 0)
-		return MDF_OK;
-	/* A plain path, as very old MLflow wrote. */
-	if (r->artifact_uri[0] == '/' && strlen(r->artifact_uri) < outlen) {
+	char moved[PATH_MAX];
+
+	if (uri_to_path(r->artifact_uri, out, outlen) < 0) {
+		/* A plain path, as very old MLflow wrote. */
+		if (r->artifact_uri[0] != '/' || strlen(r->artifact_uri) >= outlen)
+			return MDF_E_INVAL;
 		strcpy(out, r->artifact_uri);
-		return MDF_OK;
 	}
-	return MDF_E_INVAL;
+	if (!is_dir(out) && r->dir && pathf(moved, sizeof moved, "%s/artifacts",
+	    r->dir) == 0 && is_dir(moved) && strlen(moved) < outlen)
+		strcpy(out, moved);
+	return MDF_OK;
 }
 
 int

@@ -460,8 +460,11 @@ mval() {
 aaaa0000	$E	sweep-1	FINISHED	2026-01-01T00:00:00Z	0.01	0.7
 bbbb0000	$E	sweep: 2	FINISHED	2026-01-01T00:01:40Z	0.1	0.8
 dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
+	# artifact_uri points to /srv (where MLflow ran), which does not
+	# exist here: the run's own artifacts/ is used, as for a moved store
 	run --separate-stderr metriclog best --store "$M"
-	assert_output "/srv/ml runs/512345678901234567/aaaa0000000000000000000000000001/artifacts/model"
+	assert_output "$M/512345678901234567/aaaa0000000000000000000000000001/artifacts/model"
+	# no artifacts/ here either (git keeps no empty directory): the URI's path
 	run --separate-stderr metriclog best --store "$M" --latest -e "$E"
 	assert_output "/srv/ml runs/512345678901234567/bbbb0000000000000000000000000002/artifacts"
 	assert_equal "$stderr" "metriclog: run bbbb0000000000000000000000000002 has no model directory; printing its artifact directory"
@@ -509,4 +512,15 @@ dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
 	run metriclog show eval-1
 	assert_line --regexp $'^metric\taccuracy\t[0-9.e-]+\tstep 0$'
 	[ "$(ls "$S"/1/*/artifacts/confusion.png | wc -l)" -eq 1 ]
+}
+
+@test "metriclog: best still finds the model of a store that was moved" {
+	mkdir -p m
+	printf c > m/net.cfg
+	metr 'metric\tval_f1\t0.9\t0\t1\nartifact\tm\n' | metriclog -q --store "$S"
+	mv "$S" moved
+	run metriclog best --store moved
+	assert_success
+	[[ $output == "$PWD/moved/0/"*/artifacts/m ]]
+	assert_equal "$(cat "$output/net.cfg")" c
 }

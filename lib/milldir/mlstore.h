@@ -154,6 +154,7 @@ struct mdf_ml_run {
 	char *exp_name;
 	char *name;
 	char *artifact_uri;
+	char *dir;         /* the run's directory in the store */
 	char *user;
 	int status;
 	int64_t start_time, end_time; /* end_time -1: null */
@@ -209,7 +210,9 @@ long mdf_ml_best(const struct mdf_ml_run *v, size_t n, const char *metric,
 int mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen);
 
 /* The local path of the run's artifact directory (from artifact_uri),
- * into OUT. */
+ * into OUT.  When that path does not exist but the run directory has an
+ * artifacts/ (a store moved or copied: file URIs are absolute), that one.
+ * MDF_E_INVAL when artifact_uri is not a local path. */
 int mdf_ml_run_artifact_dir(const struct mdf_ml_run *r, char *out,
     size_t outlen);
 
