@@ -587,6 +587,55 @@ cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Rounded Gaussian noise for 8-bit samples.  An integer sample v becomes
+ * clamp(floor(v + sigma Z + 0.5)) = clamp(v + D) with D = floor(sigma Z +
+ * 0.5), whatever v is, so one table of D's distribution per copy serves
+ * every sample: a 32-bit uniform and a guide table find D in a step or
+ * two, instead of a logarithm per pair of Gaussians.  Mass beyond +-255
+ * is lumped into the ends, where clamping sends it anyway. */
+#define DN_MAX 255
+#define DN_GUIDE_BITS 12
+
+struct dnoise {
+	int k;                          /* D in [-k, k] */
+	uint32_t cdf[2 * DN_MAX + 1];   /* 2^32 P(D <= i - k), last 2^32 - 1 */
+	uint16_t guide[1 << DN_GUIDE_BITS];
+};
+
+static void
+dnoise_init(struct dnoise *d, double sigma)
+{
+	int n, j = 0;
+
+	d->k = (int)ceil(6 * sigma) + 1;
+	if (d->k > DN_MAX)
+		d->k = DN_MAX;
+	n = 2 * d->k + 1;
+	for (int i = 0; i < n - 1; i++) {
+		double x = (i - d->k + 0.5) / sigma;
+		double p = 0.5 * erfc(-x / M_SQRT2) * 4294967296.0;
+		d->cdf[i] = p >= 4294967295.0 ? 4294967295u : (uint32_t)p;
+	}
+	d->cdf[n - 1] = 4294967295u;
+	/* guide[b]: the first entry that a uniform in bucket b can take */
+	for (uint32_t b = 0; b < (1u << DN_GUIDE_BITS); b++) {
+		uint32_t lo = b << (32 - DN_GUIDE_BITS);
+		while (j < n - 1 && d->cdf[j] <= lo)
+			j++;
+		d->guide[b] = (uint16_t)j;
+	}
+}
+
+static int
+dnoise_draw(const struct dnoise *d, uint32_t u)
+{
+	int j = d->guide[u >> (32 - DN_GUIDE_BITS)];
+
+	while (d->cdf[j] <= u && d->cdf[j] != 4294967295u)
+		j++;
+	return j - d->k;
+}
+
 static int
 aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
     struct mdf_frame *f, struct sbuf *ops, char *why, size_t whylen)
@@ -626,10 +675,21 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 	}
 	if (o->pixel_noise > 0) {
 		double sigma = 255 * o->pixel_noise;
+		struct dnoise dn;
+		uint64_t bits = 0;
+		int half = 0;
+
+		dnoise_init(&dn, sigma);
 		for (size_t p = 0; p < n; p++)
 			for (uint32_t ch = 0; ch < cc; ch++) {
 				unsigned char *q = &im.px[p * im.c + ch];
-				*q = clamp8(*q + sigma * mdf_rng_gauss(r));
+				int v;
+
+				if (!half)
+					bits = mdf_rng_next(r);
+				v = *q + dnoise_draw(&dn, (uint32_t)(half ? bits >> 32 : bits));
+				half = !half;
+				*q = (unsigned char)(v < 0 ? 0 : v > 255 ? 255 : v);
 			}
 		rc |= mdf_setf(f, PREFIX "pixel_noise", "%.9g", sigma);
 		add_op(ops, "pixel_noise");

@@ -453,3 +453,18 @@ Try 'augment --help' for more information."
 	augment --view-dropout 10 --pixel-noise 0.02 -n 2 <grids.mdf | mdf png out/
 	[ "$(ls out | wc -l)" -eq 2 ]
 }
+
+@test "augment: pixel noise is Gaussian with the recorded deviation" {
+	image 256 256 1 '\200' >"$BATS_TEST_TMPDIR/in.mdf"
+	augment --pixel-noise 0.1 --seed 3 <"$BATS_TEST_TMPDIR/in.mdf" >"$BATS_TEST_TMPDIR/out.mdf"
+	[ "$(key "$BATS_TEST_TMPDIR/out.mdf" 1 augment.pixel_noise)" = 25.5 ]
+	# 65536 samples: mean 128 and deviation sqrt(25.5^2 + 1/12) (rounding)
+	# within 1 %; 68.3 % of them within 25.5 and 95.2 % within 50.5
+	mdf payload "$BATS_TEST_TMPDIR/out.mdf" | od -An -v -tu1 -w1 | awk '
+		{ d = $1 - 128; n++; m += d; q += d * d
+		  if (d >= -25 && d <= 25) one++; if (d >= -50 && d <= 50) two++ }
+		END { sd = sqrt(q / n - (m / n)^2)
+		  printf "mean %.3f sd %.3f one %.4f two %.4f\n", m / n, sd, one / n, two / n
+		  exit !(m / n > -0.25 && m / n < 0.25 && sd > 25.25 && sd < 25.75 &&
+		      one / n > 0.675 && one / n < 0.69 && two / n > 0.945 && two / n < 0.96) }'
+}
