@@ -233,8 +233,11 @@ keyword(struct scan *s, const char *kw, const char *quoted)
 	return is_kw(s, kw) ? MDF_OK : expected(s, quoted);
 }
 
+/* A coordinate; a stored normal (NORMAL set) may also be NaN or infinite:
+ * some exporters write "nan" for degenerate facets, and stored normals
+ * are only advice. */
 static int
-number(struct scan *s, float *v)
+number(struct scan *s, float *v, int normal)
 {
 	const char *q;
 
@@ -248,13 +251,19 @@ number(struct scan *s, float *v)
 
 		if (n > 0 && (*t == '-' || *t == '+'))
 			t++;
-		if (imp_nonfinite_word(t, n - (size_t)(t - s->p)))
+		if (imp_nonfinite_word(t, n - (size_t)(t - s->p))) {
+			if (normal) {
+				*v = NAN;
+				s->p += n;
+				return MDF_OK;
+			}
 			return imp_fail(s->im, MDF_E_META, "line %llu: non-finite "
 			    "coordinate %s", (unsigned long long)s->line,
 			    imp_token(tok, sizeof tok, s->p, n));
+		}
 		return expected(s, "a number");
 	}
-	if (!isfinite(*v)) {
+	if (!isfinite(*v) && !normal) {
 		char tok[40];
 
 		return imp_fail(s->im, MDF_E_META, "line %llu: non-finite "
@@ -290,16 +299,17 @@ stl_solid(struct scan *s)
 			return expected(s, "'facet' or 'endsolid'");
 		}
 		if ((rc = keyword(s, "normal", "'normal'")) < 0 ||
-		    (rc = number(s, nrm)) < 0 || (rc = number(s, nrm + 1)) < 0 ||
-		    (rc = number(s, nrm + 2)) < 0 ||
+		    (rc = number(s, nrm, 1)) < 0 ||
+		    (rc = number(s, nrm + 1, 1)) < 0 ||
+		    (rc = number(s, nrm + 2, 1)) < 0 ||
 		    (rc = keyword(s, "outer", "'outer'")) < 0 ||
 		    (rc = keyword(s, "loop", "'loop'")) < 0)
 			return rc;
 		for (int k = 0; k < 9; k += 3)
 			if ((rc = keyword(s, "vertex", "'vertex'")) < 0 ||
-			    (rc = number(s, v + k)) < 0 ||
-			    (rc = number(s, v + k + 1)) < 0 ||
-			    (rc = number(s, v + k + 2)) < 0)
+			    (rc = number(s, v + k, 0)) < 0 ||
+			    (rc = number(s, v + k + 1, 0)) < 0 ||
+			    (rc = number(s, v + k + 2, 0)) < 0)
 				return rc;
 		if ((rc = keyword(s, "endloop", "'endloop'")) < 0 ||
 		    (rc = keyword(s, "endfacet", "'endfacet'")) < 0 ||

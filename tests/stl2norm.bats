@@ -172,6 +172,15 @@ admesh_facets() {
 	run floats "$T/k.mdf"
 	assert_line --index 0 "0 0 1 0 0 0 0 1 0 1 1 0"
 	assert_line --index 1 "0 0 -1 0 0 0 1 1 0 1 0 0"
+	# "nan" or "inf" normals, as some exporters write, are not errors
+	sed '2s/.*/  facet normal -nan inf NaN/' "$D/cube.stl" > "$T/nan.stl"
+	stl2norm --keep-normals "$T/nan.stl" > "$T/nan.mdf"
+	run floats "$T/nan.mdf"
+	assert_line --index 0 "0 0 -1 0 0 0 0 1 0 1 1 0"
+	stlgen -n 3 > "$T/b.stl"
+	{ head -c 84 "$T/b.stl"; f32 nan; tail -c +89 "$T/b.stl"; } > "$T/bnan.stl"
+	stl2norm --keep-normals "$T/bnan.stl" > "$T/b.mdf"
+	[ "$(key "$T/b.mdf" triangles)" = 3 ]
 }
 
 @test "stl2norm: empty file exits 65 naming byte 0" {
