@@ -218,7 +218,7 @@ check_mesh(const struct mdf_aug_opts *o, struct mdf_frame *f, char *why,
 	    mdf_axis_parse(label, v) < 0)
 		return fail(why, whylen, MDF_E_META,
 		    "label '%s' is not an axis direction (+X -X +Y -Y +Z -Z): "
-		    "--rotations cannot remap it (use --keep-label if the label "
+		    "a rotation cannot remap it (use --keep-label if the label "
 		    "does not depend on orientation)", label);
 	if ((rc = mdf_mesh_view(f, &m)) < 0)
 		return fail(why, whylen, rc, "malformed MESH frame: %s",

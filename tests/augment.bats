@@ -170,7 +170,7 @@ z270,x180 +Y +X -Z
 	local off; off=$(stat -c %s "$BATS_TEST_TMPDIR/in.mdf")
 	f32 0 0 0 0 0 0 1 0 0 0 1 0 | mdf wrap MESH triangles=1 label=pocket part=q >>"$BATS_TEST_TMPDIR/in.mdf"
 	run -65 --separate-stderr augment --rotations z "$BATS_TEST_TMPDIR/in.mdf"
-	assert_equal "$stderr" "augment: $BATS_TEST_TMPDIR/in.mdf: frame 2 (byte $off): label 'pocket' is not an axis direction (+X -X +Y -Y +Z -Z): --rotations cannot remap it (use --keep-label if the label does not depend on orientation)"
+	assert_equal "$stderr" "augment: $BATS_TEST_TMPDIR/in.mdf: frame 2 (byte $off): label 'pocket' is not an axis direction (+X -X +Y -Y +Z -Z): a rotation cannot remap it (use --keep-label if the label does not depend on orientation)"
 	# lowercase and unsigned axis names are not axis labels either
 	f32 0 0 0 0 0 0 1 0 0 0 1 0 | mdf wrap MESH triangles=1 label=z >"$BATS_TEST_TMPDIR/z.mdf"
 	run -65 --separate-stderr augment --rotation x90 "$BATS_TEST_TMPDIR/z.mdf"
