@@ -3,6 +3,7 @@
  * type); the face element's vertex_indices (or vertex_index) list gives
  * polygons, fan-triangulated.  Other elements and properties are read
  * and skipped.  The vertex element must come before the face element. */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,12 +327,14 @@ element(struct ply *y, const struct elem *e, int have_vertices)
 				if ((rc = value(y, pr->t, &v)) < 0)
 					return rc;
 				if (pr->role >= 1 && pr->role <= 3) {
-					xyz[pr->role - 1] = (float)v;
-					if (!isfinite(xyz[pr->role - 1]))
+					/* converting a double beyond FLT_MAX is undefined */
+					if (!(fabs(v) <= FLT_MAX))
 						return imp_fail(im, MDF_E_META,
-						    "%s: vertex %llu: non-finite "
-						    "coordinate", at,
-						    (unsigned long long)i + 1);
+						    "%s: vertex %llu: %s coordinate",
+						    at, (unsigned long long)i + 1,
+						    isfinite(v) ? "out-of-range" :
+						    "non-finite");
+					xyz[pr->role - 1] = (float)v;
 				}
 				continue;
 			}
