@@ -39,7 +39,7 @@ usage(void)
 	    "      --perspective=FOV     perspective camera, FOV degrees (default:\n"
 	    "                            orthographic)\n"
 	    "      --normals=SPACE       world or camera (default world)\n"
-	    "      --backfaces=MODE      draw or cull (default draw)\n"
+	    "      --backfaces=MODE      auto, draw or cull (default auto)\n"
 	    "  -b, --background=R,G,B    background colour (default 0,0,0)\n"
 	    "      --ssaa=K              KxK samples per pixel (default 1)\n"
 	    "  -j, --threads=N           render views on N threads (default: CPUs)\n"
@@ -162,13 +162,15 @@ parse_options(int argc, char **argv, struct opts *o)
 				    "got '%s'", optarg);
 			break;
 		case 'B':
-			if (strcmp(optarg, "draw") == 0)
+			if (strcmp(optarg, "auto") == 0)
+				o->r.backfaces = MDF_BACKFACES_AUTO;
+			else if (strcmp(optarg, "draw") == 0)
 				o->r.backfaces = MDF_BACKFACES_DRAW;
 			else if (strcmp(optarg, "cull") == 0)
 				o->r.backfaces = MDF_BACKFACES_CULL;
 			else
-				mdc_usage("--backfaces: expected draw or cull, "
-				    "got '%s'", optarg);
+				mdc_usage("--backfaces: expected auto, draw or "
+				    "cull, got '%s'", optarg);
 			break;
 		case 'b':
 			bg = parse_list("--background", optarg, &nbg);

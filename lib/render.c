@@ -58,6 +58,8 @@ struct worker {
 	uint32_t *c;   /* colour per sample (R | G << 8 | B << 16), or count */
 	struct pv *p;   /* projected unique vertices */
 	uint64_t *cell; /* their pack_cell() */
+	uint32_t *cand;  /* triangles that may face the camera */
+	size_t ccap;
 	size_t vcap;
 	pthread_t tid;
 };
@@ -72,10 +74,16 @@ struct mdf_renderer {
 	size_t scap;
 	uint32_t *idx;         /* 3 vertex indices per kept triangle */
 	float *nrm;            /* unit normal per kept triangle */
+	float *fx, *fy, *fz;   /* the same per axis, padded to 4 with zeros */
+	size_t fcap;
 	uint32_t *col;         /* world-normal colour per kept triangle */
 	size_t nt, tcap;
 	uint32_t *hash;        /* open addressing: vertex index + 1 */
 	size_t hcap;
+	uint32_t *all;         /* 0, 1, 2, ...: every kept triangle */
+	uint64_t *edges;       /* open addressing: directed edge + 1 */
+	size_t ecap;
+	int closed;            /* closed, consistently wound, outward */
 	double ctr[3], rad;    /* bounding sphere */
 	/* the current job */
 	const struct mdf_view *views;
@@ -94,7 +102,7 @@ mdf_render_opts_default(struct mdf_render_opts *o)
 	o->ssaa = 1;
 	o->fov = 0;
 	o->normals = MDF_NORMALS_WORLD;
-	o->backfaces = MDF_BACKFACES_DRAW;
+	o->backfaces = MDF_BACKFACES_AUTO;
 	o->threads = 1;
 }
 
@@ -116,7 +124,8 @@ mdf_render_opts_check(const struct mdf_render_opts *o, char *why,
 	    o->normals != MDF_NORMALS_CAMERA)
 		bad = "unknown normal space";
 	else if (o->backfaces != MDF_BACKFACES_DRAW &&
-	    o->backfaces != MDF_BACKFACES_CULL)
+	    o->backfaces != MDF_BACKFACES_CULL &&
+	    o->backfaces != MDF_BACKFACES_AUTO)
 		bad = "unknown back-face mode";
 	else if (o->threads < 1 || o->threads > MDF_RENDER_MAX_THREADS)
 		bad = "thread count out of range";
@@ -202,6 +211,7 @@ worker_free(struct worker *w)
 	free(w->z);
 	free(w->c);
 	free(w->p);
+	free(w->cand);
 	free(w->cell);
 }
 
@@ -252,6 +262,11 @@ mdf_renderer_free(struct mdf_renderer *rd)
 	free(rd->sx);
 	free(rd->sy);
 	free(rd->sz);
+	free(rd->edges);
+	free(rd->all);
+	free(rd->fx);
+	free(rd->fy);
+	free(rd->fz);
 	free(rd->hash);
 	free(rd);
 }
@@ -329,6 +344,75 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 	memcpy(rd->v + 3 * rd->nv, p, 3 * sizeof(float));
 	rd->hash[i] = (uint32_t)++rd->nv;
 	return (uint32_t)(rd->nv - 1);
+}
+
+static uint64_t
+edge_key(uint32_t a, uint32_t b)
+{
+	return ((uint64_t)a << 32 | b) + 1; /* 0 marks a free slot */
+}
+
+static size_t
+edge_slot(const struct mdf_renderer *rd, uint64_t key)
+{
+	uint64_t h = key * 0x9e3779b97f4a7c15u;
+	size_t mask = rd->ecap - 1, i;
+
+	for (i = (size_t)(h >> 32) & mask;; i = (i + 1) & mask)
+		if (rd->edges[i] == 0 || rd->edges[i] == key)
+			return i;
+}
+
+/* Is the indexed mesh closed (every directed edge has exactly one
+ * reverse), consistently wound (no directed edge twice), and of positive
+ * signed volume?  Then every face turned away from the camera lies behind
+ * one turned towards it, and culling back faces changes nothing but the
+ * time.  0 when unsure, or without memory for the check. */
+static int
+closed_outward(struct mdf_renderer *rd)
+{
+	size_t need = 1024, n = rd->nt;
+	double vol = 0;
+
+	while (need < 6 * n)
+		need *= 2;
+	if (need > rd->ecap) {
+		free(rd->edges);
+		rd->edges = malloc(need * sizeof *rd->edges);
+		rd->ecap = rd->edges ? need : 0;
+		if (rd->edges == NULL)
+			return 0;
+	}
+	memset(rd->edges, 0, rd->ecap * sizeof *rd->edges);
+	for (size_t t = 0; t < n; t++) {
+		const uint32_t *ix = rd->idx + 3 * t;
+
+		for (int k = 0; k < 3; k++) {
+			uint64_t key = edge_key(ix[k], ix[(k + 1) % 3]);
+			size_t i = edge_slot(rd, key);
+
+			if (rd->edges[i] == key)
+				return 0; /* the same edge twice the same way */
+			rd->edges[i] = key;
+		}
+	}
+	for (size_t t = 0; t < n; t++) {
+		const uint32_t *ix = rd->idx + 3 * t;
+		const float *a = rd->v + 3 * (size_t)ix[0];
+		const float *b = rd->v + 3 * (size_t)ix[1];
+		const float *c = rd->v + 3 * (size_t)ix[2];
+
+		for (int k = 0; k < 3; k++) {
+			uint64_t key = edge_key(ix[(k + 1) % 3], ix[k]);
+
+			if (rd->edges[edge_slot(rd, key)] != key)
+				return 0; /* an open edge */
+		}
+		vol += (double)a[0] * ((double)b[1] * c[2] - (double)b[2] * c[1]) -
+		    (double)a[1] * ((double)b[0] * c[2] - (double)b[2] * c[0]) +
+		    (double)a[2] * ((double)b[0] * c[1] - (double)b[1] * c[0]);
+	}
+	return vol > 0;
 }
 
 static size_t
@@ -436,6 +520,36 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 			r2 = d2;
 	}
 	rd->rad = sqrt(r2);
+	rd->closed = closed_outward(rd);
+	if (round4(rd->nt) > rd->fcap) {
+		size_t cap = round4(rd->nt);
+
+		free(rd->fx), free(rd->fy), free(rd->fz);
+		rd->fx = malloc(cap * sizeof(float));
+		rd->fy = malloc(cap * sizeof(float));
+		rd->fz = malloc(cap * sizeof(float));
+		if (rd->fx == NULL || rd->fy == NULL || rd->fz == NULL) {
+			rd->fcap = 0;
+			return MDF_E_NOMEM;
+		}
+		rd->fcap = cap;
+	}
+	{
+		uint32_t *a = realloc(rd->all, (rd->nt + 1) * sizeof *a);
+
+		if (a == NULL)
+			return MDF_E_NOMEM;
+		rd->all = a;
+		for (size_t t = 0; t < rd->nt; t++)
+			a[t] = (uint32_t)t;
+	}
+	for (size_t t = 0; t < round4(rd->nt); t++) {
+		int in = t < rd->nt;
+
+		rd->fx[t] = in ? rd->nrm[3 * t] : 0;
+		rd->fy[t] = in ? rd->nrm[3 * t + 1] : 0;
+		rd->fz[t] = in ? rd->nrm[3 * t + 2] : 0;
+	}
 	if (round4(rd->nv) > rd->scap) {
 		size_t cap = round4(rd->nv);
 
@@ -536,6 +650,57 @@ project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
 	}
 }
 #endif
+
+/* List in W->cand the triangles whose normal does not clearly point away
+ * from the view direction D (orthographic culling); returns their count.
+ * The margin leaves nearly edge-on faces to the exact integer test. */
+#if defined(__SSE2__) && defined(__x86_64__)
+/* compress[M]: the positions of the set bits of M, then their count */
+static const unsigned char compress[16][5] = {
+	{ 0, 0, 0, 0, 0 }, { 0, 0, 0, 0, 1 }, { 1, 0, 0, 0, 1 },
+	{ 0, 1, 0, 0, 2 }, { 2, 0, 0, 0, 1 }, { 0, 2, 0, 0, 2 },
+	{ 1, 2, 0, 0, 2 }, { 0, 1, 2, 0, 3 }, { 3, 0, 0, 0, 1 },
+	{ 0, 3, 0, 0, 2 }, { 1, 3, 0, 0, 2 }, { 0, 1, 3, 0, 3 },
+	{ 2, 3, 0, 0, 2 }, { 0, 2, 3, 0, 3 }, { 1, 2, 3, 0, 3 },
+	{ 0, 1, 2, 3, 4 },
+};
+#endif
+
+static size_t
+facing(const struct mdf_renderer *rd, struct worker *w, float dx, float dy,
+    float dz)
+{
+	size_t n = 0;
+
+#if defined(__SSE2__) && defined(__x86_64__)
+	const __m128 vx = _mm_set1_ps(dx), vy = _mm_set1_ps(dy);
+	const __m128 vz = _mm_set1_ps(dz), lim = _mm_set1_ps(-1e-3f);
+
+	for (size_t t = 0; t < rd->nt; t += 4) {
+		__m128 d = _mm_add_ps(_mm_add_ps(
+		    _mm_mul_ps(_mm_loadu_ps(rd->fx + t), vx),
+		    _mm_mul_ps(_mm_loadu_ps(rd->fy + t), vy)),
+		    _mm_mul_ps(_mm_loadu_ps(rd->fz + t), vz));
+		int m = _mm_movemask_ps(_mm_cmpge_ps(d, lim));
+
+		/* branch-free append (facing is a coin flip): the set bits
+		 * of M, in order, from a table */
+		for (int k = 0; k < 4; k++)
+			w->cand[n + k] = (uint32_t)t + compress[m][k];
+		n += compress[m][4];
+	}
+#else
+	for (size_t t = 0; t < rd->nt; t++) {
+		float d = rd->fx[t] * dx + rd->fy[t] * dy + rd->fz[t] * dz;
+
+		w->cand[n] = (uint32_t)t;
+		n += d >= -1e-3f;
+	}
+#endif
+	while (n > 0 && w->cand[n - 1] >= rd->nt)
+		n--; /* the zero normals of the padding */
+	return n;
+}
 
 /* Project the unique vertices: x, y in fixed-point samples (y down), q
  * the depth key, larger nearer. */
@@ -687,7 +852,12 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	const struct mdf_render_opts *o = &rd->o;
 	const int32_t s = (int32_t)rd->s;
 	const size_t ns = (size_t)s * s;
-	const int cull = o->backfaces == MDF_BACKFACES_CULL;
+	const int cull = o->backfaces == MDF_BACKFACES_CULL ||
+	    (o->backfaces == MDF_BACKFACES_AUTO && rd->closed);
+	/* orthographic culling can skip clearly turned-away faces from
+	 * their normal alone; the margin leaves the exact decision on
+	 * nearly edge-on faces to the integer area below */
+	const int precull = cull && o->fov == 0;
 	const int camera = o->normals == MDF_NORMALS_CAMERA;
 	const int overdraw = o->overdraw;
 	uint32_t bg = (uint32_t)o->bg[0] | (uint32_t)o->bg[1] << 8 |
@@ -701,9 +871,19 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 		cb[i] = overdraw ? 0 : bg;
 	}
 	view_basis(view, &b);
+	const float dvx = (float)b.d[0], dvy = (float)b.d[1], dvz = (float)b.d[2];
+
 	if (rd->nt > 0 && rd->rad > 0)
 		project(rd, w, &b);
-	for (size_t t = 0; rd->rad > 0 && t < rd->nt; t++) {
+	size_t ncand = rd->nt;
+	const uint32_t *cand = rd->all;
+
+	if (precull && rd->rad > 0) {
+		ncand = facing(rd, w, dvx, dvy, dvz);
+		cand = w->cand;
+	}
+	for (size_t k = 0; rd->rad > 0 && k < ncand; k++) {
+		size_t t = cand[k];
 		const uint32_t *ix = rd->idx + 3 * t;
 		uint32_t i0 = ix[0], i1 = ix[1], i2 = ix[2];
 		int32_t bx0, bx1, by0, by1;
@@ -883,6 +1063,16 @@ mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
 	nw = rd->nw < n ? rd->nw : (unsigned)n;
 	for (unsigned i = 0; i < nw; i++) {
 		struct worker *w = &rd->w[i];
+
+		if (round4(rd->nt) > w->ccap) {
+			free(w->cand);
+			w->cand = malloc(round4(rd->nt) * sizeof *w->cand);
+			w->ccap = w->cand ? round4(rd->nt) : 0;
+			if (w->cand == NULL) {
+				snprintf(why, whylen, "out of memory");
+				return MDF_E_NOMEM;
+			}
+		}
 
 		if (round4(rd->nv) > w->vcap) {
 			free(w->p);

@@ -10,6 +10,7 @@
  *   fan N                 unit disc z=0 (normal +Z) of N triangles
  *   sphere N              UV sphere of radius 1 with N segments (4 N^2 - 4 N
  *                         triangles; N=160 gives ~100k)
+ *   cubeinv               the unit cube inside out (reversed winding)
  *   nan                   a cube with one NaN coordinate
  *
  * Metadata: part=SHAPE unless given.  Counter-clockwise winding seen
@@ -129,19 +130,37 @@ fan(int n)
 	}
 }
 
+/* sin and cos of ring J of N, exact at the poles so that they close */
+static void
+ring(int j, int n, double *s, double *c)
+{
+	if (j == 0 || j == n) {
+		*s = 0;
+		*c = j == 0 ? 1 : -1;
+	} else {
+		*s = sin(M_PI * j / n);
+		*c = cos(M_PI * j / n);
+	}
+}
+
 static void
 sphere(int n)
 {
 	/* n segments around, n rings from pole to pole */
 	for (int j = 0; j < n; j++) {
-		double t0 = M_PI * j / n, t1 = M_PI * (j + 1) / n;
+		double s0, c0, s1, c1;
+
+		ring(j, n, &s0, &c0);
+		ring(j + 1, n, &s1, &c1);
 
 		for (int i = 0; i < n; i++) {
-			double f0 = 2 * M_PI * i / n, f1 = 2 * M_PI * (i + 1) / n;
-			double a[3] = { sin(t0) * cos(f0), sin(t0) * sin(f0), cos(t0) };
-			double b[3] = { sin(t1) * cos(f0), sin(t1) * sin(f0), cos(t1) };
-			double c[3] = { sin(t1) * cos(f1), sin(t1) * sin(f1), cos(t1) };
-			double d[3] = { sin(t0) * cos(f1), sin(t0) * sin(f1), cos(t0) };
+			/* the seam reuses angle 0 exactly, so that it closes */
+			double f0 = 2 * M_PI * i / n;
+			double f1 = 2 * M_PI * ((i + 1) % n) / n;
+			double a[3] = { s0 * cos(f0), s0 * sin(f0), c0 };
+			double b[3] = { s1 * cos(f0), s1 * sin(f0), c1 };
+			double c[3] = { s1 * cos(f1), s1 * sin(f1), c1 };
+			double d[3] = { s0 * cos(f1), s0 * sin(f1), c0 };
 
 			if (j > 0)
 				add(a, b, d);
@@ -162,7 +181,8 @@ main(int argc, char **argv)
 	mdc_init(argv[0]);
 	if (argc < 2)
 		mdc_usage("missing shape");
-	if (strcmp(argv[1], "cube") == 0 || strcmp(argv[1], "nan") == 0) {
+	if (strcmp(argv[1], "cube") == 0 || strcmp(argv[1], "nan") == 0 ||
+	    strcmp(argv[1], "cubeinv") == 0) {
 		box(1, 1, 1);
 	} else if (strcmp(argv[1], "box") == 0 && argc >= 5) {
 		box(atof(argv[2]), atof(argv[3]), atof(argv[4]));
@@ -181,6 +201,19 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "nan") == 0)
 		tri[3 * MDF_MESH_TRI_FLOATS + 7] = NAN;
+	if (strcmp(argv[1], "cubeinv") == 0) { /* inside out: swap v1, v2 */
+		for (size_t t = 0; t < nt; t++) {
+			float *p = tri + t * MDF_MESH_TRI_FLOATS;
+
+			for (int k = 0; k < 3; k++) {
+				float s = p[6 + k];
+
+				p[6 + k] = p[9 + k];
+				p[9 + k] = s;
+				p[k] = -p[k];
+			}
+		}
+	}
 	mdf_frame_init(&f);
 	if (mdf_mesh_init(&f, nt, &m) < 0)
 		mdc_die(EXIT_SOFTWARE, "out of memory");

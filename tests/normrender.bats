@@ -172,9 +172,12 @@ holes() {
 
 @test "normrender: back faces: culling changes nothing on a closed mesh, hides an open one from behind" {
 	mkmesh sphere 30 >"$BATS_TEST_TMPDIR/s.mdf"
-	normrender <"$BATS_TEST_TMPDIR/s.mdf" >"$BATS_TEST_TMPDIR/draw.mdf"
+	mkmesh box 1 0.5 0.01 >>"$BATS_TEST_TMPDIR/s.mdf"
+	normrender --backfaces draw <"$BATS_TEST_TMPDIR/s.mdf" >"$BATS_TEST_TMPDIR/draw.mdf"
 	normrender --backfaces cull <"$BATS_TEST_TMPDIR/s.mdf" >"$BATS_TEST_TMPDIR/cull.mdf"
+	normrender <"$BATS_TEST_TMPDIR/s.mdf" >"$BATS_TEST_TMPDIR/auto.mdf"
 	cmp "$BATS_TEST_TMPDIR/draw.mdf" "$BATS_TEST_TMPDIR/cull.mdf"
+	cmp "$BATS_TEST_TMPDIR/draw.mdf" "$BATS_TEST_TMPDIR/auto.mdf"
 	# a single-sided square seen from below: drawn with its own normal
 	mkmesh grid 2 >"$BATS_TEST_TMPDIR/g.mdf"
 	normrender --views 1x1 -e -90 <"$BATS_TEST_TMPDIR/g.mdf" >"$BATS_TEST_TMPDIR/v.mdf"
@@ -184,6 +187,16 @@ holes() {
 	    >"$BATS_TEST_TMPDIR/v.mdf"
 	run colours "$BATS_TEST_TMPDIR/v.mdf"
 	assert_output '0,0,0=4096'
+	# an inside-out cube is drawn as it is (auto), seen from +Z its top
+	# face points down; culling would show the bottom face instead
+	mkmesh cubeinv >"$BATS_TEST_TMPDIR/inv.mdf"
+	normrender --views 1x1 -e 90 <"$BATS_TEST_TMPDIR/inv.mdf" >"$BATS_TEST_TMPDIR/v.mdf"
+	run colours "$BATS_TEST_TMPDIR/v.mdf"
+	assert_output $'0,0,0=2800\n128,128,0=1296'
+	normrender --views 1x1 -e 90 --backfaces cull <"$BATS_TEST_TMPDIR/inv.mdf" \
+	    >"$BATS_TEST_TMPDIR/v.mdf"
+	run colours "$BATS_TEST_TMPDIR/v.mdf"
+	assert_output $'0,0,0=2800\n128,128,255=1296'
 }
 
 @test "normrender: --size, --ssaa and --background" {

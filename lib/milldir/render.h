@@ -41,6 +41,9 @@ enum mdf_render_normals {
 enum mdf_render_backfaces {
 	MDF_BACKFACES_DRAW = 0, /* draw both sides; the depth test decides */
 	MDF_BACKFACES_CULL = 1, /* skip faces turned away from the camera */
+	/* cull when the mesh is closed, consistently wound and encloses a
+	 * positive volume (its back faces can never be seen), else draw */
+	MDF_BACKFACES_AUTO = 2,
 };
 
 struct mdf_render_opts {
@@ -54,8 +57,9 @@ struct mdf_render_opts {
 	unsigned threads;     /* worker threads (1 = none) */
 };
 
-/* Defaults: 64 px, no supersampling, orthographic, world normals, both
- * sides drawn, black background, one thread. */
+/* Defaults: 64 px, no supersampling, orthographic, world normals, back
+ * faces culled only where they cannot show (auto), black background, one
+ * thread. */
 void mdf_render_opts_default(struct mdf_render_opts *o);
 /* MDF_E_INVAL with a reason when an option is out of range. */
 int mdf_render_opts_check(const struct mdf_render_opts *o, char *why,
