@@ -20,8 +20,8 @@ small() {
 	run cat "$t"
 	assert_line --index 1 --regexp '^ +image +embedding$'
 	assert_line --index 2 --regexp '^network +tiny +normmlp$'
-	# 66 bins + mean 3 + moments 6 + bbox 3 + offset 66
-	assert_line --index 3 --regexp '^input +32x32 meta-image +144 floats$'
+	# 18 bins + mean 3 + moments 6 + bbox 3 + offset 18
+	assert_line --index 3 --regexp '^input +32x32 meta-image +48 floats$'
 	local row
 	for row in "held-out accuracy" "held-out macro F1" "training time \(s\)" \
 	    "input prep per part \(ms\)" "prediction per part \(ms\)" \
