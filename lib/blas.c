@@ -15,6 +15,7 @@
 #include <dlfcn.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cblas.h>
@@ -68,6 +69,35 @@ mdf_dnet_set_threads(int n)
 {
 	if (n >= 1)
 		openblas_set_num_threads(n);
+}
+
+/*
+ * OpenBLAS reads its settings from the environment when it is loaded,
+ * before main().  Two matter here: its CPU detection falls back to the
+ * generic Prescott kernels on this kind of virtual Xeon (sgemm 5-10 times
+ * slower than SkylakeX), and its idle threads spin on sched_yield for
+ * some 0.1 s after each multiply, taking a core from our own loops.
+ */
+int
+mdf_dnet_prepare_env(void)
+{
+	int changed = 0;
+
+	if (getenv("MILLDIR_DNN_ENV"))
+		return 0;            /* set once: never loop */
+	setenv("MILLDIR_DNN_ENV", "1", 1);
+#if defined(__x86_64__) && defined(__GNUC__)
+	if (!getenv("OPENBLAS_CORETYPE")) {
+		__builtin_cpu_init();
+		if (__builtin_cpu_supports("avx512f"))
+			changed = !setenv("OPENBLAS_CORETYPE", "SkylakeX", 1);
+		else if (__builtin_cpu_supports("avx2"))
+			changed = !setenv("OPENBLAS_CORETYPE", "Haswell", 1);
+	}
+#endif
+	if (mode == MDF_DNET_FAST && !getenv("OPENBLAS_THREAD_TIMEOUT"))
+		changed |= !setenv("OPENBLAS_THREAD_TIMEOUT", "4", 1);
+	return changed;
 }
 
 unsigned long

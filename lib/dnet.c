@@ -994,7 +994,21 @@ mdf_dnet_predict(struct mdf_dnet *d, const float *x, int n, float *prob)
 	net->truth = NULL;
 	net->delta = NULL;
 	net->train = 0;
+	/* forward_network zeroes every layer's gradient, which evaluation
+	 * never reads: hide them (fast mode) */
+	float **deltas = NULL;
+	if (mdf_dnet_mode() == MDF_DNET_FAST &&
+	    (deltas = malloc((size_t)net->n * sizeof *deltas)) != NULL)
+		for (int i = 0; i < net->n; i++) {
+			deltas[i] = net->layers[i].delta;
+			net->layers[i].delta = NULL;
+		}
 	forward_network(net);
+	if (deltas) {
+		for (int i = 0; i < net->n; i++)
+			net->layers[i].delta = deltas[i];
+		free(deltas);
+	}
 	memcpy(prob, net->output, (size_t)n * net->outputs * sizeof *prob);
 	restore_fields(net, &s);
 	return MDF_OK;

@@ -38,6 +38,10 @@ void mdf_dnet_set_threads(int n);
  * symbol the dynamic linker resolves for Darknet and compare with
  * cblas_sgemm.  MDF_E_INVAL with a reason when they are not in effect. */
 int mdf_dnet_check_overrides(char *why, size_t whylen);
+/* Set OPENBLAS_CORETYPE (from the CPU) and, in fast mode,
+ * OPENBLAS_THREAD_TIMEOUT when unset; 1 if the environment changed and
+ * the program should execute itself again for OpenBLAS to see it. */
+int mdf_dnet_prepare_env(void);
 /* Number of gemm calls that reached our override (for the checks). */
 unsigned long mdf_dnet_gemm_calls(void);
 

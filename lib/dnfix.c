@@ -364,3 +364,221 @@ normalize_delta_cpu(float *x, float *mean, float *variance, float *mean_delta,
 				delta[o + i] = delta[o + i] * inv + vd * (x[o + i] - m) + md;
 		}
 }
+
+/* --- batch-norm and vector helpers -----------------------------------
+ * Darknet's take a stride on every vector and index through it, which
+ * keeps compilers from vectorising them; these are the same sums for the
+ * unit strides our layers use. */
+
+#define DARKNET(fn, type) \
+	static type *orig; \
+	if (!orig) \
+		orig = (type *)dlsym(RTLD_NEXT, #fn)
+
+typedef void fill_fn(int, float, float *, int);
+typedef void copy_fn(int, float *, int, float *, int);
+typedef void axpy_fn(int, float, float *, int, float *, int);
+typedef void scal_fn(int, float, float *, int);
+typedef void bias_fn(float *, float *, int, int, int);
+typedef void mean_fn(float *, int, int, int, float *);
+typedef void bscale_fn(float *, float *, int, int, int, float *);
+typedef void md_fn(float *, float *, int, int, int, float *);
+typedef void vd_fn(float *, float *, float *, float *, int, int, int, float *);
+
+void fill_cpu(int n, float alpha, float *x, int incx);
+void copy_cpu(int n, float *x, int incx, float *y, int incy);
+void axpy_cpu(int n, float alpha, float *x, int incx, float *y, int incy);
+void scal_cpu(int n, float alpha, float *x, int incx);
+void scale_bias(float *output, float *scales, int batch, int n, int size);
+void mean_cpu(float *x, int batch, int filters, int spatial, float *mean);
+void backward_scale_cpu(float *x_norm, float *delta, int batch, int n, int size,
+    float *scale_updates);
+void mean_delta_cpu(float *delta, float *variance, int batch, int filters,
+    int spatial, float *mean_delta);
+void variance_delta_cpu(float *x, float *delta, float *mean, float *variance,
+    int batch, int filters, int spatial, float *variance_delta);
+
+static int
+fast(void)
+{
+	return mdf_dnet_mode() == MDF_DNET_FAST;
+}
+
+void
+fill_cpu(int n, float alpha, float *x, int incx)
+{
+	DARKNET(fill_cpu, fill_fn);
+	if (!fast() || incx != 1) {
+		orig(n, alpha, x, incx);
+		return;
+	}
+	if (alpha == 0 && n > 0)
+		memset(x, 0, sizeof *x * (size_t)n);
+	else
+		for (int i = 0; i < n; i++)
+			x[i] = alpha;
+}
+
+void
+copy_cpu(int n, float *x, int incx, float *y, int incy)
+{
+	DARKNET(copy_cpu, copy_fn);
+	if (!fast() || incx != 1 || incy != 1) {
+		orig(n, x, incx, y, incy);
+		return;
+	}
+	if (n > 0)
+		memmove(y, x, sizeof *x * (size_t)n);
+}
+
+void
+axpy_cpu(int n, float alpha, float *x, int incx, float *y, int incy)
+{
+	DARKNET(axpy_cpu, axpy_fn);
+	if (!fast() || incx != 1 || incy != 1) {
+		orig(n, alpha, x, incx, y, incy);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		y[i] += alpha * x[i];
+}
+
+void
+scal_cpu(int n, float alpha, float *x, int incx)
+{
+	DARKNET(scal_cpu, scal_fn);
+	if (!fast() || incx != 1) {
+		orig(n, alpha, x, incx);
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		x[i] *= alpha;
+}
+
+void
+scale_bias(float *output, float *scales, int batch, int n, int size)
+{
+	DARKNET(scale_bias, bias_fn);
+	if (!fast()) {
+		orig(output, scales, batch, n, size);
+		return;
+	}
+	for (int b = 0; b < batch; b++)
+		for (int f = 0; f < n; f++) {
+			float s = scales[f], *p = output + ((size_t)b * n + f) * size;
+			for (int i = 0; i < size; i++)
+				p[i] *= s;
+		}
+}
+
+void
+add_bias(float *output, float *biases, int batch, int n, int size)
+{
+	DARKNET(add_bias, bias_fn);
+	if (!fast()) {
+		orig(output, biases, batch, n, size);
+		return;
+	}
+	for (int b = 0; b < batch; b++)
+		for (int f = 0; f < n; f++) {
+			float s = biases[f], *p = output + ((size_t)b * n + f) * size;
+			for (int i = 0; i < size; i++)
+				p[i] += s;
+		}
+}
+
+static float
+sum(const float *p, int n)
+{
+	float s = 0;
+
+	for (int i = 0; i < n; i++)
+		s += p[i];
+	return s;
+}
+
+void
+backward_bias(float *bias_updates, float *delta, int batch, int n, int size)
+{
+	DARKNET(backward_bias, bias_fn);
+	if (!fast()) {
+		orig(bias_updates, delta, batch, n, size);
+		return;
+	}
+	for (int b = 0; b < batch; b++)
+		for (int f = 0; f < n; f++)
+			bias_updates[f] += sum(delta + ((size_t)b * n + f) * size, size);
+}
+
+void
+mean_cpu(float *x, int batch, int filters, int spatial, float *mean)
+{
+	DARKNET(mean_cpu, mean_fn);
+	if (!fast()) {
+		orig(x, batch, filters, spatial, mean);
+		return;
+	}
+	for (int f = 0; f < filters; f++) {
+		double s = 0;
+		for (int b = 0; b < batch; b++)
+			s += sum(x + ((size_t)b * filters + f) * spatial, spatial);
+		mean[f] = (float)(s / ((double)batch * spatial));
+	}
+}
+
+void
+backward_scale_cpu(float *x_norm, float *delta, int batch, int n, int size,
+    float *scale_updates)
+{
+	DARKNET(backward_scale_cpu, bscale_fn);
+	if (!fast()) {
+		orig(x_norm, delta, batch, n, size, scale_updates);
+		return;
+	}
+	for (int f = 0; f < n; f++) {
+		float s = 0;
+		for (int b = 0; b < batch; b++) {
+			size_t o = ((size_t)b * n + f) * size;
+			for (int i = 0; i < size; i++)
+				s += delta[o + i] * x_norm[o + i];
+		}
+		scale_updates[f] += s;
+	}
+}
+
+void
+mean_delta_cpu(float *delta, float *variance, int batch, int filters,
+    int spatial, float *mean_delta)
+{
+	DARKNET(mean_delta_cpu, md_fn);
+	if (!fast()) {
+		orig(delta, variance, batch, filters, spatial, mean_delta);
+		return;
+	}
+	for (int f = 0; f < filters; f++) {
+		float s = 0;
+		for (int b = 0; b < batch; b++)
+			s += sum(delta + ((size_t)b * filters + f) * spatial, spatial);
+		mean_delta[f] = s * (-1.f / sqrtf(variance[f] + .00001f));
+	}
+}
+
+void
+variance_delta_cpu(float *x, float *delta, float *mean, float *variance,
+    int batch, int filters, int spatial, float *variance_delta)
+{
+	DARKNET(variance_delta_cpu, vd_fn);
+	if (!fast()) {
+		orig(x, delta, mean, variance, batch, filters, spatial, variance_delta);
+		return;
+	}
+	for (int f = 0; f < filters; f++) {
+		float s = 0, m = mean[f];
+		for (int b = 0; b < batch; b++) {
+			size_t o = ((size_t)b * filters + f) * spatial;
+			for (int i = 0; i < spatial; i++)
+				s += delta[o + i] * (x[o + i] - m);
+		}
+		variance_delta[f] = s * -.5f * powf(variance[f] + .00001f, -1.5f);
+	}
+}

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <darknet.h>
@@ -27,6 +28,9 @@
 #include "milldir/types.h"
 
 static char why[1024];
+
+void gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
+    float *b, int ldb, float beta, float *c, int ldc);
 
 /* --- data ------------------------------------------------------------ */
 
@@ -412,6 +416,94 @@ gemmcheck(void)
 	return calls > 0 ? 0 : 1;
 }
 
+/* --- speed (for tests/bench/dnn.sh) ---------------------------------- */
+
+static double
+clock_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* bench CFG MODE BATCH STEPS: seconds per image of training steps and of
+ * forward passes, after one warm-up of each. */
+static int
+bench(int argc, char **argv)
+{
+	if (argc < 6)
+		mdc_usage("bench CFG MODE BATCH STEPS");
+	int mode = mdf_dnet_mode_parse(argv[3]), batch = atoi(argv[4]), steps = atoi(argv[5]);
+	char *text, *patched;
+	struct mdf_dnet_cfg cfg;
+	struct mdf_dnet_hyper hp = { batch, 0.001, 0.9, 0.0005, NULL, 1000 };
+
+	if (mode < 0)
+		mdc_usage("%s: not a mode", argv[3]);
+	mdf_dnet_set_mode((enum mdf_dnet_mode)mode);
+	if (mdf_dnet_prepare_env())
+		execv("/proc/self/exe", argv);
+	if (mdf_dnet_cfg_read(argv[2], &text, why, sizeof why) < 0 ||
+	    mdf_dnet_cfg_check(argv[2], text, &cfg, why, sizeof why) < 0 ||
+	    mdf_dnet_cfg_patch(text, 6, &hp, &patched, why, sizeof why) < 0)
+		mdc_die(65, "%s", why);
+	struct mdf_dnet *d = open_text(patched);
+	size_t nin = (size_t)mdf_dnet_inputs(d) * batch;
+	float *x = malloc(nin * sizeof *x), *p = malloc((size_t)batch * 6 * sizeof *p), loss;
+	int *y = malloc((size_t)batch * sizeof *y);
+	uint64_t st = 1;
+	for (size_t i = 0; i < nin; i++)
+		x[i] = (float)(mdf_dnet_rand(&st) % 1000) / 1000.f;
+	for (int j = 0; j < batch; j++)
+		y[j] = j % 6;
+	mdf_dnet_train_step(d, x, y, &loss);
+	double t0 = clock_now();
+	for (int s = 0; s < steps; s++)
+		mdf_dnet_train_step(d, x, y, &loss);
+	double train = (clock_now() - t0) / steps / batch;
+	mdf_dnet_predict(d, x, batch, p);
+	t0 = clock_now();
+	for (int s = 0; s < steps; s++)
+		mdf_dnet_predict(d, x, batch, p);
+	double fwd = (clock_now() - t0) / steps / batch;
+	printf("%.4f %.4f\n", train, fwd);
+	free(x);
+	free(p);
+	free(y);
+	free(text);
+	free(patched);
+	mdf_dnet_free(d);
+	return 0;
+}
+
+/* sgemm N: OpenBLAS GFLOPS of an N x N x N multiply. */
+static int
+sgemm_rate(int argc, char **argv)
+{
+	int n = argc > 2 ? atoi(argv[2]) : 2048;
+	float *a = calloc((size_t)n * n, sizeof *a), *b = calloc((size_t)n * n, sizeof *b);
+	float *c = calloc((size_t)n * n, sizeof *c);
+	double best = 1e9;
+
+	for (size_t i = 0; i < (size_t)n * n; i++)
+		a[i] = b[i] = (float)(i % 7) * 0.1f;
+	if (mdf_dnet_prepare_env())
+		execv("/proc/self/exe", argv);
+	mdf_dnet_set_mode(MDF_DNET_GEMM);
+	for (int r = 0; r < 4; r++) {
+		double t0 = clock_now();
+		gemm(0, 0, n, n, n, 1, a, n, b, n, 0, c, n);
+		double t = clock_now() - t0;
+		if (t < best)
+			best = t;
+	}
+	printf("%.1f\n", 2.0 * n * n * (double)n / best / 1e9);
+	free(a);
+	free(b);
+	free(c);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -432,5 +524,9 @@ main(int argc, char **argv)
 		return kernels();
 	if (strcmp(argv[1], "gemm") == 0)
 		return gemmcheck();
+	if (strcmp(argv[1], "bench") == 0)
+		return bench(argc, argv);
+	if (strcmp(argv[1], "sgemm") == 0)
+		return sgemm_rate(argc, argv);
 	mdc_usage("%s: unknown check", argv[1]);
 }
