@@ -1,0 +1,142 @@
+#!/bin/sh
+# pipelines/demo.sh: the whole milldir workflow, end to end, on generated parts.
+#
+#   sh pipelines/demo.sh            (what `make demo` runs)
+#
+#  1. partgen makes labelled training parts and, with another seed, held-out
+#     parts that training never sees;
+#  2. pipelines/dataset.mk renders both into meta-images (the training set
+#     augmented with rotations of the cube, which remap the labels);
+#  3. dnntrain trains the network, every epoch logged by metriclog to an
+#     MLflow file store;
+#  4. metriclog best picks the best finished run of the experiment (not the
+#     latest), dnnpredict classifies the held-out parts with its model, and
+#     metriclog logs those predictions as a run of their own;
+#  5. a summary: held-out accuracy, macro F1, the confusion matrix and the
+#     time of every stage; meta-image PNGs and the confusion heat map are
+#     left under $DEMO for a person to look at.
+#
+# Every setting is an environment variable (defaults in brackets):
+#   DEMO        output directory [demo]
+#   PARTS HELD  training and held-out parts [60 60]
+#   DISTRACTORS partgen --distractors: features cut from other sides [0.5]
+#   VIEWS SIZE  views per part and their pixel size [10x10 32]
+#   INPUT       side of the network input and the meta-image [64]
+#   AUGMENT     augment options for the training parts
+#               [-n 3 --keep-original --rotations cube]
+#   NET         network name or cfg [efficientnet-lite0]
+#   EPOCHS BATCH LR  training [40 16 and the cfg's rate]
+#   PATIENCE    stop after this many epochs without a better F1 [12]
+#   THREADS     OpenBLAS threads [2]
+#   EXPERIMENT  MLflow experiment [milldir-demo]
+#   MIN_ACCURACY  exit 1 when held-out accuracy is lower [0.90]
+# The tools are taken from PATH; networks from MILLDIR_NETS.
+set -eu
+
+: "${DEMO:=demo}"
+: "${PARTS:=60}" "${HELD:=60}" "${DISTRACTORS:=0.5}"
+: "${VIEWS:=10x10}" "${SIZE:=32}" "${INPUT:=64}"
+: "${AUGMENT:=-n 3 --keep-original --rotations cube}"
+: "${NET:=efficientnet-lite0}" "${EPOCHS:=40}" "${BATCH:=16}" "${LR:=}"
+: "${PATIENCE:=12}" "${THREADS:=2}"
+: "${EXPERIMENT:=milldir-demo}" "${MIN_ACCURACY:=0.90}"
+
+here=$(cd "$(dirname "$0")" && pwd)
+store=$DEMO/mlruns
+export LC_ALL=C
+
+# Stage timing: `stage NAME` starts one, `stage_end` records it.
+timings=$DEMO/timings.tsv
+now() { date +%s.%N; }
+stage() { stage_name=$1; stage_t0=$(now); echo "demo: $1" >&2; }
+stage_end() {
+	awk -v n="$stage_name" -v t0="$stage_t0" -v t1="$(now)" \
+		'BEGIN { printf "%s\t%.1f\n", n, t1 - t0 }' >>"$timings"
+}
+
+for tool in partgen stl2norm normrender metagrid augment dnntrain dnnpredict metriclog mdf; do
+	command -v "$tool" >/dev/null ||
+		{ echo "demo: $tool not found on PATH (run ./bootstrap first)" >&2; exit 1; }
+done
+
+mkdir -p "$DEMO"
+: >"$timings"
+
+stage "generate parts"
+partgen -n "$PARTS" --seed 1 --distractors "$DISTRACTORS" -p part -o "$DEMO/parts" >/dev/null
+partgen -n "$HELD" --seed 2 --distractors "$DISTRACTORS" -p held -o "$DEMO/held" >/dev/null
+stage_end
+
+# A network at the demo's input size: the same layers, another [net] size.
+cfg=$NET
+case $NET in
+*.cfg) ;;
+*)	cfg=${MILLDIR_NETS:-$here/nets}/$NET.cfg
+	[ -f "$cfg" ] || cfg=$here/nets/$NET.cfg ;;
+esac
+[ -f "$cfg" ] || { echo "demo: $cfg: no such network" >&2; exit 1; }
+net=$DEMO/$(basename "$cfg" .cfg)-$INPUT.cfg
+sed -e "s/^width=.*/width=$INPUT/" -e "s/^height=.*/height=$INPUT/" "$cfg" >"$net"
+
+stage "render data sets"
+make -s -f "$here/dataset.mk" PARTS="$DEMO/parts" OUT="$DEMO/data" \
+	VIEWS="$VIEWS" SIZE="$SIZE" RESIZE="${INPUT}x$INPUT" AUGMENT="$AUGMENT" -j2 \
+	>"$DEMO/dataset.log"
+make -s -f "$here/dataset.mk" PARTS="$DEMO/held" OUT="$DEMO/heldout" \
+	VIEWS="$VIEWS" SIZE="$SIZE" RESIZE="${INPUT}x$INPUT" AUGMENT= -j2 \
+	>>"$DEMO/dataset.log"
+stage_end
+
+# A few meta-images to look at, full size.
+mkdir -p "$DEMO/png"
+for p in part-0001 part-0002 part-0003; do
+	stl2norm -l "$(grep "^$p	" "$DEMO/parts/labels.tsv" | cut -f2)" "$DEMO/parts/$p.stl" |
+		normrender --views "$VIEWS" --size 64 | metagrid | mdf png "$DEMO/png"
+done
+
+stage "train $NET"
+rm -rf "$DEMO/model"
+# shellcheck disable=SC2086
+dnntrain --net "$net" --epochs "$EPOCHS" --batch "$BATCH" ${LR:+--lr "$LR"} \
+	--patience "$PATIENCE" --threads "$THREADS" --val-split 0.2 --seed 1 \
+	--out "$DEMO/model" <"$DEMO/data/dataset.mdf" |
+	metriclog --store "$store" --experiment "$EXPERIMENT" --run-name "train-$NET" -q
+stage_end
+
+stage "select the best run"
+best=$(metriclog best --store "$store" --experiment "$EXPERIMENT" --metric val_f1)
+echo "demo: best model: $best" >&2
+stage_end
+
+stage "predict held-out parts"
+dnnpredict --model "$best" --threads "$THREADS" <"$DEMO/heldout/dataset.mdf" |
+	metriclog --store "$store" --experiment "$EXPERIMENT" --run-name "heldout-$NET" \
+		2>"$DEMO/heldout.txt"
+stage_end
+
+# The held-out run is the newest run directory of the experiment.
+run=$(sed -n "s/^metriclog: run \([0-9a-f]*\) in experiment .*/\1/p" "$DEMO/heldout.txt")
+rundir=$(ls -d "$store"/*/"$run")
+last() { tail -n 1 "$rundir/metrics/$1" | cut -d' ' -f2; }
+accuracy=$(last accuracy)
+f1=$(last f1)
+cp "$rundir/artifacts/confusion.png" "$rundir/artifacts/confusion.tsv" "$DEMO/"
+
+echo
+echo "milldir demo: $NET at ${INPUT}x$INPUT, $PARTS training parts, $HELD held-out parts"
+printf 'held-out accuracy  %.4f\n' "$accuracy"
+printf 'held-out macro F1  %.4f\n' "$f1"
+echo
+echo "confusion matrix (rows: true direction, columns: predicted)"
+column -t -s '	' "$DEMO/confusion.tsv" 2>/dev/null || cat "$DEMO/confusion.tsv"
+echo
+echo "time per stage (s)"
+column -t -s '	' "$timings" 2>/dev/null || cat "$timings"
+echo
+echo "look at: $DEMO/png/*.png (meta-images), $DEMO/confusion.png"
+echo "runs:    metriclog runs --store $store --experiment $EXPERIMENT"
+
+awk -v a="$accuracy" -v m="$MIN_ACCURACY" 'BEGIN { exit !(a >= m) }' || {
+	echo "demo: held-out accuracy $accuracy is below $MIN_ACCURACY" >&2
+	exit 1
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bats
+# The pipelines of pipelines/: a reduced demo end to end, train.sh,
+# predict.sh and the sweep.
+
+load test_helper
+
+P="$MILLDIR_SRCDIR/pipelines"
+
+setup_file() {
+	# One small data set for the train/predict/sweep tests.
+	export SHARED="$BATS_FILE_TMPDIR"
+	cd "$SHARED"
+	partgen -n 24 --seed 5 -o parts >/dev/null
+	make -s -f "$MILLDIR_SRCDIR/pipelines/dataset.mk" PARTS=parts OUT=data \
+		SIZE=16 RESIZE=32x32 -j2 >/dev/null
+}
+
+@test "pipelines: the demo runs end to end with tiny.cfg and beats chance" {
+	cd "$BATS_TEST_TMPDIR"
+	run --separate-stderr env DEMO=d NET=tiny PARTS=36 HELD=18 SIZE=16 INPUT=32 \
+		AUGMENT='-n 1 --keep-original --rotations cube' EPOCHS=25 PATIENCE=0 \
+		MIN_ACCURACY=0.34 sh "$P/demo.sh"
+	echo "$stderr"
+	assert_success
+	# every stage left valid output
+	mdf check d/data/dataset.mdf d/heldout/dataset.mdf
+	[ "$(mdf ls d/data/dataset.mdf | wc -l)" -eq 72 ]     # 36 parts, 2 copies each
+	[ "$(mdf ls d/heldout/dataset.mdf | wc -l)" -eq 18 ]
+	assert_file_exists d/model/best.weights
+	assert_file_exists d/confusion.png
+	[ "$(ls d/png/*.png | wc -l)" -eq 3 ]
+	# two finished runs: training and held-out predictions
+	[ "$(metriclog runs --store d/mlruns --experiment milldir-demo | grep -c FINISHED)" -eq 2 ]
+	# the summary: accuracy above chance (1/6) and a 6x6 confusion matrix
+	local acc
+	acc=$(sed -n 's/^held-out accuracy *//p' <<<"$output")
+	awk -v a="$acc" 'BEGIN { exit !(a > 0.34) }'
+	[ "$(grep -c '^[+-][XYZ] ' <<<"$output")" -eq 6 ]
+	assert_output --partial "time per stage (s)"
+}
+
+@test "pipelines: the demo fails when held-out accuracy is below the criterion" {
+	cd "$BATS_TEST_TMPDIR"
+	run --separate-stderr env DEMO=d NET=tiny PARTS=12 HELD=6 SIZE=8 INPUT=32 \
+		AUGMENT= EPOCHS=1 PATIENCE=0 MIN_ACCURACY=1.01 sh "$P/demo.sh"
+	[ "$status" -eq 1 ]
+	[[ $stderr == *"demo: held-out accuracy "*" is below 1.01" ]]
+}
+
+@test "pipelines: train.sh logs a run and prints its model, predict.sh uses it" {
+	cd "$SHARED"
+	run --separate-stderr sh "$P/train.sh" -n tiny -e 3 -x t "$SHARED/data/dataset.mdf" --quiet
+	assert_success
+	local model=$output
+	assert_file_exists "$model/best.weights"
+	assert_file_exists "$model/labels.txt"
+	[[ $model == "$SHARED/mlruns/"*"/artifacts/"* ]]
+	run --separate-stderr env SIZE=16 RESIZE=32x32 sh "$P/predict.sh" -x t parts/part-0001.stl parts/part-0002.stl
+	assert_success
+	[ "${#lines[@]}" -eq 2 ]
+	assert_line --index 0 --regexp $'^part-0001\t[+-][XYZ]\t0\\.[0-9]+'
+}
+
+@test "pipelines: train.sh and predict.sh refuse misuse with exit 64" {
+	run sh "$P/train.sh"
+	[ "$status" -eq 64 ]
+	run sh "$P/predict.sh" -q
+	[ "$status" -eq 64 ]
+}
+
+@test "pipelines: sweep.mk trains every grid point once and prints the best model" {
+	cd "$SHARED"
+	run --separate-stderr make -s -f "$P/sweep.mk" DATA=data/dataset.mdf EPOCHS=2 \
+		LRS='0.01 0.1' BATCHES=8 EXPERIMENT=sw -j2
+	assert_success
+	assert_dir_exists "$output"
+	[ "$(metriclog runs --experiment sw | grep -c FINISHED)" -eq 2 ]
+	# a second sweep with one new point trains only that point
+	run --separate-stderr make -f "$P/sweep.mk" DATA=data/dataset.mdf EPOCHS=2 \
+		LRS='0.01 0.1 0.05' BATCHES=8 EXPERIMENT=sw
+	assert_success
+	[ "$(metriclog runs --experiment sw | grep -c FINISHED)" -eq 3 ]
+	# the best is a run with the highest val_f1 reached among the three
+	local best_run exp top mine
+	best_run=$(metriclog best --experiment sw)
+	best_run=${best_run%%/artifacts/*}
+	exp=$(dirname "$(grep -l '^name: sw$' "$SHARED"/mlruns/*/meta.yaml)")
+	top=$(cat "$exp"/*/metrics/val_f1 | cut -d' ' -f2 | sort -g | tail -n 1)
+	mine=$(cut -d' ' -f2 "$best_run/metrics/val_f1" | sort -g | tail -n 1)
+	assert_equal "$mine" "$top"
+}
