@@ -277,3 +277,18 @@ holes() {
 	    "set -o pipefail; normrender <'$BATS_TEST_TMPDIR/cube.mdf' | head -c1 >/dev/null"
 	[ -z "$stderr" ]
 }
+
+@test "normrender: real CAD parts: every view shows the part, same bytes on 1 and 2 threads" {
+	need_real_stl
+	[ -x "$MILLDIR_BUILDDIR/bin/stl2norm" ] || skip "stl2norm not built"
+	stl2norm -q "$REAL_STL/abc_00000006_trimesh_001.stl" \
+	    "$REAL_STL/featurenet_10_1_rectangular_pocket.stl" >"$BATS_TEST_TMPDIR/p.mdf"
+	normrender -j 1 <"$BATS_TEST_TMPDIR/p.mdf" >"$BATS_TEST_TMPDIR/1.mdf"
+	normrender -j 2 <"$BATS_TEST_TMPDIR/p.mdf" >"$BATS_TEST_TMPDIR/2.mdf"
+	cmp "$BATS_TEST_TMPDIR/1.mdf" "$BATS_TEST_TMPDIR/2.mdf"
+	# no view is all background
+	for n in $(seq 200); do
+		run colours "$BATS_TEST_TMPDIR/1.mdf" "$n"
+		[ "${#lines[@]}" -gt 1 ] || fail "view $n is empty"
+	done
+}

@@ -37,8 +37,19 @@ best_ms() {
 mkmesh sphere 224 -- part=sphere100k >"$T/p100k.mdf"
 mkmesh sphere 71 -- part=sphere10k >"$T/p10k.mdf"
 mkmesh cube >"$T/cube.mdf"
+# a real CAD part when the corpus and stl2norm are there (compared with
+# Blender's 106k-triangle row, the nearest in size)
+parts="p100k p10k cube"
+rows="p100k 106144 1070 4800;p10k 10960 410 2200;cube 12 700 3500"
+REAL=${REAL_STL:-$S/../shared/data/real-stl}
+[ -d "$REAL" ] || REAL=/work/shared/data/real-stl
+if [ -x "$B/bin/stl2norm" ] && [ -f "$REAL/abc_00000002_trimesh_001.stl" ]; then
+	stl2norm -q "$REAL/abc_00000002_trimesh_001.stl" >"$T/real.mdf"
+	parts="$parts real"
+	rows="$rows;real 106144 1070 4800"
+fi
 # streams of N copies: per meta-image cost without process start-up
-for p in p100k p10k cube; do
+for p in $parts; do
 	: >"$T/$p.x10"
 	for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$T/$p.mdf" >>"$T/$p.x10"; done
 done
@@ -49,7 +60,8 @@ printf '%-12s %9s %12s %12s %14s %14s %14s\n' part triangles \
     "ms/image" "ms one-shot" "Blender ms" "x Blender" "x Blender" 
 printf '%-12s %9s %12s %12s %14s %14s %14s\n' "" "" "(stream)" "(start-up)" \
     "(render only)" "(render only)" "(whole run)"
-for row in "p100k 106144 1070 4800" "p10k 10960 410 2200" "cube 12 700 3500"; do
+echo "$rows" | tr ';' '\n' >"$T/rows"
+while read -r row; do
 	set -- $row
 	tris=$(mdf get triangles "$T/$1.mdf")
 	stream=$(best_ms "normrender -j 2 <'$T/$1.x10' | metagrid >/dev/null")
@@ -60,7 +72,7 @@ for row in "p100k 106144 1070 4800" "p10k 10960 410 2200" "cube 12 700 3500"; do
 	printf '%-12s %9s %12s %12s %14s %14s %14s\n' "$1" "$tris" "$stream" \
 	    "$one" "$3" "$r1" "$r2"
 	eval "stream_$1=$stream"
-done
+done <"$T/rows"
 echo "Blender rows: 106,144-triangle part (10.7 ms/view, 4.8-6.7 s per image),"
 echo "10,960-triangle part (4.1 ms/view, 2.2-2.8 s), cube (7 ms/view, 3.5 s);"
 echo "'x Blender (whole run)' uses the fastest Blender figure."
@@ -98,7 +110,7 @@ echo "goal: metagrid at least 10x faster than montage"
 slow=$(echo "$m" | awk '{ printf "%.2f", $1 / 115 }')
 echo
 echo "load factor of this run: montage took $m ms against 115 ms in anchors.md (x$slow)"
-for p in p100k p10k cube; do
+for p in $parts; do
 	eval "v=\$stream_$p"
 	echo "$p: $v ms per image measured, about $(echo "$v $slow" |
 	    awk '{ printf "%.1f", $1 / ($2 > 1 ? $2 : 1) }') ms on a quiet machine (estimate)"
