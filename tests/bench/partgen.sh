@@ -1,0 +1,56 @@
+#!/bin/sh
+# Benchmark of partgen and pipelines/dataset.mk (run by `make bench`).
+#
+# 1. partgen: parts per second and triangles per part at the default
+#    resolution (64 mm) and at 128.
+# 2. dataset.mk: seconds per part for the whole data set build
+#    (stl2norm | normrender | metagrid --resize 224x224, 10x10 views of
+#    64 px) with make -j2, next to Blender's 2.2-3.8 s per meta-image for
+#    parts of this size (shared/anchors.md; Blender is not installed here,
+#    so those are the recorded figures, not a rerun), and the overhead of
+#    a no-op incremental run.
+# Prints its figures and ratios; fails only when a tool fails.
+set -eu
+
+B=${MILLDIR_BUILDDIR:?set by make bench}
+S=${MILLDIR_SRCDIR:?set by make bench}
+PATH="$B/bin:$B/tests:$PATH"
+export PATH
+T=$(mktemp -d "${TMPDIR:-/tmp}/partgen-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+unset MAKEFLAGS MFLAGS MAKELEVEL
+
+now() { date +%s%N; }
+# ms "$@": wall time of a shell command string in ms
+ms() {
+	t0=$(now)
+	sh -c "$1"
+	t1=$(now)
+	echo $(( (t1 - t0) / 1000000 ))
+}
+
+echo "partgen: 60 parts, best of 3"
+printf '%-11s %10s %14s %14s\n' resolution "parts/s" "median tris" "max tris"
+for r in 64 128; do
+	best=
+	for _ in 1 2 3; do
+		t=$(ms "partgen -n 60 -r $r --frames > '$T/p$r.mdf'")
+		if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
+	done
+	med=$(mdf get triangles "$T/p$r.mdf" | sort -n | sed -n 30p)
+	max=$(mdf get triangles "$T/p$r.mdf" | sort -n | tail -1)
+	printf '%-11s %10s %14s %14s\n' "$r" \
+	    "$(echo "$best" | awk '{ printf "%.0f", 60000 / ($1 > 0 ? $1 : 1) }')" "$med" "$max"
+done
+
+echo
+echo "dataset.mk: 60 parts, make -j2, default settings"
+partgen -n 60 --seed 1 -o "$T/parts"
+full=$(ms "make -s -f '$S/pipelines/dataset.mk' PARTS='$T/parts' OUT='$T/data' -j2 > /dev/null")
+noop=$(ms "make -s -f '$S/pipelines/dataset.mk' PARTS='$T/parts' OUT='$T/data' -j2 > /dev/null")
+touch "$T/parts/part-0007.stl"
+one=$(ms "make -s -f '$S/pipelines/dataset.mk' PARTS='$T/parts' OUT='$T/data' -j2 > /dev/null")
+per=$(echo "$full" | awk '{ printf "%.3f", $1 / 60000 }')
+echo "full build: $full ms, $per s per part; x Blender (2.2-3.8 s per meta-image):" \
+    "$(echo "$per" | awk '{ printf "%.0f-%.0f", 2.2 / $1, 3.8 / $1 }')"
+echo "no-op rebuild: $noop ms; one touched part: $one ms"
