@@ -191,8 +191,9 @@ int
 main(int argc, char **argv)
 {
 	struct mdf_aug_opts o;
-	struct mdf_reader *in;
-	struct mdf_writer *out;
+	/* static: still reachable when mdc_die exits, for leak checkers */
+	static struct mdf_reader *in;
+	static struct mdf_writer *out;
 	struct mdf_frame f, g;
 	char why[512];
 	long copies = 1;
