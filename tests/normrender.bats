@@ -137,12 +137,14 @@ holes() {
 }
 
 @test "normrender: a thin wall shows no background holes and no far-side colour" {
-	mkmesh box 1 1 0.001 >"$BATS_TEST_TMPDIR/wall.mdf"
-	normrender --views 1x1 -e 90 --az0 30 <"$BATS_TEST_TMPDIR/wall.mdf" \
+	# a wall 1e-4 of its width thick, both sides drawn: only the depth
+	# test keeps the far side out
+	mkmesh box 1 1 0.0001 >"$BATS_TEST_TMPDIR/wall.mdf"
+	normrender --backfaces draw --views 1x1 -e 90 --az0 30 <"$BATS_TEST_TMPDIR/wall.mdf" \
 	    >"$BATS_TEST_TMPDIR/v.mdf"
 	run colours "$BATS_TEST_TMPDIR/v.mdf"
 	assert_output $'0,0,0=2048\n128,128,255=2048'
-	normrender --views 10x4 --elevations 80,40,10,-50 \
+	normrender --backfaces draw --views 10x4 --elevations 80,40,10,-50 \
 	    <"$BATS_TEST_TMPDIR/wall.mdf" >"$BATS_TEST_TMPDIR/v.mdf"
 	for n in $(seq 40); do
 		run holes "$BATS_TEST_TMPDIR/v.mdf" "$n" 64
