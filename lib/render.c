@@ -324,6 +324,8 @@ static uint32_t
 vertex_index(struct mdf_renderer *rd, const float *p)
 {
 	uint32_t bx = fbits(p[0]), by = fbits(p[1]), bz = fbits(p[2]);
+	uint32_t cb[3] = { bx, by, bz };
+	float c[3];
 	uint32_t h = bx * 0x9e3779b1u ^ by * 0x85ebca77u ^ bz * 0xc2b2ae3du;
 	size_t mask = rd->hcap - 1;
 	size_t i;
@@ -331,6 +333,7 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 	h ^= h >> 15;
 	h *= 0x2c1b3c6du;
 	h ^= h >> 12;
+	memcpy(c, cb, sizeof c);
 	for (i = h & mask;; i = (i + 1) & mask) {
 		uint32_t e = rd->hash[i];
 		const float *q;
@@ -338,10 +341,11 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 		if (e == 0)
 			break;
 		q = rd->v + 3 * (size_t)(e - 1);
-		if (fbits(q[0]) == bx && fbits(q[1]) == by && fbits(q[2]) == bz)
+		/* stored vertices are canonical: raw bits compare */
+		if (memcmp(q, c, sizeof c) == 0)
 			return e - 1;
 	}
-	memcpy(rd->v + 3 * rd->nv, p, 3 * sizeof(float));
+	memcpy(rd->v + 3 * rd->nv, c, sizeof c);
 	rd->hash[i] = (uint32_t)++rd->nv;
 	return (uint32_t)(rd->nv - 1);
 }
@@ -471,7 +475,11 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 		const float *p = m->tri + t * MDF_MESH_TRI_FLOATS + 3;
 		double e1[3], e2[3], c[3], len;
 
-		for (int k = 0; k < 9; k++) {
+		float bad = 0;
+
+		for (int k = 0; k < 9; k++)
+			bad += p[k] - p[k]; /* NaN unless all are finite */
+		for (int k = 0; bad != 0 && k < 9; k++) {
 			if (!isfinite(p[k])) {
 				snprintf(why, whylen, "triangle %zu: vertex %d "
 				    "is not a finite number", t + 1, k / 3);
@@ -493,20 +501,21 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 			rd->nrm[3 * rd->nt + k] = (float)c[k];
 		}
 		rd->col[rd->nt] = pack_normal(c[0], c[1], c[2]);
-		for (int k = 0; k < 3; k++) {
-			for (int a = 0; a < 3; a++) {
-				if (p[3 * k + a] < lo[a])
-					lo[a] = p[3 * k + a];
-				if (p[3 * k + a] > hi[a])
-					hi[a] = p[3 * k + a];
-			}
+		for (int k = 0; k < 3; k++)
 			rd->idx[3 * rd->nt + k] = vertex_index(rd, p + 3 * k);
-		}
 		rd->nt++;
 	}
 	if (rd->nt == 0) {
 		rd->rad = 0;
 		return 0;
+	}
+	for (size_t i = 0; i < rd->nv; i++) {
+		for (int a = 0; a < 3; a++) {
+			double x = rd->v[3 * i + a];
+
+			lo[a] = x < lo[a] ? x : lo[a];
+			hi[a] = x > hi[a] ? x : hi[a];
+		}
 	}
 	for (int a = 0; a < 3; a++)
 		rd->ctr[a] = (lo[a] + hi[a]) / 2;
