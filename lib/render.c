@@ -800,22 +800,6 @@ min16x4(uint64_t a, uint64_t b)
 	return r;
 }
 
-static inline int32_t
-min3(int32_t a, int32_t b, int32_t c)
-{
-	int32_t m = a < b ? a : b;
-
-	return m < c ? m : c;
-}
-
-static inline int32_t
-max3(int32_t a, int32_t b, int32_t c)
-{
-	int32_t m = a > b ? a : b;
-
-	return m > c ? m : c;
-}
-
 static inline float
 min3f(float a, float b, float c)
 {
