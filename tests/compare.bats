@@ -90,6 +90,18 @@ small() {
 	assert_line --index 0 --partial "Usage: compare.sh"
 }
 
+@test "compare: a stage failing inside a pipeline stops the run" {
+	# sh has no pipefail: a normrender that fails must still be noticed
+	mkdir "$BATS_TEST_TMPDIR/fake"
+	printf '#!/bin/sh\necho "normrender: broken" >&2\nexit 70\n' >"$BATS_TEST_TMPDIR/fake/normrender"
+	chmod +x "$BATS_TEST_TMPDIR/fake/normrender"
+	PATH="$BATS_TEST_TMPDIR/fake:$PATH" run -1 --separate-stderr small sh "$COMPARE"
+	assert_equal "${stderr_lines[-1]}" \
+	    "compare.sh: $BATS_TEST_TMPDIR/out/image-train.mdf: 0 frames, expected 12 (a stage failed?)"
+	[ -z "$output" ]
+	[ ! -e "$BATS_TEST_TMPDIR/mlruns" ]
+}
+
 @test "compare: a missing tool is named before any work" {
 	run -1 --separate-stderr env PATH=/usr/bin:/bin sh "$COMPARE" -o "$BATS_TEST_TMPDIR/o"
 	[ "$stderr" = "compare.sh: partgen not found on PATH" ]
