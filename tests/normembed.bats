@@ -210,6 +210,12 @@ lt() {
 	assert_success
 	assert_output --partial $'\tMETR\t'
 	grep -qx 'width=144' "$BATS_TEST_TMPDIR/model/model.meta"
+	# and the first example, on STL files
+	partgen -n 3 -o "$BATS_TEST_TMPDIR/parts"
+	stl2norm "$BATS_TEST_TMPDIR"/parts/*.stl | normembed -n -f mean,moments,bbox,offset \
+	    >"$BATS_TEST_TMPDIR/emb.mdf"
+	run bash -c "mdf ls '$BATS_TEST_TMPDIR/emb.mdf' | grep -c $'\tTENS\t576\t.*shape=1x1x144'"
+	assert_output 3
 }
 
 @test "normembed: a normal at a listed bin centre puts all its mass in that bin" {
