@@ -222,7 +222,7 @@ labels_of() {
 	assert_equal "${stderr_lines[0]}" "partgen: --distractors: expected a probability from 0 to 1, got '1.5'"
 	run --separate-stderr partgen -r 8 --frames
 	[ "$status" -eq 64 ]
-	assert_equal "${stderr_lines[0]}" "partgen: --resolution: expected a whole number from 16 to 512, got '8'"
+	assert_equal "${stderr_lines[0]}" "partgen: --resolution: expected a whole number from 16 to 256, got '8'"
 	run --separate-stderr partgen --frames -o "$BATS_TEST_TMPDIR/x"
 	[ "$status" -eq 64 ]
 	assert_equal "${stderr_lines[0]}" "partgen: --frames and --output exclude each other"

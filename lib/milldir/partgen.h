@@ -44,7 +44,7 @@ int mdf_dir_parse(const char *s);
 int mdf_dir_parse_list(const char *s, unsigned *mask, char *why, size_t whylen);
 
 #define MDF_PARTGEN_RES_MIN 16
-#define MDF_PARTGEN_RES_MAX 512
+#define MDF_PARTGEN_RES_MAX 256
 
 struct mdf_partgen {
 	uint64_t seed;
