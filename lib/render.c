@@ -993,6 +993,14 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	/* resolve: box filter over KxK samples (max count for overdraw) */
 	uint32_t k = o->ssaa, size = o->size, kk = k * k;
 
+	if (k == 1 && !overdraw) {
+		for (size_t i = 0; i < ns; i++) {
+			out[3 * i] = (unsigned char)cb[i];
+			out[3 * i + 1] = (unsigned char)(cb[i] >> 8);
+			out[3 * i + 2] = (unsigned char)(cb[i] >> 16);
+		}
+		return;
+	}
 	for (uint32_t y = 0; y < size; y++) {
 		for (uint32_t x = 0; x < size; x++) {
 			uint32_t sum[3] = { 0, 0, 0 }, mx = 0;
