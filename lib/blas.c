@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include <cblas.h>
+#include <omp.h>
 
 #include "dnet.h"
 
@@ -67,8 +68,10 @@ mdf_dnet_mode_parse(const char *s)
 void
 mdf_dnet_set_threads(int n)
 {
-	if (n >= 1)
+	if (n >= 1) {
 		openblas_set_num_threads(n);
+		omp_set_num_threads(n);
+	}
 }
 
 /*
@@ -97,6 +100,9 @@ mdf_dnet_prepare_env(void)
 #endif
 	if (mode == MDF_DNET_FAST && !getenv("OPENBLAS_THREAD_TIMEOUT"))
 		changed |= !setenv("OPENBLAS_THREAD_TIMEOUT", "4", 1);
+	/* the same for the OpenMP threads of our own loops: a short spin */
+	if (mode == MDF_DNET_FAST && !getenv("GOMP_SPINCOUNT") && !getenv("OMP_WAIT_POLICY"))
+		changed |= !setenv("GOMP_SPINCOUNT", "10000", 1);
 	return changed;
 }
 
@@ -194,16 +200,18 @@ fast_im2col(const float *im, int channels, int height, int width, int ksize,
 					memset(dst, 0, sizeof *dst * (size_t)ow);
 					continue;
 				}
-				const float *src = plane + (size_t)iy * width + kx - pad;
+				/* x >= x0 keeps x * stride + o inside the row */
+				const float *src = plane + (size_t)iy * width;
+				int o = kx - pad;
 				for (int x = 0; x < x0; x++)
 					dst[x] = 0;
 				if (stride == 1) {
 					if (x1 > x0)
-						memcpy(dst + x0, src + x0,
+						memcpy(dst + x0, src + x0 + o,
 						    sizeof *dst * (size_t)(x1 - x0));
 				} else {
 					for (int x = x0; x < x1; x++)
-						dst[x] = src[x * stride];
+						dst[x] = src[x * stride + o];
 				}
 				for (int x = x1 > x0 ? x1 : x0; x < ow; x++)
 					dst[x] = 0;
@@ -236,13 +244,14 @@ fast_col2im(const float *col, int channels, int height, int width, int ksize,
 				if (iy < 0 || iy >= height)
 					continue;
 				const float *src = row + (size_t)y * ow;
-				float *dst = plane + (size_t)iy * width + kx - pad;
+				float *dst = plane + (size_t)iy * width;
+				int o = kx - pad;
 				if (stride == 1) {
 					for (int x = x0; x < x1; x++)
-						dst[x] += src[x];
+						dst[x + o] += src[x];
 				} else {
 					for (int x = x0; x < x1; x++)
-						dst[x * stride] += src[x];
+						dst[x * stride + o] += src[x];
 				}
 			}
 		}

@@ -903,6 +903,17 @@ mdf_dnet_free(struct mdf_dnet *d)
 	free(d);
 }
 
+void *
+mdf_dnet_detach(struct mdf_dnet *d)
+{
+	network *net = d->net;
+
+	bn_release(d);
+	free(d->input);
+	free(d);
+	return net;
+}
+
 int
 mdf_dnet_batch(const struct mdf_dnet *d)
 {

@@ -85,6 +85,8 @@ int mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
     struct mdf_dnet **out, char *why, size_t whylen);
 /* Frees everything, including what free_network forgets. */
 void mdf_dnet_free(struct mdf_dnet *d);
+/* Free the wrapper only and hand back the Darknet network (for checks). */
+void *mdf_dnet_detach(struct mdf_dnet *d);
 int mdf_dnet_batch(const struct mdf_dnet *d);
 int mdf_dnet_inputs(const struct mdf_dnet *d);
 int mdf_dnet_outputs(const struct mdf_dnet *d);

@@ -103,96 +103,151 @@ is_depthwise(const layer *l)
 	    l->n == l->c && l->size > 1;
 }
 
+/* One channel plane.  Output row outermost, so a row of the output (or of
+ * its gradient) stays in L1 while every kernel tap adds into it; the
+ * columns a tap sees inside the image are found once per plane. */
+struct plane {
+	int h, w, oh, ow, ks, s, p;
+	int x0[31], x1[31];     /* per kx: output columns inside the input */
+};
+
+static void
+plane_init(struct plane *g, const layer *l)
+{
+	g->h = l->h;
+	g->w = l->w;
+	g->oh = l->out_h;
+	g->ow = l->out_w;
+	g->ks = l->size;
+	g->s = l->stride;
+	g->p = l->pad;
+	for (int kx = 0; kx < g->ks; kx++) {
+		int x0 = 0, x1 = g->ow;
+		while (x0 < g->ow && x0 * g->s + kx - g->p < 0)
+			x0++;
+		while (x1 > x0 && (x1 - 1) * g->s + kx - g->p >= g->w)
+			x1--;
+		g->x0[kx] = x0;
+		g->x1[kx] = x1;
+	}
+}
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define MDF_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define MDF_CLONES
+#endif
+
+MDF_CLONES static void
+dw_plane_forward(const struct plane *g, const float *restrict in,
+    const float *restrict w, float *restrict out)
+{
+	for (int y = 0; y < g->oh; y++) {
+		float *restrict dst = out + (size_t)y * g->ow;
+		memset(dst, 0, sizeof *dst * (size_t)g->ow);
+		for (int ky = 0; ky < g->ks; ky++) {
+			int iy = y * g->s + ky - g->p;
+			if (iy < 0 || iy >= g->h)
+				continue;
+			const float *row = in + (size_t)iy * g->w;
+			for (int kx = 0; kx < g->ks; kx++) {
+				float wv = w[ky * g->ks + kx];
+				int x0 = g->x0[kx], x1 = g->x1[kx], o = kx - g->p;
+				/* x >= x0 keeps x * s + o inside the row */
+				if (g->s == 1)
+					for (int x = x0; x < x1; x++)
+						dst[x] += wv * row[x + o];
+				else
+					for (int x = x0; x < x1; x++)
+						dst[x] += wv * row[x * g->s + o];
+			}
+		}
+	}
+}
+
+MDF_CLONES static void
+dw_plane_backward(const struct plane *g, const float *restrict in,
+    const float *restrict w, const float *restrict dout, float *restrict dw,
+    float *restrict din)
+{
+	float acc[31 * 31] = { 0 };
+
+	for (int y = 0; y < g->oh; y++) {
+		const float *gr = dout + (size_t)y * g->ow;
+		for (int ky = 0; ky < g->ks; ky++) {
+			int iy = y * g->s + ky - g->p;
+			if (iy < 0 || iy >= g->h)
+				continue;
+			size_t ro = (size_t)iy * g->w;
+			const float *src = in + ro;
+			float *d = din ? din + ro : NULL;
+			for (int kx = 0; kx < g->ks; kx++) {
+				float wv = w[ky * g->ks + kx], a = 0;
+				int x0 = g->x0[kx], x1 = g->x1[kx], o = kx - g->p;
+				if (g->s == 1) {
+					for (int x = x0; x < x1; x++)
+						a += gr[x] * src[x + o];
+					if (d)
+						for (int x = x0; x < x1; x++)
+							d[x + o] += wv * gr[x];
+				} else {
+					for (int x = x0; x < x1; x++)
+						a += gr[x] * src[x * g->s + o];
+					if (d)
+						for (int x = x0; x < x1; x++)
+							d[x * g->s + o] += wv * gr[x];
+				}
+				acc[ky * g->ks + kx] += a;
+			}
+		}
+	}
+	for (int k = 0; k < g->ks * g->ks; k++)
+		dw[k] += acc[k];
+}
+
 static void
 dw_forward(layer l, network net)
 {
-	int ow = l.out_w, oh = l.out_h, s = l.stride, p = l.pad, ks = l.size;
+	struct plane g;
+	size_t ip = (size_t)l.h * l.w, op = (size_t)l.out_h * l.out_w;
 
+	plane_init(&g, &l);
+#pragma omp parallel for collapse(2) schedule(static)
 	for (int b = 0; b < l.batch; b++)
-		for (int ch = 0; ch < l.c; ch++) {
-			const float *in = net.input + ((size_t)b * l.c + ch) * l.h * l.w;
-			const float *w = l.weights + (size_t)ch * ks * ks;
-			float *out = l.output + ((size_t)b * l.c + ch) * oh * ow;
-			memset(out, 0, sizeof *out * (size_t)oh * ow);
-			for (int ky = 0; ky < ks; ky++)
-				for (int kx = 0; kx < ks; kx++) {
-					float wv = w[ky * ks + kx];
-					int x0 = 0, x1 = ow;
-					while (x0 < ow && x0 * s + kx - p < 0)
-						x0++;
-					while (x1 > x0 && (x1 - 1) * s + kx - p >= l.w)
-						x1--;
-					for (int y = 0; y < oh; y++) {
-						int iy = y * s + ky - p;
-						if (iy < 0 || iy >= l.h)
-							continue;
-						const float *src = in + (size_t)iy * l.w + kx - p;
-						float *dst = out + (size_t)y * ow;
-						if (s == 1)
-							for (int x = x0; x < x1; x++)
-								dst[x] += wv * src[x];
-						else
-							for (int x = x0; x < x1; x++)
-								dst[x] += wv * src[x * s];
-					}
-				}
-		}
+		for (int ch = 0; ch < l.c; ch++)
+			dw_plane_forward(&g, net.input + ((size_t)b * l.c + ch) * ip,
+			    l.weights + (size_t)ch * l.size * l.size,
+			    l.output + ((size_t)b * l.c + ch) * op);
 	if (l.batch_normalize)
 		forward_batchnorm_layer(l, net);
 	else
-		add_bias(l.output, l.biases, l.batch, l.n, oh * ow);
+		add_bias(l.output, l.biases, l.batch, l.n, l.out_h * l.out_w);
 	activate_array(l.output, l.outputs * l.batch, l.activation);
 }
 
 static void
 dw_backward(layer l, network net)
 {
-	int ow = l.out_w, oh = l.out_h, s = l.stride, p = l.pad, ks = l.size;
+	struct plane g;
+	size_t ip = (size_t)l.h * l.w, op = (size_t)l.out_h * l.out_w;
 
 	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
 	if (l.batch_normalize)
 		backward_batchnorm_layer(l, net);
 	else
-		backward_bias(l.bias_updates, l.delta, l.batch, l.n, oh * ow);
-
-	for (int b = 0; b < l.batch; b++)
-		for (int ch = 0; ch < l.c; ch++) {
-			size_t ioff = ((size_t)b * l.c + ch) * l.h * l.w;
-			const float *in = net.input + ioff;
-			float *din = net.delta ? net.delta + ioff : NULL;
-			const float *w = l.weights + (size_t)ch * ks * ks;
-			float *dw = l.weight_updates + (size_t)ch * ks * ks;
-			const float *dout = l.delta + ((size_t)b * l.c + ch) * oh * ow;
-			for (int ky = 0; ky < ks; ky++)
-				for (int kx = 0; kx < ks; kx++) {
-					float wv = w[ky * ks + kx], acc = 0;
-					int x0 = 0, x1 = ow;
-					while (x0 < ow && x0 * s + kx - p < 0)
-						x0++;
-					while (x1 > x0 && (x1 - 1) * s + kx - p >= l.w)
-						x1--;
-					for (int y = 0; y < oh; y++) {
-						int iy = y * s + ky - p;
-						if (iy < 0 || iy >= l.h)
-							continue;
-						size_t ro = (size_t)iy * l.w + kx - p;
-						const float *g = dout + (size_t)y * ow;
-						if (s == 1) {
-							for (int x = x0; x < x1; x++)
-								acc += g[x] * in[ro + x];
-							if (din)
-								for (int x = x0; x < x1; x++)
-									din[ro + x] += wv * g[x];
-						} else {
-							for (int x = x0; x < x1; x++)
-								acc += g[x] * in[ro + (size_t)x * s];
-							if (din)
-								for (int x = x0; x < x1; x++)
-									din[ro + (size_t)x * s] += wv * g[x];
-						}
-					}
-					dw[ky * ks + kx] += acc;
-				}
+		backward_bias(l.bias_updates, l.delta, l.batch, l.n, l.out_h * l.out_w);
+	plane_init(&g, &l);
+	/* by channel: the images of a batch add into the same weight gradient */
+#pragma omp parallel for schedule(static)
+	for (int ch = 0; ch < l.c; ch++)
+		for (int b = 0; b < l.batch; b++) {
+			size_t io = ((size_t)b * l.c + ch) * ip;
+			dw_plane_backward(&g, net.input + io,
+			    l.weights + (size_t)ch * l.size * l.size,
+			    l.delta + ((size_t)b * l.c + ch) * op,
+			    l.weight_updates + (size_t)ch * l.size * l.size,
+			    net.delta ? net.delta + io : NULL);
 		}
 }
 
@@ -232,6 +287,10 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
  * element (batch norm).  Same formulas, loops a compiler vectorises; the
  * other activations and the other modes go to Darknet's own. */
 
+/* Loops over more values than this run on the OpenMP threads (the cores
+ * OpenBLAS uses for its multiplies, idle in between). */
+#define BIG 32768
+
 typedef void act_fn(float *, int, ACTIVATION);
 typedef void grad_fn(const float *, int, ACTIVATION, float *);
 
@@ -245,10 +304,12 @@ activate_array(float *x, const int n, const ACTIVATION a)
 		case LINEAR:
 			return;
 		case RELU:
+#pragma omp parallel for if (n > BIG) schedule(static)
 			for (int i = 0; i < n; i++)
 				x[i] = x[i] > 0 ? x[i] : 0;
 			return;
 		case LEAKY:
+#pragma omp parallel for if (n > BIG) schedule(static)
 			for (int i = 0; i < n; i++)
 				x[i] = x[i] > 0 ? x[i] : 0.1f * x[i];
 			return;
@@ -271,10 +332,12 @@ gradient_array(const float *x, const int n, const ACTIVATION a, float *delta)
 		case LINEAR:
 			return;
 		case RELU:
+#pragma omp parallel for if (n > BIG) schedule(static)
 			for (int i = 0; i < n; i++)
 				delta[i] = x[i] > 0 ? delta[i] : 0;
 			return;
 		case LEAKY:
+#pragma omp parallel for if (n > BIG) schedule(static)
 			for (int i = 0; i < n; i++)
 				delta[i] = x[i] > 0 ? delta[i] : 0.1f * delta[i];
 			return;
@@ -303,6 +366,7 @@ normalize_cpu(float *x, float *mean, float *variance, int batch, int filters,
 		orig(x, mean, variance, batch, filters, spatial);
 		return;
 	}
+#pragma omp parallel for collapse(2) if ((size_t)batch * filters * spatial > BIG) schedule(static)
 	for (int b = 0; b < batch; b++)
 		for (int f = 0; f < filters; f++) {
 			/* Darknet's forward divides by sqrt(var) + 1e-6 */
@@ -325,6 +389,7 @@ variance_cpu(float *x, float *mean, int batch, int filters, int spatial,
 		orig(x, mean, batch, filters, spatial, variance);
 		return;
 	}
+#pragma omp parallel for if ((size_t)batch * filters * spatial > BIG) schedule(static)
 	for (int f = 0; f < filters; f++) {
 		double acc = 0;
 		float m = mean[f];
@@ -353,6 +418,7 @@ normalize_delta_cpu(float *x, float *mean, float *variance, float *mean_delta,
 		return;
 	}
 	float n = (float)spatial * batch;
+#pragma omp parallel for collapse(2) if ((size_t)batch * filters * spatial > BIG) schedule(static)
 	for (int b = 0; b < batch; b++)
 		for (int f = 0; f < filters; f++) {
 			/* Darknet's backward uses 1 / sqrt(var + 1e-5) */
@@ -463,6 +529,7 @@ scale_bias(float *output, float *scales, int batch, int n, int size)
 		orig(output, scales, batch, n, size);
 		return;
 	}
+#pragma omp parallel for collapse(2) if ((size_t)batch * n * size > BIG) schedule(static)
 	for (int b = 0; b < batch; b++)
 		for (int f = 0; f < n; f++) {
 			float s = scales[f], *p = output + ((size_t)b * n + f) * size;
@@ -479,6 +546,7 @@ add_bias(float *output, float *biases, int batch, int n, int size)
 		orig(output, biases, batch, n, size);
 		return;
 	}
+#pragma omp parallel for collapse(2) if ((size_t)batch * n * size > BIG) schedule(static)
 	for (int b = 0; b < batch; b++)
 		for (int f = 0; f < n; f++) {
 			float s = biases[f], *p = output + ((size_t)b * n + f) * size;
@@ -518,6 +586,7 @@ mean_cpu(float *x, int batch, int filters, int spatial, float *mean)
 		orig(x, batch, filters, spatial, mean);
 		return;
 	}
+#pragma omp parallel for if ((size_t)batch * filters * spatial > BIG) schedule(static)
 	for (int f = 0; f < filters; f++) {
 		double s = 0;
 		for (int b = 0; b < batch; b++)
@@ -535,6 +604,7 @@ backward_scale_cpu(float *x_norm, float *delta, int batch, int n, int size,
 		orig(x_norm, delta, batch, n, size, scale_updates);
 		return;
 	}
+#pragma omp parallel for if ((size_t)batch * n * size > BIG) schedule(static)
 	for (int f = 0; f < n; f++) {
 		float s = 0;
 		for (int b = 0; b < batch; b++) {
@@ -555,6 +625,7 @@ mean_delta_cpu(float *delta, float *variance, int batch, int filters,
 		orig(delta, variance, batch, filters, spatial, mean_delta);
 		return;
 	}
+#pragma omp parallel for if ((size_t)batch * filters * spatial > BIG) schedule(static)
 	for (int f = 0; f < filters; f++) {
 		float s = 0;
 		for (int b = 0; b < batch; b++)
@@ -572,6 +643,7 @@ variance_delta_cpu(float *x, float *delta, float *mean, float *variance,
 		orig(x, delta, mean, variance, batch, filters, spatial, variance_delta);
 		return;
 	}
+#pragma omp parallel for if ((size_t)batch * filters * spatial > BIG) schedule(static)
 	for (int f = 0; f < filters; f++) {
 		float s = 0, m = mean[f];
 		for (int b = 0; b < batch; b++) {
