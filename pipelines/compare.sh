@@ -43,6 +43,9 @@
 #                                          held-out accuracy 0.93 with 18
 #                                          bins, 0.88 with 66)
 #   BATCH=16                               training batch size
+#   AUGMENT=                               augment(1) options for the
+#                                          training meshes, e.g. AUGMENT=
+#                                          '-k -n 2 --rotations z' (none)
 #   PRED_REPEAT=20                         timing: predict the held-out
 #                                          set this many times over
 #
@@ -68,8 +71,8 @@ metriclog and print their scores side by side.
   -h      show this help
 
 Other settings by environment: VAL_SPLIT, IMG_NET, IMG_EPOCHS, VIEWS,
-VIEW_SIZE, RESIZE, EMB_NET, EMB_EPOCHS, BINS, FEATURES, BATCH, PRED_REPEAT (see the
-comments at the top of this script).
+VIEW_SIZE, RESIZE, EMB_NET, EMB_EPOCHS, BINS, FEATURES, BATCH, AUGMENT,
+PRED_REPEAT (see the comments at the top of this script).
 EOF
 }
 
@@ -100,6 +103,7 @@ bins=${BINS:-18}
 features=${FEATURES:-mean,moments,bbox,offset}
 batch=${BATCH:-16}
 pred_repeat=${PRED_REPEAT:-20}
+augment=${AUGMENT:-}
 
 while getopts n:t:s:o:e:S:h opt; do
 	case $opt in
@@ -128,7 +132,7 @@ done
 [ "$train_parts" -ge 6 ] && [ "$test_parts" -ge 1 ] && [ "$pred_repeat" -ge 1 ] ||
 	{ echo "$prog: need at least 6 training parts, 1 test part, PRED_REPEAT 1" >&2; exit 64; }
 
-for t in partgen mdf normrender metagrid normembed dnntrain dnnpredict metriclog; do
+for t in partgen mdf augment normrender metagrid normembed dnntrain dnnpredict metriclog; do
 	command -v "$t" >/dev/null 2>&1 || die "$t not found on PATH"
 done
 
@@ -181,6 +185,18 @@ partgen -n "$test_parts" -s "$seed" --first $((train_parts + 1)) |
     mdf set split=test >"$out/test-mesh.mdf"
 expect "$out/train-mesh.mdf" "$train_parts"
 expect "$out/test-mesh.mdf" "$test_parts"
+# Augmented copies of the training meshes, before both branches: the two
+# models learn from the same turned meshes (the held-out ones stay as
+# they are).  Copies keep their part's name, so the split stays by part.
+train_frames=$train_parts
+if [ -n "$augment" ]; then
+	say "augmenting the training parts (augment $augment)"
+	# shellcheck disable=SC2086
+	augment --seed "$seed" $augment <"$out/train-mesh.mdf" >"$out/train-aug.mdf"
+	mv "$out/train-aug.mdf" "$out/train-mesh.mdf"
+	train_frames=$(mdf ls "$out/train-mesh.mdf" | wc -l | tr -d ' ')
+	[ "$train_frames" -ge "$train_parts" ] || die "augment: $train_frames frames"
+fi
 
 # --- 2. both data sets from the same meshes --------------------------------
 img_cfg=$(find_cfg "$img_net")
@@ -196,7 +212,7 @@ render "$out/train-mesh.mdf" "$out/image-train.mdf"
 t0=$(now_ms)
 render "$out/test-mesh.mdf" "$out/image-test.mdf"
 img_prep_ms=$(($(now_ms) - t0))
-expect "$out/image-train.mdf" "$train_parts"
+expect "$out/image-train.mdf" "$train_frames"
 expect "$out/image-test.mdf" "$test_parts"
 
 say "embedding face normals (--bins $bins --features $features)"
@@ -207,7 +223,7 @@ embed "$out/train-mesh.mdf" "$out/embedding-train.mdf"
 t0=$(now_ms)
 embed "$out/test-mesh.mdf" "$out/embedding-test.mdf"
 emb_prep_ms=$(($(now_ms) - t0))
-expect "$out/embedding-train.mdf" "$train_parts"
+expect "$out/embedding-train.mdf" "$train_frames"
 expect "$out/embedding-test.mdf" "$test_parts"
 
 # The embedding network's input width is the embedding's length.
@@ -263,6 +279,7 @@ run() {
 		printf 'param\tpipeline\t%s\n' "$kind"
 		printf 'param\ttrain_parts\t%s\n' "$train_parts"
 		printf 'param\ttest_parts\t%s\n' "$test_parts"
+		printf 'param\taugment\t%s\n' "${augment:-none}"
 		if [ "$kind" = image ]; then
 			printf 'param\tviews\t%s\nparam\tview_size\t%s\nparam\tresize\t%s\n' \
 			    "$views" "$view_size" "$resize"

@@ -15,8 +15,10 @@ small() {
 }
 
 @test "compare: trains, tests and logs both models, prints one table" {
-	local o="$BATS_TEST_TMPDIR/out" t="$BATS_TEST_TMPDIR/table"
-	small sh "$COMPARE" >"$t" 2>"$BATS_TEST_TMPDIR/log" || fail "$(cat "$BATS_TEST_TMPDIR/log")"
+	local o="$BATS_TEST_TMPDIR/out" t="$BATS_TEST_TMPDIR/table" kind
+	# with one turned copy of each training part beside it
+	AUGMENT='-k -n 1 --rotations z' small sh "$COMPARE" >"$t" 2>"$BATS_TEST_TMPDIR/log" ||
+	    fail "$(cat "$BATS_TEST_TMPDIR/log")"
 	run cat "$t"
 	assert_line --index 1 --regexp '^ +image +embedding$'
 	assert_line --index 2 --regexp '^network +tiny +normmlp$'
@@ -36,14 +38,20 @@ small() {
 	mdf get part "$o/embedding-pred.mdf" | cmp - "$BATS_TEST_TMPDIR/test-parts"
 	run comm -12 <(mdf get part "$o/train-mesh.mdf" | sort) <(sort "$BATS_TEST_TMPDIR/test-parts")
 	assert_output ""
-	# the same training/validation split of the same parts for both
+	# the same training/validation split of the same parts for both, the
+	# augmented copies going with their parts
 	cmp "$o/image-model/split.txt" "$o/embedding-model/split.txt"
 	[ "$(wc -l <"$o/image-model/split.txt")" -eq 12 ]
 	grep -q $'\tval$' "$o/image-model/split.txt"
+	[ "$(mdf ls "$o/train-mesh.mdf" | wc -l)" -eq 24 ]
+	for kind in image embedding; do
+		run awk -F= '/^(train|val)_frames=/ { n += $2 } END { print n }' "$o/$kind-model/model.meta"
+		assert_output 24
+	done
 
 	# the table's accuracy (columns 3 and 4) is the share of PRED frames
 	# whose pred.label is the label, model by model
-	local kind col=3 acc
+	local col=3 acc
 	for kind in image embedding; do
 		acc=$(paste <(mdf get label "$o/$kind-pred.mdf") <(mdf get pred.label "$o/$kind-pred.mdf") |
 		    awk '$1 == $2 { k++ } END { print k / NR }')
@@ -74,6 +82,7 @@ small() {
 		assert_line --regexp $'^metric\ttrain_seconds\t'
 		assert_line --regexp $'^metric\tpredict_ms_per_part\t'
 		assert_line --regexp $'^param\tpipeline\t(image|embedding)$'
+		assert_line $'param\taugment\t-k -n 1 --rotations z'
 	done
 }
 
