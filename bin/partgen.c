@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "milldir/frame.h"
+#include "milldir/mesh.h"
 #include "milldir/partgen.h"
 #include "milldir/stlwrite.h"
 #include "milldir/types.h"
@@ -198,6 +199,8 @@ set_meta(struct mdf_frame *f, const struct opts *o, const char *name,
 	rc |= mdf_set(f, "label", mdf_dir_name(p->label));
 	rc |= mdf_set(f, "source", "partgen");
 	rc |= mdf_set(f, "units", "mm");
+	/* bbox and area, as stl2norm writes them */
+	rc |= mdf_mesh_set_meta(f, p->tri, p->ntri, NULL, -1.0);
 	rc |= mdf_setf(f, "partgen.seed", "%llu", (unsigned long long)o->g.seed);
 	rc |= mdf_setf(f, "partgen.index", "%ld", num);
 	rc |= mdf_setf(f, "partgen.stock", "%dx%dx%d", p->stock[0], p->stock[1],

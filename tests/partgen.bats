@@ -142,7 +142,7 @@ labels_of() {
 	run bash -c "paste <(mdf get part '$BATS_TEST_TMPDIR/f.mdf') <(mdf get label '$BATS_TEST_TMPDIR/f.mdf')"
 	assert_output "$(cat "$BATS_TEST_TMPDIR/p/labels.tsv")"
 	run mdf ls "$BATS_TEST_TMPDIR/f.mdf"
-	assert_line --index 0 --regexp $'^1\tMESH\t[0-9]+\ttriangles=[0-9]+\tpart=part-0001\tlabel=[-+][XYZ]\tsource=partgen\tunits=mm\tpartgen.seed=1\tpartgen.index=1\tpartgen.stock=[0-9]+x[0-9]+x[0-9]+\tpartgen.features=[4-7]\tpartgen.distractors=0\tremoved.px=[0-9]+\tremoved.mx=[0-9]+\tremoved.py=[0-9]+\tremoved.my=[0-9]+\tremoved.pz=[0-9]+\tremoved.mz=[0-9]+$'
+	assert_line --index 0 --regexp $'^1\tMESH\t[0-9]+\ttriangles=[0-9]+\tpart=part-0001\tlabel=[-+][XYZ]\tsource=partgen\tunits=mm\tbbox=-?[0-9]+,-?[0-9]+,-?[0-9]+:[0-9]+,[0-9]+,[0-9]+\tarea=[0-9]+\tpartgen.seed=1\tpartgen.index=1\tpartgen.stock=[0-9]+x[0-9]+x[0-9]+\tpartgen.features=[4-7]\tpartgen.distractors=0\tremoved.px=[0-9]+\tremoved.mx=[0-9]+\tremoved.py=[0-9]+\tremoved.my=[0-9]+\tremoved.pz=[0-9]+\tremoved.mz=[0-9]+$'
 	# the STL holds the same triangles as the frame
 	local n
 	n=$(od -An -tu4 -j80 -N4 "$BATS_TEST_TMPDIR/p/part-0003.stl" | tr -d ' ')
