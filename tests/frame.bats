@@ -124,7 +124,9 @@ V="$MILLDIR_SRCDIR/tests/data/frames"
 }
 
 @test "frame: a writer dies quietly under head" {
-	for i in $(seq 200); do cat "$V/three.mdf"; done >"$BATS_TEST_TMPDIR/big.mdf"
+	# far more than a pipe buffer (64 KiB), so the writer must block and
+	# find the reader gone
+	for i in $(seq 2000); do cat "$V/three.mdf"; done >"$BATS_TEST_TMPDIR/big.mdf"
 	run -141 --separate-stderr bash -c "set -o pipefail; mdf set a=b <'$BATS_TEST_TMPDIR/big.mdf' | head -c 10 >/dev/null"
 	[ -z "$stderr" ]
 }
