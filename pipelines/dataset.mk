@@ -56,25 +56,31 @@
 # not contain a newline or a tab.
 #
 # Scaling out: each part is an independent target, so the same recipe
-# runs on many machines.  With a shared file system (NFS) and GNU
-# parallel, build the frame files over SSH, then the data set locally:
+# runs on many machines.  `list` (run first: it also writes OUT/.config
+# and OUT/.src) prints the per-part targets.  With a shared file system
+# (NFS) and GNU parallel, build the frame files over SSH, then join them
+# locally:
 #
 #   make -f pipelines/dataset.mk PARTS=parts OUT=data list \
 #     | parallel -S 4/host1,4/host2 --wd "$PWD" \
 #         make -f pipelines/dataset.mk PARTS=parts OUT=data {}
 #   make -f pipelines/dataset.mk PARTS=parts OUT=data
 #
-# (the last make finds the frame files up to date; host clocks must
-# agree).  Without a shared file system, let parallel copy the STL in
-# and the frame file back, running the pipeline itself:
+# The last make finds the frame files up to date and only writes
+# dataset.mdf (host clocks must agree).  Without a shared file system,
+# let parallel ship each STL out and its frame file back, running the
+# same pipeline with the options that OUT/.config records:
 #
-#   ls parts/*.stl | parallel -S host1,host2 --transferfile {} \
-#     --return data/frames/{/.}.mdf --cleanup \
-#     'mkdir -p data/frames && stl2norm --labels labels.tsv {} | normrender \
-#      | metagrid --resize 224x224 > data/frames/{/.}.mdf' --basefile parts/labels.tsv
+#   make -f pipelines/dataset.mk PARTS=parts OUT=data list > /dev/null
+#   cd parts && ls *.stl | parallel -S host1,host2 --basefile labels.tsv \
+#     --transferfile {} --return {.}.mdf --cleanup \
+#     'stl2norm --labels labels.tsv {} | normrender --threads 1 \
+#        | metagrid --resize 224x224 > {.}.mdf'
+#   mv *.mdf ../data/frames/ && cd .. && make -f pipelines/dataset.mk PARTS=parts OUT=data
 #
-# then `touch` nothing: run this makefile locally to join them (names
-# with spaces need the encoded frame names of `list`).
+# This works as it stands for part names made of [A-Za-z0-9.+-] only,
+# whose encoded name is the name itself; other names need renaming to
+# the encoded names that `list` prints.
 
 empty :=
 space := $(empty) $(empty)
