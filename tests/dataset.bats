@@ -143,7 +143,7 @@ my part-0002"
 	setsid env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make --no-print-directory -f "$MILLDIR_SRCDIR/pipelines/dataset.mk" \
 	    PARTS=parts OUT=data NORMRENDER="$PWD/slow" "${SMALL[@]}" -j2 > log 2>&1 &
 	local pid=$! i
-	for i in $(seq 100); do
+	for i in $(seq 600); do
 		compgen -G 'data/frames/*.tmp.*' > /dev/null && break
 		sleep 0.1
 	done
