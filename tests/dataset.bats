@@ -191,3 +191,19 @@ my part-0002"
 	assert_failure
 	assert_output --partial "dataset.mk: no *.stl files in PARTS='empty'"
 }
+
+@test "dataset: LABELS names another label file, or none when empty" {
+	partgen -n 2 -o parts
+	printf 'part-0001\t+X\npart-0002\t-Z\n' > mine.tsv
+	dm PARTS=parts OUT=a LABELS=mine.tsv "${SMALL[@]}" > /dev/null
+	run mdf get label a/dataset.mdf
+	assert_output $'+X\n-Z'
+	run --separate-stderr dm PARTS=parts OUT=b LABELS= "${SMALL[@]}"
+	assert_success
+	run bash -c "mdf get label b/dataset.mdf | od -c | head -1"
+	assert_output "0000000  \\n  \\n"
+	run --separate-stderr dm PARTS=parts OUT=c LABELS=missing.tsv "${SMALL[@]}"
+	assert_failure
+	[[ $stderr == *"missing.tsv"* ]]
+	assert_file_not_exist c/dataset.mdf
+}
