@@ -12,10 +12,8 @@
 
 #include "cli.h"
 #include "milldir/frame.h"
-#include "milldir/mesh.h"
 #include "milldir/partgen.h"
 #include "milldir/stlwrite.h"
-#include "milldir/types.h"
 
 static const char usage_text[] =
 "Usage: partgen [OPTION]...\n"
@@ -189,34 +187,6 @@ commit_temp(FILE *fp, char *tmp, const char *path)
 	free(tmp);
 }
 
-static void
-set_meta(struct mdf_frame *f, const struct opts *o, const char *name,
-    long num, const struct mdf_part *p)
-{
-	int rc = 0;
-
-	rc |= mdf_set(f, "part", name);
-	rc |= mdf_set(f, "label", mdf_dir_name(p->label));
-	rc |= mdf_set(f, "source", "partgen");
-	rc |= mdf_set(f, "units", "mm");
-	/* bbox and area, as stl2norm writes them */
-	rc |= mdf_mesh_set_meta(f, p->tri, p->ntri, NULL, -1.0);
-	rc |= mdf_setf(f, "partgen.seed", "%llu", (unsigned long long)o->g.seed);
-	rc |= mdf_setf(f, "partgen.index", "%ld", num);
-	rc |= mdf_setf(f, "partgen.stock", "%dx%dx%d", p->stock[0], p->stock[1],
-	    p->stock[2]);
-	rc |= mdf_setf(f, "partgen.features", "%d", p->features);
-	rc |= mdf_setf(f, "partgen.distractors", "%d", p->distractors);
-	for (int d = 0; d < MDF_NDIRS; d++) {
-		char key[16];
-
-		snprintf(key, sizeof key, "removed.%s", mdf_dir_key(d));
-		rc |= mdf_setf(f, key, "%ld", p->removed[d]);
-	}
-	if (rc < 0)
-		mdc_die(EXIT_SOFTWARE, "%s: cannot set metadata", name);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -250,13 +220,9 @@ main(int argc, char **argv)
 			mdc_die(EXIT_SOFTWARE, "%s: %s", name,
 			    rc == MDF_E_INVAL ? why : mdf_strerror(rc));
 		if (w != NULL) {
-			struct mdf_mesh m;
-
 			mdf_frame_clear(&f);
-			if (mdf_mesh_init(&f, p.ntri, &m) < 0)
+			if (mdf_part_frame(&o.g, &p, name, (uint64_t)num, &f) < 0)
 				mdc_die(EXIT_SOFTWARE, "%s: out of memory", name);
-			memcpy(m.tri, p.tri, p.ntri * MDF_MESH_TRI_BYTES);
-			set_meta(&f, &o, name, num, &p);
 			mdc_write(w, &f);
 		} else {
 			char *path, *tmp, header[512];

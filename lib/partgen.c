@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "milldir/frame.h"
+#include "milldir/mesh.h"
 #include "milldir/partgen.h"
 #include "milldir/rng.h"
+#include "milldir/types.h"
 #include "milldir/voxel.h"
 
 static const char *const dir_names[MDF_NDIRS] = {
@@ -489,4 +491,38 @@ mdf_part_free(struct mdf_part *p)
 	free(p->tri);
 	p->tri = NULL;
 	p->ntri = 0;
+}
+
+int
+mdf_part_frame(const struct mdf_partgen *g, const struct mdf_part *p,
+    const char *name, uint64_t num, struct mdf_frame *f)
+{
+	struct mdf_mesh m;
+	int rc;
+
+	if ((rc = mdf_mesh_init(f, p->ntri, &m)) < 0)
+		return rc;
+	if (p->ntri > 0)
+		memcpy(m.tri, p->tri, p->ntri * MDF_MESH_TRI_BYTES);
+	if ((rc = mdf_set(f, "part", name)) < 0 ||
+	    (rc = mdf_set(f, "label", mdf_dir_name(p->label))) < 0 ||
+	    (rc = mdf_set(f, "source", "partgen")) < 0 ||
+	    (rc = mdf_set(f, "units", "mm")) < 0 ||
+	    /* bbox and area, as stl2norm writes them */
+	    (rc = mdf_mesh_set_meta(f, p->tri, p->ntri, NULL, -1.0)) < 0 ||
+	    (rc = mdf_setf(f, "partgen.seed", "%llu", (unsigned long long)g->seed)) < 0 ||
+	    (rc = mdf_setf(f, "partgen.index", "%llu", (unsigned long long)num)) < 0 ||
+	    (rc = mdf_setf(f, "partgen.stock", "%dx%dx%d", p->stock[0], p->stock[1],
+	    p->stock[2])) < 0 ||
+	    (rc = mdf_setf(f, "partgen.features", "%d", p->features)) < 0 ||
+	    (rc = mdf_setf(f, "partgen.distractors", "%d", p->distractors)) < 0)
+		return rc;
+	for (int d = 0; d < MDF_NDIRS; d++) {
+		char key[16];
+
+		snprintf(key, sizeof key, "removed.%s", dir_keys[d]);
+		if ((rc = mdf_setf(f, key, "%ld", p->removed[d])) < 0)
+			return rc;
+	}
+	return MDF_OK;
 }

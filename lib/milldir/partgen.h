@@ -79,6 +79,14 @@ int mdf_partgen_make(const struct mdf_partgen *g, uint64_t index,
     struct mdf_part *p, char *why, size_t whylen);
 void mdf_part_free(struct mdf_part *p);
 
+struct mdf_frame;
+/* Make F (initialised, emptied) the MESH frame of P, named NAME, number
+ * NUM, with its metadata: part, label, source=partgen, units=mm, bbox,
+ * area, partgen.seed/index/stock/features/distractors and the
+ * removed.px ... removed.mz volumes (see partgen(1)).  MDF_E_NOMEM. */
+int mdf_part_frame(const struct mdf_partgen *g, const struct mdf_part *p,
+    const char *name, uint64_t num, struct mdf_frame *f);
+
 #ifdef __cplusplus
 }
 #endif
