@@ -151,8 +151,7 @@ main(int argc, char **argv)
 		mdf_dnet_set_mode((enum mdf_dnet_mode)rc);
 	}
 	/* OpenBLAS reads its environment when loaded: set it, start again */
-	if (mdf_dnet_prepare_env())
-		execv("/proc/self/exe", argv);
+	mdf_dnet_restart(argv);
 	if (mdf_dnet_check_overrides(why, sizeof why) < 0)
 		mdc_die(EXIT_SOFTWARE, "%s", why);
 	mdf_dnet_set_threads((int)o.threads);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cblas.h>
 #include <omp.h>
@@ -334,4 +335,22 @@ mdf_dnet_check_overrides(char *why, size_t whylen)
 			return MDF_E_INVAL;
 		}
 	return MDF_OK;
+}
+
+void
+mdf_dnet_restart(char **argv)
+{
+	char self[4096];
+	ssize_t n;
+
+	if (!mdf_dnet_prepare_env())
+		return;
+	/* readlink, not /proc/self/exe itself: valgrind answers the former
+	 * with the program it runs */
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0 || (size_t)n >= sizeof self - 1)
+		return;
+	self[n] = '\0';
+	execv(self, argv);
+	/* could not: carry on with OpenBLAS as it is */
 }

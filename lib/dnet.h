@@ -42,6 +42,9 @@ int mdf_dnet_check_overrides(char *why, size_t whylen);
  * OPENBLAS_THREAD_TIMEOUT when unset; 1 if the environment changed and
  * the program should execute itself again for OpenBLAS to see it. */
 int mdf_dnet_prepare_env(void);
+/* mdf_dnet_prepare_env(), then execute the program again (ARGV) if the
+ * environment changed; returns if it did not (or the exec failed). */
+void mdf_dnet_restart(char **argv);
 /* Number of gemm calls that reached our override (for the checks). */
 unsigned long mdf_dnet_gemm_calls(void);
 

@@ -166,7 +166,8 @@ mdf_dnet_fit(struct mdf_dnet *d, const struct mdf_dset *ds, struct mdf_dnet_fit 
 		}
 		/* better F1, or as good with a lower validation loss */
 		ep.best = fit->best_epoch == 0 || nval == 0 || ep.val.f1 > fit->best.val.f1 ||
-		    (ep.val.f1 == fit->best.val.f1 && ep.val_loss < fit->best.val_loss);
+		    (ep.val.f1 == fit->best.val.f1 &&
+		     ep.val_loss < fit->best.val_loss * (1 - 1e-6));
 		if (ep.best) {
 			fit->best_epoch = e;
 			fit->best = ep;

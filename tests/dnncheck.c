@@ -239,11 +239,22 @@ bncheck(int argc, char **argv)
 	return s.accuracy > 0.8 ? 0 : 1;
 }
 
+#ifdef __SANITIZE_ADDRESS__
+/* from the ASan runtime (sanitizer/allocator_interface.h, not always
+ * installed) */
+size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
+
+/* Bytes allocated: from ASan's allocator when it replaces glibc's. */
 static size_t
 heap_used(void)
 {
+#ifdef __SANITIZE_ADDRESS__
+	return __sanitizer_get_current_allocated_bytes();
+#else
 	struct mallinfo2 mi = mallinfo2();
 	return mi.uordblks + mi.hblkhd;
+#endif
 }
 
 static int
@@ -459,8 +470,7 @@ bench(int argc, char **argv)
 	if (mode < 0)
 		mdc_usage("%s: not a mode", argv[3]);
 	mdf_dnet_set_mode((enum mdf_dnet_mode)mode);
-	if (mdf_dnet_prepare_env())
-		execv("/proc/self/exe", argv);
+	mdf_dnet_restart(argv);
 	if (mdf_dnet_cfg_read(argv[2], &text, why, sizeof why) < 0 ||
 	    mdf_dnet_cfg_check(argv[2], text, &cfg, why, sizeof why) < 0 ||
 	    mdf_dnet_cfg_patch(text, 6, &hp, &patched, why, sizeof why) < 0)
@@ -505,8 +515,7 @@ sgemm_rate(int argc, char **argv)
 
 	for (size_t i = 0; i < (size_t)n * n; i++)
 		a[i] = b[i] = (float)(i % 7) * 0.1f;
-	if (mdf_dnet_prepare_env())
-		execv("/proc/self/exe", argv);
+	mdf_dnet_restart(argv);
 	mdf_dnet_set_mode(MDF_DNET_GEMM);
 	for (int r = 0; r < 4; r++) {
 		double t0 = clock_now();

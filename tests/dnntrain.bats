@@ -221,3 +221,31 @@ setup() {
 	run -0 dnncheck kernels
 	echo "$output"
 }
+
+@test "dnntrain: --lr, --momentum, --decay, --policy and --batch reach net.cfg" {
+	gendata 18 1
+	for p in constant step exp poly; do
+		dnntrain --net tiny --epochs 1 --batch 4 --lr 0.01 --momentum 0.8 \
+		    --decay 0.001 --policy $p --out m-$p data.mdf >/dev/null
+		grep -q "^policy=$p\$" m-$p/net.cfg
+	done
+	grep -q '^learning_rate=0.01$' m-poly/net.cfg
+	grep -q '^momentum=0.8$' m-poly/net.cfg
+	grep -q '^decay=0.001$' m-poly/net.cfg
+	grep -q '^batch=4$' m-poly/net.cfg
+	[ "$(grep -c '^learning_rate=' m-poly/net.cfg)" -eq 1 ]
+	# without them the cfg's own settings stay
+	dnntrain --net tiny --epochs 1 --out m data.mdf >/dev/null
+	grep -q '^learning_rate=0.05$' m/net.cfg
+}
+
+@test "dnntrain: --patience stops early" {
+	gendata 45 1
+	# a learning rate too small to change anything: no epoch improves
+	dnntrain --net tiny --epochs 30 --patience 2 --lr 1e-12 --out m data.mdf >out.mdf
+	best=$(sed -n 's/^best_epoch=//p' m/model.meta)
+	last=$(metr out.mdf | awk -F'\t' '$1 == "metric" && $2 == "train_loss" { s = $4 } END { print s }')
+	echo "best $best, last $last"
+	[ "$best" -eq 1 ]
+	[ "$last" -eq 3 ]
+}
