@@ -16,7 +16,9 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <darknet.h>
@@ -251,6 +253,48 @@ dw_backward(layer l, network net)
 		}
 }
 
+/*
+ * Max pooling: Darknet's loop tests bounds for every tap of every output.
+ * Ours runs one plane per task, the bounds test only where a window
+ * crosses the border; the index of the (first) maximum is kept for the
+ * backward pass exactly as Darknet keeps it.
+ */
+static void
+maxpool_forward(layer l, network net)
+{
+	int off = -l.pad / 2, oh = l.out_h, ow = l.out_w;
+
+#pragma omp parallel for collapse(2) schedule(static)
+	for (int b = 0; b < l.batch; b++)
+		for (int ch = 0; ch < l.c; ch++) {
+			size_t base = ((size_t)b * l.c + ch) * l.h * l.w;
+			size_t obase = ((size_t)b * l.c + ch) * oh * ow;
+			const float *in = net.input + base;
+			for (int y = 0; y < oh; y++)
+				for (int x = 0; x < ow; x++) {
+					float max = -FLT_MAX;
+					int arg = -1;
+					for (int n = 0; n < l.size; n++) {
+						int iy = off + y * l.stride + n;
+						if (iy < 0 || iy >= l.h)
+							continue;
+						for (int m = 0; m < l.size; m++) {
+							int ix = off + x * l.stride + m;
+							if (ix < 0 || ix >= l.w)
+								continue;
+							float v = in[iy * l.w + ix];
+							if (v > max) {
+								max = v;
+								arg = (int)base + iy * l.w + ix;
+							}
+						}
+					}
+					l.output[obase + (size_t)y * ow + x] = max;
+					l.indexes[obase + (size_t)y * ow + x] = arg;
+				}
+		}
+}
+
 void
 mdf_dnet_install_convfix(void *netp, int on)
 {
@@ -278,6 +322,8 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		if (is_depthwise(l)) {
 			l->forward = dw_forward;
 			l->backward = dw_backward;
+		} else if (l->type == MAXPOOL) {
+			l->forward = maxpool_forward;
 		}
 	}
 }

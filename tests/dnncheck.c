@@ -358,6 +358,7 @@ static const char kern_cfg[] =
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=5\nstride=2\npad=1\nactivation=relu\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=1\npad=1\nactivation=relu\n"
     "[convolutional]\nfilters=4\nsize=3\nstride=2\npad=1\nactivation=leaky\n"
+    "[maxpool]\nsize=2\nstride=2\n"
     "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
 
 struct run {
@@ -383,7 +384,7 @@ kern_run(enum mdf_dnet_mode mode, struct run *r)
 	net_loss(net, x, truth);
 	backward_network(net);
 	net->delta = NULL;
-	layer *last = &net->layers[3];
+	layer *last = &net->layers[4];    /* the max pooling */
 	r->nout = last->outputs * last->batch;
 	r->out = malloc(sizeof(float) * r->nout);
 	memcpy(r->out, last->output, sizeof(float) * r->nout);
@@ -504,6 +505,63 @@ bench(int argc, char **argv)
 	return 0;
 }
 
+/* layers CFG MODE BATCH: forward time of every layer (eval mode). */
+static void (*orig_fwd[512])(layer, network);
+static double layer_time[512];
+static network *timed_net;
+
+static void
+timed_forward(layer l, network net)
+{
+	int i = 0;
+	while (i < timed_net->n && (timed_net->layers[i].output != l.output ||
+	    timed_net->layers[i].type != l.type))
+		i++;
+	double t0 = clock_now();
+	orig_fwd[i](l, net);
+	layer_time[i] += clock_now() - t0;
+}
+
+static int
+layers(int argc, char **argv)
+{
+	if (argc < 5)
+		mdc_usage("layers CFG MODE BATCH");
+	int mode = mdf_dnet_mode_parse(argv[3]), batch = atoi(argv[4]);
+	char *text, *patched;
+	struct mdf_dnet_cfg cfg;
+	struct mdf_dnet_hyper hp = { batch, 0.001, 0.9, 0.0005, NULL, 1000 };
+
+	mdf_dnet_set_mode((enum mdf_dnet_mode)mode);
+	mdf_dnet_restart(argv);
+	if (mdf_dnet_cfg_read(argv[2], &text, why, sizeof why) < 0 ||
+	    mdf_dnet_cfg_check(argv[2], text, &cfg, why, sizeof why) < 0 ||
+	    mdf_dnet_cfg_patch(text, 6, &hp, &patched, why, sizeof why) < 0)
+		mdc_die(65, "%s", why);
+	struct mdf_dnet *d = open_text(patched);
+	network *net = mdf_dnet_network(d);
+	timed_net = net;
+	for (int i = 0; i < net->n && i < 512; i++) {
+		orig_fwd[i] = net->layers[i].forward;
+		net->layers[i].forward = timed_forward;
+	}
+	size_t nin = (size_t)mdf_dnet_inputs(d) * batch;
+	float *x = calloc(nin, sizeof *x), *p = malloc((size_t)batch * 6 * sizeof *p);
+	mdf_dnet_predict(d, x, batch, p);
+	memset(layer_time, 0, sizeof layer_time);
+	mdf_dnet_predict(d, x, batch, p);
+	for (int i = 0; i < net->n; i++) {
+		layer *l = &net->layers[i];
+		double fl = l->type == CONVOLUTIONAL ? 2.0 * l->n * l->size * l->size * l->c / l->groups * l->out_h * l->out_w * batch : 0;
+		printf("%3d type %2d %4dx%4dx%4d -> %4dx%4dx%4d k%d g%d  %8.2f ms  %6.1f GFLOPS\n", i, l->type, l->w, l->h, l->c,
+		    l->out_w, l->out_h, l->out_c, l->size, l->groups, layer_time[i] * 1e3, fl / layer_time[i] / 1e9);
+	}
+	free(x);
+	free(p);
+	mdf_dnet_free(d);
+	return 0;
+}
+
 /* sgemm N: OpenBLAS GFLOPS of an N x N x N multiply. */
 static int
 sgemm_rate(int argc, char **argv)
@@ -553,6 +611,8 @@ main(int argc, char **argv)
 		return gemmcheck();
 	if (strcmp(argv[1], "bench") == 0)
 		return bench(argc, argv);
+	if (strcmp(argv[1], "layers") == 0)
+		return layers(argc, argv);
 	if (strcmp(argv[1], "sgemm") == 0)
 		return sgemm_rate(argc, argv);
 	mdc_usage("%s: unknown check", argv[1]);
