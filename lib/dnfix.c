@@ -700,3 +700,29 @@ variance_delta_cpu(float *x, float *delta, float *mean, float *variance,
 		variance_delta[f] = s * -.5f * powf(variance[f] + .00001f, -1.5f);
 	}
 }
+
+/* Batch norm in evaluation mode: one pass (Darknet copies the input
+ * aside for a backward pass that never comes, then normalises, scales
+ * and shifts in three passes). */
+typedef void layer_fn(layer, network);
+
+void
+forward_batchnorm_layer(layer l, network net)
+{
+	DARKNET(forward_batchnorm_layer, layer_fn);
+	if (!fast() || net.train || l.type == BATCHNORM) {
+		orig(l, net);
+		return;
+	}
+	int c = l.out_c, hw = l.out_h * l.out_w;
+#pragma omp parallel for collapse(2) if ((size_t)l.batch * c * hw > BIG) schedule(static)
+	for (int b = 0; b < l.batch; b++)
+		for (int f = 0; f < c; f++) {
+			/* Darknet's forward divides by sqrt(var) + 1e-6 */
+			float k = l.scales[f] / (sqrtf(l.rolling_variance[f]) + .000001f);
+			float s = l.biases[f] - l.rolling_mean[f] * k;
+			float *p = l.output + ((size_t)b * c + f) * hw;
+			for (int i = 0; i < hw; i++)
+				p[i] = p[i] * k + s;
+		}
+}

@@ -362,7 +362,7 @@ static const char kern_cfg[] =
     "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
 
 struct run {
-	float *out, *dw[4], *dx;
+	float *out, *dw[4], *dx, *prob;
 	int nout, ndw[4], ndx;
 };
 
@@ -396,6 +396,12 @@ kern_run(enum mdf_dnet_mode mode, struct run *r)
 	}
 	r->dx = dx;
 	r->ndx = (int)nin;
+	/* evaluation mode, with population statistics from this batch */
+	mdf_dnet_bn_begin(d);
+	mdf_dnet_bn_feed(d, x);
+	mdf_dnet_bn_end(d);
+	r->prob = malloc(sizeof(float) * 6);
+	mdf_dnet_predict(d, x, 2, r->prob);
 	free(x);
 	mdf_dnet_free(d);
 }
@@ -419,10 +425,14 @@ kernels(void)
 	e = maxrel(b.dx, a.dx, (size_t)a.ndx);
 	printf("kernels: input gradient max relative difference %.2e\n", e);
 	bad |= e > 1e-3;
+	e = maxrel(b.prob, a.prob, 6);
+	printf("kernels: evaluation-mode probabilities max relative difference %.2e\n", e);
+	bad |= e > 1e-4;
 	for (int k = 0; k < 2; k++) {
 		struct run *r = k ? &b : &a;
 		free(r->out);
 		free(r->dx);
+		free(r->prob);
 		for (int i = 0; i < 4; i++)
 			free(r->dw[i]);
 	}
