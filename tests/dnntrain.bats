@@ -249,3 +249,9 @@ setup() {
 	[ "$best" -eq 1 ]
 	[ "$last" -eq 3 ]
 }
+
+@test "dnntrain: the start-up check notices when Darknet's gemm is in effect" {
+	# dnnhidden is dnncheck linked with our definitions kept local
+	run -1 dnnhidden gemm
+	[ "$output" = "gemm: gemm: Darknet's own definition is in effect, not milldir's (link with -export-dynamic)" ]
+}
