@@ -84,8 +84,6 @@ static int nlabels;
 static void
 flush(struct mdf_dnet *d, struct pending *p, struct mdf_writer *w, int text)
 {
-	char why[256];
-
 	if (p->n == 0)
 		return;
 	if (mdf_dnet_predict(d, p->x, p->n, p->prob) < 0)
@@ -115,7 +113,6 @@ flush(struct mdf_dnet *d, struct pending *p, struct mdf_writer *w, int text)
 		mdf_set(f, "pred.label", labels[best]);
 		mdf_setf(f, "pred.score", "%.6g", (double)pr[best]);
 		mdc_write(w, f);
-		(void)why;
 	}
 	p->n = 0;
 }
