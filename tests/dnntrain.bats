@@ -255,3 +255,24 @@ setup() {
 	run -1 dnnhidden gemm
 	[ "$output" = "gemm: gemm: Darknet's own definition is in effect, not milldir's (link with -export-dynamic)" ]
 }
+
+@test "dnntrain: a progress line on a terminal, none with --quiet" {
+	command -v script >/dev/null || skip "script(1) from util-linux not found"
+	gendata 18 1
+	run -0 script -qec 'dnntrain --net tiny --epochs 2 --out m data.mdf >out.mdf' /dev/null
+	[[ $output == *"dnntrain: epoch 2 batch 1/1 "*" img/s  loss "*"  ETA "* ]]
+	run -0 script -qec 'dnntrain --quiet --net tiny --epochs 2 --out m data.mdf >out.mdf' /dev/null
+	[ -z "$output" ]
+}
+
+@test "dnntrain: without --out, a new directory under models/" {
+	gendata 9 1
+	dnntrain --net tiny --epochs 1 --val-split 0 data.mdf >a.mdf
+	dnntrain --net tiny --epochs 1 --val-split 0 data.mdf >b.mdf
+	[ "$(ls -d models/dnn-* | wc -l)" -eq 2 ]
+	a=$(metr a.mdf | sed -n 's/^artifact\t//p')
+	b=$(metr b.mdf | sed -n 's/^artifact\t//p')
+	[ "$a" != "$b" ]
+	assert_file_exists "$a/best.weights"
+	[[ $a == "$BATS_TEST_TMPDIR/models/dnn-"* ]]
+}
