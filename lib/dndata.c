@@ -226,6 +226,8 @@ mdf_dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
 
 	if (need_label && (!label || !*label))
 		return fail(MDF_E_META, why, whylen, "no label= in the frame");
+	if (label && strchr(label, ','))
+		return fail(MDF_E_META, why, whylen, "label '%s' contains a comma", label);
 	if (label) {
 		it.label = find(ds->labels, ds->nlabels, label);
 		if (it.label < 0 && ds->fixed_labels)

@@ -276,3 +276,9 @@ setup() {
 	assert_file_exists "$a/best.weights"
 	[[ $a == "$BATS_TEST_TMPDIR/models/dnn-"* ]]
 }
+
+@test "dnntrain: a label with a comma is refused" {
+	head -c 12288 /dev/zero | mdf wrap TENS shape=3x32x32 label=a,b >t.mdf
+	run -65 --separate-stderr dnntrain --net tiny t.mdf
+	[ "$stderr" = "dnntrain: t.mdf: frame 1: label 'a,b' contains a comma" ]
+}
