@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dnet.h"
+#include "milldir/metrics.h"
 #include "milldir/types.h"
 
 static int
@@ -415,35 +416,30 @@ mdf_dset_get(const struct mdf_dset *ds, size_t i, float *dst)
 		memcpy(dst, it->f, npx * sizeof *dst);
 }
 
-void
+/* The same definitions as metriclog's (lib/metrics.c): macro averages
+ * over the classes present in the truth or the predictions, as
+ * scikit-learn's labels=None, so val_f1 here and metriclog's f1 on the
+ * same predictions agree. */
+int
 mdf_dnet_score(const int *truth, const int *pred, size_t n, int k,
     struct mdf_dnet_scores *s)
 {
-	double p = 0, r = 0, f1 = 0;
-	size_t ok = 0;
-	int present = 0;
+	struct mdf_confusion c;
+	struct mdf_metrics m;
+	int rc;
 
-	for (size_t i = 0; i < n; i++)
-		ok += truth[i] == pred[i];
-	for (int c = 0; c < k; c++) {
-		size_t tp = 0, fp = 0, fn = 0;
-		for (size_t i = 0; i < n; i++) {
-			tp += truth[i] == c && pred[i] == c;
-			fp += truth[i] != c && pred[i] == c;
-			fn += truth[i] == c && pred[i] != c;
-		}
-		/* macro averages over the classes present in the truth */
-		if (tp + fn == 0)
-			continue;
-		present++;
-		double pc = tp + fp ? (double)tp / (double)(tp + fp) : 0;
-		double rc = (double)tp / (double)(tp + fn);
-		p += pc;
-		r += rc;
-		f1 += pc + rc > 0 ? 2 * pc * rc / (pc + rc) : 0;
+	memset(s, 0, sizeof *s);
+	if ((rc = mdf_confusion_init(&c, (uint32_t)k)) < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == MDF_OK; i++)
+		rc = mdf_confusion_add(&c, (uint32_t)truth[i], (uint32_t)pred[i], NULL);
+	if (rc == MDF_OK && (rc = mdf_metrics_compute(&c, &m)) == MDF_OK) {
+		s->accuracy = m.accuracy;
+		s->precision = m.macro_precision;
+		s->recall = m.macro_recall;
+		s->f1 = m.macro_f1;
+		mdf_metrics_free(&m);
 	}
-	s->accuracy = n ? (double)ok / (double)n : 0;
-	s->precision = present ? p / present : 0;
-	s->recall = present ? r / present : 0;
-	s->f1 = present ? f1 / present : 0;
+	mdf_confusion_free(&c);
+	return rc;
 }

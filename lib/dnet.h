@@ -167,11 +167,12 @@ int mdf_dset_split(struct mdf_dset *ds, double frac, unsigned seed,
 /* Planar floats of item I into DST. */
 void mdf_dset_get(const struct mdf_dset *ds, size_t i, float *dst);
 
-/* Confusion-matrix metrics (macro averages over classes). */
+/* Accuracy and macro precision, recall and F1, as metriclog defines them
+ * (lib/metrics.c). */
 struct mdf_dnet_scores {
 	double accuracy, precision, recall, f1;
 };
-void mdf_dnet_score(const int *truth, const int *pred, size_t n, int k,
+int mdf_dnet_score(const int *truth, const int *pred, size_t n, int k,
     struct mdf_dnet_scores *s);
 
 /* --- lib/dntrain.c: the training loop ----------------------------------- */

@@ -93,7 +93,7 @@ mdf_dnet_evaluate(struct mdf_dnet *d, const struct mdf_dset *ds, int which,
 		}
 	}
 	*loss = n ? sum / (double)n : 0;
-	mdf_dnet_score(truth, pred, n, k, s);
+	rc = mdf_dnet_score(truth, pred, n, k, s);
 out:
 	free(idx);
 	free(x);

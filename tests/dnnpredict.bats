@@ -36,6 +36,17 @@ setup() {
 	awk -v a="$acc" 'BEGIN { exit !(a >= 0.8) }'
 }
 
+@test "dnnpredict: metriclog's F1 on the validation predictions is training's val_f1" {
+	# both use lib/metrics.c: macro averages over the classes in the
+	# truth or the predictions
+	mdf select split=val <data.mdf | dnnpredict --model model |
+		metriclog --store "$BATS_TEST_TMPDIR/s" -q
+	f1=$(cut -d' ' -f2 "$BATS_TEST_TMPDIR"/s/0/*/metrics/val_f1)
+	want=$(sed -n 's/^best_val_f1=//p' model/model.meta)
+	echo "metriclog $f1, training reported $want"
+	awk -v a="$f1" -v b="$want" 'BEGIN { d = a - b; exit !(d < 1e-6 && d > -1e-6) }'
+}
+
 @test "dnnpredict: batch size does not change the predictions" {
 	dnnpredict --model model --text --batch 1 data.mdf >a.tsv
 	dnnpredict --model model --text --batch 7 data.mdf >b.tsv
