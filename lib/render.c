@@ -7,7 +7,9 @@
  * unique vertices to 24.8 fixed point, then walk the triangles in order.
  * Parts of 100k triangles give sub-pixel triangles at 64 px, so the walk
  * is built to reject a triangle whose box holds no pixel centre before
- * any other work.
+ * any other work, and to draw one whose box spans at most 4x4 centres
+ * (nearly all the rest) with its three edges in the lanes of one SSE2
+ * register; larger or clipped triangles take the general loop.
  */
 #include "config.h"
 
@@ -30,6 +32,12 @@
 #define FLOOR_BIAS (1 << 28)
 #define FDIV(v) ((int32_t)(((uint32_t)((v) + FLOOR_BIAS)) >> SUB) - \
     (FLOOR_BIAS >> SUB))
+/* a function kept out of line so that its caller's loop stays small */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 /* a projected vertex: fixed-point position (y down) and depth key */
 struct pv {
@@ -58,8 +66,6 @@ struct worker {
 	uint32_t *c;   /* colour per sample (R | G << 8 | B << 16), or count */
 	struct pv *p;   /* projected unique vertices */
 	uint64_t *cell; /* their pack_cell() */
-	uint32_t *cand;  /* triangles that may face the camera */
-	size_t ccap;
 	size_t vcap;
 	pthread_t tid;
 };
@@ -80,7 +86,6 @@ struct mdf_renderer {
 	size_t nt, tcap;
 	uint32_t *hash;        /* open addressing: vertex index + 1 */
 	size_t hcap;
-	uint32_t *all;         /* 0, 1, 2, ...: every kept triangle */
 	uint64_t *edges;       /* open addressing: directed edge + 1 */
 	size_t ecap;
 	int closed;            /* closed, consistently wound, outward */
@@ -211,7 +216,6 @@ worker_free(struct worker *w)
 	free(w->z);
 	free(w->c);
 	free(w->p);
-	free(w->cand);
 	free(w->cell);
 }
 
@@ -263,7 +267,6 @@ mdf_renderer_free(struct mdf_renderer *rd)
 	free(rd->sy);
 	free(rd->sz);
 	free(rd->edges);
-	free(rd->all);
 	free(rd->fx);
 	free(rd->fy);
 	free(rd->fz);
@@ -543,15 +546,6 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 		}
 		rd->fcap = cap;
 	}
-	{
-		uint32_t *a = realloc(rd->all, (rd->nt + 1) * sizeof *a);
-
-		if (a == NULL)
-			return MDF_E_NOMEM;
-		rd->all = a;
-		for (size_t t = 0; t < rd->nt; t++)
-			a[t] = (uint32_t)t;
-	}
 	for (size_t t = 0; t < round4(rd->nt); t++) {
 		int in = t < rd->nt;
 
@@ -660,55 +654,32 @@ project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
 }
 #endif
 
-/* List in W->cand the triangles whose normal does not clearly point away
- * from the view direction D (orthographic culling); returns their count.
- * The margin leaves nearly edge-on faces to the exact integer test. */
-#if defined(__SSE2__) && defined(__x86_64__)
-/* compress[M]: the positions of the set bits of M, then their count */
-static const unsigned char compress[16][5] = {
-	{ 0, 0, 0, 0, 0 }, { 0, 0, 0, 0, 1 }, { 1, 0, 0, 0, 1 },
-	{ 0, 1, 0, 0, 2 }, { 2, 0, 0, 0, 1 }, { 0, 2, 0, 0, 2 },
-	{ 1, 2, 0, 0, 2 }, { 0, 1, 2, 0, 3 }, { 3, 0, 0, 0, 1 },
-	{ 0, 3, 0, 0, 2 }, { 1, 3, 0, 0, 2 }, { 0, 1, 3, 0, 3 },
-	{ 2, 3, 0, 0, 2 }, { 0, 2, 3, 0, 3 }, { 1, 2, 3, 0, 3 },
-	{ 0, 1, 2, 3, 4 },
-};
-#endif
-
-static size_t
-facing(const struct mdf_renderer *rd, struct worker *w, float dx, float dy,
+/* Bit k set when the normal of triangle T + k does not clearly point
+ * away from the view direction D (orthographic culling).  The margin
+ * leaves nearly edge-on faces to the exact integer test.  The normal
+ * arrays are padded to a multiple of 4. */
+static inline unsigned
+facing4(const struct mdf_renderer *rd, size_t t, float dx, float dy,
     float dz)
 {
-	size_t n = 0;
-
 #if defined(__SSE2__) && defined(__x86_64__)
-	const __m128 vx = _mm_set1_ps(dx), vy = _mm_set1_ps(dy);
-	const __m128 vz = _mm_set1_ps(dz), lim = _mm_set1_ps(-1e-3f);
+	__m128 d = _mm_add_ps(_mm_add_ps(
+	    _mm_mul_ps(_mm_loadu_ps(rd->fx + t), _mm_set1_ps(dx)),
+	    _mm_mul_ps(_mm_loadu_ps(rd->fy + t), _mm_set1_ps(dy))),
+	    _mm_mul_ps(_mm_loadu_ps(rd->fz + t), _mm_set1_ps(dz)));
 
-	for (size_t t = 0; t < rd->nt; t += 4) {
-		__m128 d = _mm_add_ps(_mm_add_ps(
-		    _mm_mul_ps(_mm_loadu_ps(rd->fx + t), vx),
-		    _mm_mul_ps(_mm_loadu_ps(rd->fy + t), vy)),
-		    _mm_mul_ps(_mm_loadu_ps(rd->fz + t), vz));
-		int m = _mm_movemask_ps(_mm_cmpge_ps(d, lim));
-
-		/* branch-free append (facing is a coin flip): the set bits
-		 * of M, in order, from a table */
-		for (int k = 0; k < 4; k++)
-			w->cand[n + k] = (uint32_t)t + compress[m][k];
-		n += compress[m][4];
-	}
+	return (unsigned)_mm_movemask_ps(_mm_cmpge_ps(d, _mm_set1_ps(-1e-3f)));
 #else
-	for (size_t t = 0; t < rd->nt; t++) {
-		float d = rd->fx[t] * dx + rd->fy[t] * dy + rd->fz[t] * dz;
+	unsigned m = 0;
 
-		w->cand[n] = (uint32_t)t;
-		n += d >= -1e-3f;
+	for (unsigned k = 0; k < 4; k++) {
+		float d = rd->fx[t + k] * dx + rd->fy[t + k] * dy +
+		    rd->fz[t + k] * dz;
+
+		m |= (unsigned)(d >= -1e-3f) << k;
 	}
+	return m;
 #endif
-	while (n > 0 && w->cand[n - 1] >= rd->nt)
-		n--; /* the zero normals of the padding */
-	return n;
 }
 
 /* Project the unique vertices: x, y in fixed-point samples (y down), q
@@ -838,6 +809,246 @@ camera_colour(const float *n, const struct basis *b)
 	    n[0] * b->d[0] + n[1] * b->d[1] + n[2] * b->d[2]);
 }
 
+/* lowbit[M]: the index of the lowest set bit of M (M > 0) */
+static const unsigned char lowbit[16] = {
+	0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+};
+
+/* What the triangles of one view share. */
+struct vstate {
+	const struct mdf_renderer *rd;
+	const struct basis *b;
+	const struct pv *p;  /* projected vertices */
+	float *zb;
+	uint32_t *cb;
+	int32_t s;
+	int cull, camera, overdraw;
+};
+
+static uint32_t
+face_colour(const struct vstate *vs, size_t t)
+{
+	return vs->camera ? camera_colour(vs->rd->nrm + 3 * t, vs->b) :
+	    vs->rd->col[t];
+}
+
+#if defined(__SSE2__) && defined(__x86_64__)
+/* Triangle T, whose box of pixel centres lies in the image and spans at
+ * most 4x4 centres from (BX, BY): W wide, H tall.  Nearly every triangle
+ * of a detailed part comes here.  Its vertices lie less than a pixel
+ * before and five pixels after the first centre, so every edge value is
+ * an integer below 2^24, exact in single precision: the three edges are
+ * stepped at once, one per lane, with the fill rule, depths and results
+ * of the general loop in draw_tri. */
+NOINLINE static void
+small_tri(const struct vstate *vs, size_t t, int32_t bx, int32_t by,
+    unsigned w, unsigned h)
+{
+	const uint32_t *ix = vs->rd->idx + 3 * t;
+	const struct pv *p0 = vs->p + ix[0], *p1 = vs->p + ix[1];
+	const struct pv *p2 = vs->p + ix[2];
+	const __m128 zero = _mm_setzero_ps();
+	/* x, y relative to the first centre; q untouched */
+	__m128i c = _mm_setr_epi32(bx * ONE + HALF, by * ONE + HALF, 0, 0);
+	__m128i v0 = _mm_sub_epi32(_mm_loadu_si128((const __m128i *)
+	    (const void *)p0), c);
+	__m128i v1 = _mm_sub_epi32(_mm_loadu_si128((const __m128i *)
+	    (const void *)p1), c);
+	__m128i v2 = _mm_sub_epi32(_mm_loadu_si128((const __m128i *)
+	    (const void *)p2), c);
+	__m128i a = _mm_unpacklo_epi32(v0, v1), b = _mm_unpacklo_epi32(v2, v0);
+	__m128 x = _mm_cvtepi32_ps(_mm_unpacklo_epi64(a, b)); /* x0 x1 x2 x0 */
+	__m128 y = _mm_cvtepi32_ps(_mm_unpackhi_epi64(a, b));
+	/* lane k: vertices k + 1 and k + 2 */
+	__m128 x1 = _mm_shuffle_ps(x, x, _MM_SHUFFLE(0, 0, 2, 1));
+	__m128 x2 = _mm_shuffle_ps(x, x, _MM_SHUFFLE(0, 1, 0, 2));
+	__m128 y1 = _mm_shuffle_ps(y, y, _MM_SHUFFLE(0, 0, 2, 1));
+	__m128 y2 = _mm_shuffle_ps(y, y, _MM_SHUFFLE(0, 1, 0, 2));
+	/* edge k at the first centre: twice the area of the centre and
+	 * vertices k + 1, k + 2; the three add up to the triangle's */
+	__m128 e = _mm_sub_ps(_mm_mul_ps(x1, y2), _mm_mul_ps(x2, y1));
+	float area = _mm_cvtss_f32(_mm_add_ss(_mm_add_ss(e,
+	    _mm_shuffle_ps(e, e, _MM_SHUFFLE(1, 1, 1, 1))),
+	    _mm_movehl_ps(e, e)));
+	float q0 = p0->q, q1 = p1->q, q2 = p2->q;
+	/* the lanes of the edges the general loop calls 1 and 2 */
+	unsigned l1 = 1, l2 = 2;
+
+	if (area == 0 || (area > 0 && vs->cull))
+		return;
+	/* a negative area swaps vertices 1 and 2 there: every edge turns
+	 * round, and edges 1 and 2 trade places */
+	__m128 flip = zero;
+
+	if (area < 0) {
+		float tq = q1;
+
+		q1 = q2, q2 = tq;
+		l1 = 2, l2 = 1;
+		area = -area;
+		flip = _mm_set1_ps(-0.0f);
+	}
+	e = _mm_xor_ps(e, flip);
+	/* a centre with a negative edge is out whatever the fill rule:
+	 * the common miss of a single centre ends here */
+	if (w == 1 && h == 1 &&
+	    (_mm_movemask_ps(_mm_cmplt_ps(e, zero)) & 7) != 0)
+		return;
+	__m128 ex = _mm_xor_ps(_mm_sub_ps(x2, x1), flip);
+	__m128 ey = _mm_xor_ps(_mm_sub_ps(y2, y1), flip);
+	/* top-left rule (edge_bias): -1 unless the edge goes up, or is
+	 * horizontal and goes right */
+	__m128 tl = _mm_or_ps(_mm_cmplt_ps(ey, zero),
+	    _mm_and_ps(_mm_cmpeq_ps(ey, zero), _mm_cmpgt_ps(ex, zero)));
+	__m128 bias = _mm_andnot_ps(tl, _mm_set1_ps(-1.0f));
+	__m128 sx = _mm_mul_ps(ey, _mm_set1_ps(-(float)ONE));
+	__m128 sy = _mm_mul_ps(ex, _mm_set1_ps((float)ONE));
+	float inv = 1.0f / area;
+	float d1 = (q1 - q0) * inv, d2 = (q2 - q0) * inv;
+	float qlo = min3f(q0, q1, q2), qhi = max3f(q0, q1, q2);
+	uint32_t col = 0;
+	int have_col = 0;
+
+	for (unsigned r = 0; r < h; r++) {
+		size_t row = ((size_t)by + r) * (size_t)vs->s + (size_t)bx;
+		__m128 ec = e;
+
+		for (unsigned k = 0; k < w; k++) {
+			if ((_mm_movemask_ps(_mm_cmplt_ps(_mm_add_ps(ec, bias),
+			    zero)) & 7) == 0) {
+				size_t i = row + k;
+				float ev[4];
+
+				if (vs->overdraw) {
+					vs->cb[i]++;
+					ec = _mm_add_ps(ec, sx);
+					continue;
+				}
+				/* exact integers, as the general loop's
+				 * int64 values */
+				_mm_storeu_ps(ev, ec);
+				float q = q0 + ev[l1] * d1 + ev[l2] * d2;
+
+				q = q < qlo ? qlo : q > qhi ? qhi : q;
+				if (q > vs->zb[i]) {
+					if (!have_col)
+						col = face_colour(vs, t);
+					have_col = 1;
+					vs->zb[i] = q;
+					vs->cb[i] = col;
+				}
+			}
+			ec = _mm_add_ps(ec, sx);
+		}
+		e = _mm_add_ps(e, sy);
+	}
+}
+#endif
+
+/* Draw triangle T of the view whose box of pixel centres CC (as from
+ * pack_cell) holds at least one centre.  Kept out of the loop of
+ * render_view, which rejects most triangles in a few registers. */
+NOINLINE static void
+draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
+{
+	const struct mdf_renderer *rd = vs->rd;
+	const uint32_t *ix = rd->idx + 3 * t;
+	const struct pv *p0 = vs->p + ix[0], *p1 = vs->p + ix[1];
+	const struct pv *p2 = vs->p + ix[2];
+	const int32_t s = vs->s;
+	const int cull = vs->cull, overdraw = vs->overdraw;
+	float *zb = vs->zb;
+	uint32_t *cb = vs->cb;
+	int32_t bx0, bx1, by0, by1;
+	int64_t area;
+	uint32_t col;
+
+	bx0 = (int16_t)(uint16_t)cc;
+	by0 = (int16_t)(uint16_t)(cc >> 16);
+	bx1 = -(int16_t)(uint16_t)(cc >> 32);
+	by1 = -(int16_t)(uint16_t)(cc >> 48);
+	if (bx0 > bx1 || by0 > by1)
+		return;
+	int32_t x0 = p0->x, x1 = p1->x, x2 = p2->x;
+	int32_t y0 = p0->y, y1 = p1->y, y2 = p2->y;
+
+	if (bx0 < 0)
+		bx0 = 0;
+	if (by0 < 0)
+		by0 = 0;
+	if (bx1 >= s)
+		bx1 = s - 1;
+	if (by1 >= s)
+		by1 = s - 1;
+	if (bx0 > bx1 || by0 > by1)
+		return;
+
+	area = (int64_t)(x1 - x0) * (y2 - y0) -
+	    (int64_t)(y1 - y0) * (x2 - x0);
+	if (area == 0)
+		return;
+	/* counter-clockwise seen by the camera is negative here */
+	if (area > 0 && cull)
+		return;
+	float q0 = p0->q, q1 = p1->q, q2 = p2->q;
+	if (area < 0) {
+		int32_t tx = x1, ty = y1;
+		float tq = q1;
+
+		x1 = x2, y1 = y2, q1 = q2;
+		x2 = tx, y2 = ty, q2 = tq;
+		area = -area;
+	}
+	/* edge k is the one opposite vertex k, evaluated at the
+	 * first pixel centre of the box and biased by the fill rule */
+	int32_t ex0 = x2 - x1, ex1 = x0 - x2, ex2 = x1 - x0;
+	int32_t ey0 = y2 - y1, ey1 = y0 - y2, ey2 = y1 - y0;
+	int64_t bias1 = edge_bias(ex1, ey1), bias2 = edge_bias(ex2, ey2);
+	int32_t cx = bx0 * ONE + HALF, cy = by0 * ONE + HALF;
+	int64_t e0 = (int64_t)ex0 * (cy - y1) - (int64_t)ey0 * (cx - x1) +
+	    edge_bias(ex0, ey0);
+	int64_t e1 = (int64_t)ex1 * (cy - y2) - (int64_t)ey1 * (cx - x2) +
+	    bias1;
+	int64_t e2 = (int64_t)ex2 * (cy - y0) - (int64_t)ey2 * (cx - x0) +
+	    bias2;
+	if (bx0 == bx1 && by0 == by1 && (e0 | e1 | e2) < 0)
+		return; /* the common miss of a detailed part */
+	int64_t sx0 = -(int64_t)ey0 * ONE, sy0 = (int64_t)ex0 * ONE;
+	int64_t sx1 = -(int64_t)ey1 * ONE, sy1 = (int64_t)ex1 * ONE;
+	int64_t sx2 = -(int64_t)ey2 * ONE, sy2 = (int64_t)ex2 * ONE;
+	/* depth from the barycentric weights of vertices 1 and 2,
+	 * clamped to the triangle's own range so that the rounding
+	 * of steep (nearly edge-on) planes cannot push it in front
+	 * of a neighbour */
+	float inv = 1.0f / (float)area;
+	float d1 = (q1 - q0) * inv, d2 = (q2 - q0) * inv;
+	float qlo = min3f(q0, q1, q2), qhi = max3f(q0, q1, q2);
+
+	col = face_colour(vs, t);
+	for (int32_t y = by0; y <= by1; y++) {
+		int64_t w0 = e0, w1 = e1, w2 = e2;
+		size_t row = (size_t)y * s;
+
+		for (int32_t x = bx0; x <= bx1; x++) {
+			if ((w0 | w1 | w2) >= 0) {
+				size_t i = row + x;
+				float q = q0 + (float)(w1 - bias1) * d1 +
+				    (float)(w2 - bias2) * d2;
+
+				q = q < qlo ? qlo : q > qhi ? qhi : q;
+				if (overdraw) {
+					cb[i]++;
+				} else if (q > zb[i]) {
+					zb[i] = q;
+					cb[i] = col;
+				}
+			}
+			w0 += sx0, w1 += sx1, w2 += sx2;
+		}
+		e0 += sy0, e1 += sy1, e2 += sy2;
+	}
+}
+
 static void
 render_view(struct mdf_renderer *rd, struct worker *w,
     const struct mdf_view *view, unsigned char *out)
@@ -858,6 +1069,9 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	float *zb = w->z;
 	uint32_t *cb = w->c;
 	struct basis b;
+	const struct vstate vs = { rd, &b, w->p, zb, cb, s, cull, camera,
+	    overdraw };
+	const uint64_t *cell = w->cell;
 
 	for (size_t i = 0; i < ns; i++) {
 		zb[i] = -HUGE_VALF;
@@ -868,125 +1082,57 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 
 	if (rd->nt > 0 && rd->rad > 0)
 		project(rd, w, &b);
-	size_t ncand = rd->nt;
-	const uint32_t *cand = rd->all;
+	/* triangles in order, four at a time: the set bits of M are the
+	 * ones that exist and, with culling, may face the camera */
+	for (size_t t4 = 0; rd->rad > 0 && t4 < rd->nt; t4 += 4) {
+		unsigned m = rd->nt - t4 >= 4 ? 0xf : (1u << (rd->nt - t4)) - 1;
 
-	if (precull && rd->rad > 0) {
-		ncand = facing(rd, w, dvx, dvy, dvz);
-		cand = w->cand;
-	}
-	for (size_t k = 0; rd->rad > 0 && k < ncand; k++) {
-		size_t t = cand[k];
-		const uint32_t *ix = rd->idx + 3 * t;
-		uint32_t i0 = ix[0], i1 = ix[1], i2 = ix[2];
-		int32_t bx0, bx1, by0, by1;
-		int64_t area;
-		uint32_t col;
-		uint64_t cc;
+		if (precull)
+			m &= facing4(rd, t4, dvx, dvy, dvz);
+		while (m != 0) {
+			size_t t = t4 + lowbit[m];
+			const uint32_t *ix = rd->idx + 3 * t;
+			uint64_t cc;
 
-		/* pixel centres (i + 1/2) inside the box: most triangles of
-		 * a detailed part have none and end here */
+			m &= m - 1;
+			/* pixel centres (i + 1/2) inside the box: most
+			 * triangles of a detailed part have none, and end
+			 * here */
 #if defined(__SSE2__) && defined(__x86_64__)
-		__m128i c = _mm_min_epi16(_mm_min_epi16(
-		    _mm_loadl_epi64((const __m128i *)(const void *)(w->cell + i0)),
-		    _mm_loadl_epi64((const __m128i *)(const void *)(w->cell + i1))),
-		    _mm_loadl_epi64((const __m128i *)(const void *)(w->cell + i2)));
-		/* x0 - x1 and y0 - y1 in lanes 0 and 1: positive is empty */
-		__m128i d = _mm_add_epi16(c,
-		    _mm_shufflelo_epi16(c, _MM_SHUFFLE(1, 0, 3, 2)));
+			__m128i c = _mm_min_epi16(_mm_min_epi16(
+			    _mm_loadl_epi64((const __m128i *)(const void *)
+			    (cell + ix[0])),
+			    _mm_loadl_epi64((const __m128i *)(const void *)
+			    (cell + ix[1]))),
+			    _mm_loadl_epi64((const __m128i *)(const void *)
+			    (cell + ix[2])));
+			/* x0 - x1 and y0 - y1 in lanes 0 and 1: positive is
+			 * empty */
+			__m128i d = _mm_add_epi16(c,
+			    _mm_shufflelo_epi16(c, _MM_SHUFFLE(1, 0, 3, 2)));
 
-		if (_mm_movemask_epi8(_mm_cmpgt_epi16(d, _mm_setzero_si128())) &
-		    0xf)
-			continue;
-		cc = (uint64_t)_mm_cvtsi128_si64(c);
-#else
-		cc = min16x4(min16x4(w->cell[i0], w->cell[i1]), w->cell[i2]);
-#endif
-		bx0 = (int16_t)(uint16_t)cc;
-		by0 = (int16_t)(uint16_t)(cc >> 16);
-		bx1 = -(int16_t)(uint16_t)(cc >> 32);
-		by1 = -(int16_t)(uint16_t)(cc >> 48);
-		if (bx0 > bx1 || by0 > by1)
-			continue;
+			if (_mm_movemask_epi8(_mm_cmpgt_epi16(d,
+			    _mm_setzero_si128())) & 0xf)
+				continue;
+			cc = (uint64_t)_mm_cvtsi128_si64(c);
+			int32_t bx0 = (int16_t)(uint16_t)cc;
+			int32_t by0 = (int16_t)(uint16_t)(cc >> 16);
+			int32_t bx1 = -(int16_t)(uint16_t)(cc >> 32);
+			int32_t by1 = -(int16_t)(uint16_t)(cc >> 48);
 
-		const struct pv *p0 = w->p + i0, *p1 = w->p + i1, *p2 = w->p + i2;
-		int32_t x0 = p0->x, x1 = p1->x, x2 = p2->x;
-		int32_t y0 = p0->y, y1 = p1->y, y2 = p2->y;
-
-		if (bx0 < 0)
-			bx0 = 0;
-		if (by0 < 0)
-			by0 = 0;
-		if (bx1 >= s)
-			bx1 = s - 1;
-		if (by1 >= s)
-			by1 = s - 1;
-		if (bx0 > bx1 || by0 > by1)
-			continue;
-
-		area = (int64_t)(x1 - x0) * (y2 - y0) -
-		    (int64_t)(y1 - y0) * (x2 - x0);
-		if (area == 0)
-			continue;
-		/* counter-clockwise seen by the camera is negative here */
-		if (area > 0 && cull)
-			continue;
-		float q0 = p0->q, q1 = p1->q, q2 = p2->q;
-		if (area < 0) {
-			int32_t tx = x1, ty = y1;
-			float tq = q1;
-
-			x1 = x2, y1 = y2, q1 = q2;
-			x2 = tx, y2 = ty, q2 = tq;
-			area = -area;
-		}
-		/* edge k is the one opposite vertex k, evaluated at the
-		 * first pixel centre of the box and biased by the fill rule */
-		int32_t ex0 = x2 - x1, ex1 = x0 - x2, ex2 = x1 - x0;
-		int32_t ey0 = y2 - y1, ey1 = y0 - y2, ey2 = y1 - y0;
-		int64_t bias1 = edge_bias(ex1, ey1), bias2 = edge_bias(ex2, ey2);
-		int32_t cx = bx0 * ONE + HALF, cy = by0 * ONE + HALF;
-		int64_t e0 = (int64_t)ex0 * (cy - y1) - (int64_t)ey0 * (cx - x1) +
-		    edge_bias(ex0, ey0);
-		int64_t e1 = (int64_t)ex1 * (cy - y2) - (int64_t)ey1 * (cx - x2) +
-		    bias1;
-		int64_t e2 = (int64_t)ex2 * (cy - y0) - (int64_t)ey2 * (cx - x0) +
-		    bias2;
-		if (bx0 == bx1 && by0 == by1 && (e0 | e1 | e2) < 0)
-			continue; /* the common miss of a detailed part */
-		int64_t sx0 = -(int64_t)ey0 * ONE, sy0 = (int64_t)ex0 * ONE;
-		int64_t sx1 = -(int64_t)ey1 * ONE, sy1 = (int64_t)ex1 * ONE;
-		int64_t sx2 = -(int64_t)ey2 * ONE, sy2 = (int64_t)ex2 * ONE;
-		/* depth from the barycentric weights of vertices 1 and 2,
-		 * clamped to the triangle's own range so that the rounding
-		 * of steep (nearly edge-on) planes cannot push it in front
-		 * of a neighbour */
-		float inv = 1.0f / (float)area;
-		float d1 = (q1 - q0) * inv, d2 = (q2 - q0) * inv;
-		float qlo = min3f(q0, q1, q2), qhi = max3f(q0, q1, q2);
-
-		col = camera ? camera_colour(rd->nrm + 3 * t, &b) : rd->col[t];
-		for (int32_t y = by0; y <= by1; y++) {
-			int64_t w0 = e0, w1 = e1, w2 = e2;
-			size_t row = (size_t)y * s;
-
-			for (int32_t x = bx0; x <= bx1; x++) {
-				if ((w0 | w1 | w2) >= 0) {
-					size_t i = row + x;
-					float q = q0 + (float)(w1 - bias1) * d1 +
-					    (float)(w2 - bias2) * d2;
-
-					q = q < qlo ? qlo : q > qhi ? qhi : q;
-					if (overdraw) {
-						cb[i]++;
-					} else if (q > zb[i]) {
-						zb[i] = q;
-						cb[i] = col;
-					}
-				}
-				w0 += sx0, w1 += sx1, w2 += sx2;
+			/* the box is not empty here */
+			if (bx1 - bx0 < 4 && by1 - by0 < 4 && bx0 >= 0 &&
+			    by0 >= 0 && bx1 < s && by1 < s) {
+				small_tri(&vs, t, bx0, by0,
+				    (unsigned)(bx1 - bx0 + 1),
+				    (unsigned)(by1 - by0 + 1));
+				continue;
 			}
-			e0 += sy0, e1 += sy1, e2 += sy2;
+#else
+			cc = min16x4(min16x4(cell[ix[0]], cell[ix[1]]),
+			    cell[ix[2]]);
+#endif
+			draw_tri(&vs, t, cc);
 		}
 	}
 
@@ -1064,16 +1210,6 @@ mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
 	nw = rd->nw < n ? rd->nw : (unsigned)n;
 	for (unsigned i = 0; i < nw; i++) {
 		struct worker *w = &rd->w[i];
-
-		if (round4(rd->nt) > w->ccap) {
-			free(w->cand);
-			w->cand = malloc(round4(rd->nt) * sizeof *w->cand);
-			w->ccap = w->cand ? round4(rd->nt) : 0;
-			if (w->cand == NULL) {
-				snprintf(why, whylen, "out of memory");
-				return MDF_E_NOMEM;
-			}
-		}
 
 		if (round4(rd->nv) > w->vcap) {
 			free(w->p);
