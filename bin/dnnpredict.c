@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "dnncli.h"
 #include "dnet.h"
 #include "milldir/types.h"
 
@@ -141,17 +142,7 @@ main(int argc, char **argv)
 
 	mdc_init(argv[0]);
 	parse(argc, argv, &o);
-	const char *mode = getenv("MILLDIR_DNN_MODE");
-	if (mode && *mode) {
-		if ((rc = mdf_dnet_mode_parse(mode)) < 0)
-			mdc_usage("MILLDIR_DNN_MODE=%s: want stock, gemm or fast", mode);
-		mdf_dnet_set_mode((enum mdf_dnet_mode)rc);
-	}
-	/* OpenBLAS reads its environment when loaded: set it, start again */
-	mdf_dnet_restart(argv);
-	if (mdf_dnet_check_overrides(why, sizeof why) < 0)
-		mdc_die(EXIT_SOFTWARE, "%s", why);
-	mdf_dnet_set_threads((int)o.threads);
+	dnncli_start(argv, (long)o.threads);
 
 	const char *cfgpath = model_file(o.model, "net.cfg");
 	if ((rc = mdf_dnet_cfg_read(cfgpath, &text, why, sizeof why)) < 0)
