@@ -66,6 +66,8 @@ struct worker {
 	uint32_t *c;   /* colour per sample (R | G << 8 | B << 16), or count */
 	struct pv *p;   /* projected unique vertices */
 	uint64_t *cell; /* their pack_cell() */
+	unsigned char *mask; /* per 4 triangles: the ones to walk */
+	size_t mcap;
 	size_t vcap;
 	pthread_t tid;
 };
@@ -217,6 +219,7 @@ worker_free(struct worker *w)
 	free(w->c);
 	free(w->p);
 	free(w->cell);
+	free(w->mask);
 }
 
 struct mdf_renderer *
@@ -613,10 +616,15 @@ project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
 	const __m128 h = _mm_set1_ps(0.5f);
 	const __m128i lo = _mm_set1_epi32(HALF - 1), hi = _mm_set1_epi32(HALF);
 	const __m128i zero = _mm_setzero_si128();
+	/* locals: the stores below may alias any pointer in RD or W */
+	const float *sx = rd->sx, *sy = rd->sy, *sz = rd->sz;
+	struct pv *p = w->p;
+	uint64_t *cell = w->cell;
+	const size_t nv = rd->nv;
 
-	for (size_t i = 0; i < rd->nv; i += 4) {
-		__m128 px = _mm_loadu_ps(rd->sx + i), py = _mm_loadu_ps(rd->sy + i);
-		__m128 pz = _mm_loadu_ps(rd->sz + i);
+	for (size_t i = 0; i < nv; i += 4) {
+		__m128 px = _mm_loadu_ps(sx + i), py = _mm_loadu_ps(sy + i);
+		__m128 pz = _mm_loadu_ps(sz + i);
 		__m128i x = _mm_cvttps_epi32(_mm_add_ps(_mm_add_ps(_mm_add_ps(
 		    _mm_add_ps(_mm_mul_ps(vax, px), _mm_mul_ps(vay, py)),
 		    _mm_mul_ps(vaz, pz)), vta), h));
@@ -638,47 +646,56 @@ project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
 		__m128i v0 = _mm_unpacklo_epi32(q, zero);
 		__m128i v1 = _mm_unpackhi_epi32(q, zero);
 
-		_mm_storeu_si128((__m128i *)(void *)(w->cell + i),
+		_mm_storeu_si128((__m128i *)(void *)(cell + i),
 		    _mm_unpacklo_epi32(t1, t2));
-		_mm_storeu_si128((__m128i *)(void *)(w->cell + i + 2),
+		_mm_storeu_si128((__m128i *)(void *)(cell + i + 2),
 		    _mm_unpackhi_epi32(t1, t2));
-		_mm_storeu_si128((__m128i *)(void *)(w->p + i),
+		_mm_storeu_si128((__m128i *)(void *)(p + i),
 		    _mm_unpacklo_epi64(u0, v0));
-		_mm_storeu_si128((__m128i *)(void *)(w->p + i + 1),
+		_mm_storeu_si128((__m128i *)(void *)(p + i + 1),
 		    _mm_unpackhi_epi64(u0, v0));
-		_mm_storeu_si128((__m128i *)(void *)(w->p + i + 2),
+		_mm_storeu_si128((__m128i *)(void *)(p + i + 2),
 		    _mm_unpacklo_epi64(u1, v1));
-		_mm_storeu_si128((__m128i *)(void *)(w->p + i + 3),
+		_mm_storeu_si128((__m128i *)(void *)(p + i + 3),
 		    _mm_unpackhi_epi64(u1, v1));
 	}
 }
 #endif
 
-/* Bit k set when the normal of triangle T + k does not clearly point
- * away from the view direction D (orthographic culling).  The margin
- * leaves nearly edge-on faces to the exact integer test.  The normal
- * arrays are padded to a multiple of 4. */
-static inline unsigned
-facing4(const struct mdf_renderer *rd, size_t t, float dx, float dy,
-    float dz)
+/* Bit k of MASK[g] set when the normal of triangle 4g + k does not
+ * clearly point away from the view direction D (orthographic culling),
+ * for NG groups of 4.  The margin leaves nearly edge-on faces to the
+ * exact integer test.  The normal arrays are padded to a multiple of 4. */
+static void
+facing(const struct mdf_renderer *rd, unsigned char *mask, size_t ng,
+    float dx, float dy, float dz)
 {
+	/* locals: stores to MASK may alias anything */
+	const float *fx = rd->fx, *fy = rd->fy, *fz = rd->fz;
 #if defined(__SSE2__) && defined(__x86_64__)
-	__m128 d = _mm_add_ps(_mm_add_ps(
-	    _mm_mul_ps(_mm_loadu_ps(rd->fx + t), _mm_set1_ps(dx)),
-	    _mm_mul_ps(_mm_loadu_ps(rd->fy + t), _mm_set1_ps(dy))),
-	    _mm_mul_ps(_mm_loadu_ps(rd->fz + t), _mm_set1_ps(dz)));
+	const __m128 vx = _mm_set1_ps(dx), vy = _mm_set1_ps(dy);
+	const __m128 vz = _mm_set1_ps(dz), lim = _mm_set1_ps(-1e-3f);
 
-	return (unsigned)_mm_movemask_ps(_mm_cmpge_ps(d, _mm_set1_ps(-1e-3f)));
-#else
-	unsigned m = 0;
+	for (size_t g = 0; g < ng; g++) {
+		__m128 d = _mm_add_ps(_mm_add_ps(
+		    _mm_mul_ps(_mm_loadu_ps(fx + 4 * g), vx),
+		    _mm_mul_ps(_mm_loadu_ps(fy + 4 * g), vy)),
+		    _mm_mul_ps(_mm_loadu_ps(fz + 4 * g), vz));
 
-	for (unsigned k = 0; k < 4; k++) {
-		float d = rd->fx[t + k] * dx + rd->fy[t + k] * dy +
-		    rd->fz[t + k] * dz;
-
-		m |= (unsigned)(d >= -1e-3f) << k;
+		mask[g] = (unsigned char)_mm_movemask_ps(_mm_cmpge_ps(d, lim));
 	}
-	return m;
+#else
+	for (size_t g = 0; g < ng; g++) {
+		unsigned m = 0;
+
+		for (unsigned k = 0; k < 4; k++) {
+			size_t t = 4 * g + k;
+			float d = fx[t] * dx + fy[t] * dy + fz[t] * dz;
+
+			m |= (unsigned)(d >= -1e-3f) << k;
+		}
+		mask[g] = (unsigned char)m;
+	}
 #endif
 }
 
@@ -1049,6 +1066,27 @@ draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
 	}
 }
 
+/* Fill N depths with -inf (nothing drawn) and N colours with C. */
+static void
+clear(float *zb, uint32_t *cb, size_t n, uint32_t c)
+{
+	size_t i = 0;
+
+#if defined(__SSE2__) && defined(__x86_64__)
+	const __m128 z = _mm_set1_ps(-HUGE_VALF);
+	const __m128i v = _mm_set1_epi32((int)c);
+
+	for (; i + 4 <= n; i += 4) {
+		_mm_storeu_ps(zb + i, z);
+		_mm_storeu_si128((__m128i *)(void *)(cb + i), v);
+	}
+#endif
+	for (; i < n; i++) {
+		zb[i] = -HUGE_VALF;
+		cb[i] = c;
+	}
+}
+
 static void
 render_view(struct mdf_renderer *rd, struct worker *w,
     const struct mdf_view *view, unsigned char *out)
@@ -1073,24 +1111,30 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	    overdraw };
 	const uint64_t *cell = w->cell;
 
-	for (size_t i = 0; i < ns; i++) {
-		zb[i] = -HUGE_VALF;
-		cb[i] = overdraw ? 0 : bg;
-	}
+	clear(zb, cb, ns, overdraw ? 0 : bg);
 	view_basis(view, &b);
 	const float dvx = (float)b.d[0], dvy = (float)b.d[1], dvz = (float)b.d[2];
 
 	if (rd->nt > 0 && rd->rad > 0)
 		project(rd, w, &b);
-	/* triangles in order, four at a time: the set bits of M are the
-	 * ones that exist and, with culling, may face the camera */
-	for (size_t t4 = 0; rd->rad > 0 && t4 < rd->nt; t4 += 4) {
-		unsigned m = rd->nt - t4 >= 4 ? 0xf : (1u << (rd->nt - t4)) - 1;
+	/* triangles in order, four at a time: the set bits of the mask
+	 * are the ones that exist and, with culling, may face the camera
+	 * (all masks first, in a loop that keeps its constants in
+	 * registers) */
+	const size_t ng = rd->rad > 0 ? (rd->nt + 3) / 4 : 0;
+	unsigned char *mask = w->mask;
 
-		if (precull)
-			m &= facing4(rd, t4, dvx, dvy, dvz);
+	if (precull)
+		facing(rd, mask, ng, dvx, dvy, dvz);
+	else
+		memset(mask, 0xf, ng);
+	if (rd->nt % 4 != 0 && ng > 0)
+		mask[ng - 1] &= (unsigned char)((1u << rd->nt % 4) - 1);
+	for (size_t g = 0; g < ng; g++) {
+		unsigned m = mask[g];
+
 		while (m != 0) {
-			size_t t = t4 + lowbit[m];
+			size_t t = 4 * g + lowbit[m];
 			const uint32_t *ix = rd->idx + 3 * t;
 			uint64_t cc;
 
@@ -1140,7 +1184,14 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	uint32_t k = o->ssaa, size = o->size, kk = k * k;
 
 	if (k == 1 && !overdraw) {
-		for (size_t i = 0; i < ns; i++) {
+		size_t i = 0;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* R, G, B and a zero that the next pixel overwrites */
+		for (; i + 1 < ns; i++)
+			memcpy(out + 3 * i, cb + i, 4);
+#endif
+		for (; i < ns; i++) {
 			out[3 * i] = (unsigned char)cb[i];
 			out[3 * i + 1] = (unsigned char)(cb[i] >> 8);
 			out[3 * i + 2] = (unsigned char)(cb[i] >> 16);
@@ -1211,6 +1262,15 @@ mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
 	for (unsigned i = 0; i < nw; i++) {
 		struct worker *w = &rd->w[i];
 
+		if (rd->nt / 4 + 1 > w->mcap) {
+			free(w->mask);
+			w->mask = malloc(rd->nt / 4 + 1);
+			w->mcap = w->mask ? rd->nt / 4 + 1 : 0;
+			if (w->mask == NULL) {
+				snprintf(why, whylen, "out of memory");
+				return MDF_E_NOMEM;
+			}
+		}
 		if (round4(rd->nv) > w->vcap) {
 			free(w->p);
 			free(w->cell);
