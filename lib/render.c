@@ -87,9 +87,11 @@ struct mdf_renderer {
 	uint32_t *col;         /* world-normal colour per kept triangle */
 	size_t nt, tcap;
 	uint32_t *hash;        /* open addressing: vertex index + 1 */
-	size_t hcap;
-	uint64_t *edges;       /* open addressing: directed edge + 1 */
-	size_t ecap;
+	size_t hsize, hcap;    /* slots in use (a power of 2), allocated */
+	/* directed edges a -> b grouped by a: those of a are
+	 * edst[estart[a] .. estart[a + 1]) */
+	uint32_t *estart, *edst, *emark;
+	size_t escap, edcap, emcap;
 	int closed;            /* closed, consistently wound, outward */
 	double ctr[3], rad;    /* bounding sphere */
 	/* the current job */
@@ -269,7 +271,9 @@ mdf_renderer_free(struct mdf_renderer *rd)
 	free(rd->sx);
 	free(rd->sy);
 	free(rd->sz);
-	free(rd->edges);
+	free(rd->estart);
+	free(rd->edst);
+	free(rd->emark);
 	free(rd->fx);
 	free(rd->fy);
 	free(rd->fz);
@@ -325,6 +329,40 @@ fbits(float f)
 	return b == 0x80000000u ? 0 : b;
 }
 
+static uint32_t
+vertex_hash(uint32_t bx, uint32_t by, uint32_t bz)
+{
+	uint32_t h = bx * 0x9e3779b1u ^ by * 0x85ebca77u ^ bz * 0xc2b2ae3du;
+
+	h ^= h >> 15;
+	h *= 0x2c1b3c6du;
+	h ^= h >> 12;
+	return h;
+}
+
+/* Set the vertex table to SIZE slots (a power of 2, at most hcap) and
+ * put the vertices so far back in.  The table starts small and doubles,
+ * so that it stays in cache: a vertex's index is the order of its first
+ * appearance whatever the table's size. */
+static void
+vertex_rehash(struct mdf_renderer *rd, size_t size)
+{
+	size_t mask = size - 1;
+
+	rd->hsize = size;
+	memset(rd->hash, 0, size * sizeof(uint32_t));
+	for (size_t k = 0; k < rd->nv; k++) {
+		uint32_t b[3];
+		size_t i;
+
+		memcpy(b, rd->v + 3 * k, sizeof b);
+		for (i = vertex_hash(b[0], b[1], b[2]) & mask; rd->hash[i] != 0;
+		    i = (i + 1) & mask)
+			;
+		rd->hash[i] = (uint32_t)k + 1;
+	}
+}
+
 /* Index of vertex P, adding it if new. */
 static uint32_t
 vertex_index(struct mdf_renderer *rd, const float *p)
@@ -332,13 +370,10 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 	uint32_t bx = fbits(p[0]), by = fbits(p[1]), bz = fbits(p[2]);
 	uint32_t cb[3] = { bx, by, bz };
 	float c[3];
-	uint32_t h = bx * 0x9e3779b1u ^ by * 0x85ebca77u ^ bz * 0xc2b2ae3du;
-	size_t mask = rd->hcap - 1;
+	uint32_t h = vertex_hash(bx, by, bz);
+	size_t mask = rd->hsize - 1;
 	size_t i;
 
-	h ^= h >> 15;
-	h *= 0x2c1b3c6du;
-	h ^= h >> 12;
 	memcpy(c, cb, sizeof c);
 	for (i = h & mask;; i = (i + 1) & mask) {
 		uint32_t e = rd->hash[i];
@@ -356,68 +391,68 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 	return (uint32_t)(rd->nv - 1);
 }
 
-static uint64_t
-edge_key(uint32_t a, uint32_t b)
-{
-	return ((uint64_t)a << 32 | b) + 1; /* 0 marks a free slot */
-}
-
-static size_t
-edge_slot(const struct mdf_renderer *rd, uint64_t key)
-{
-	uint64_t h = key * 0x9e3779b97f4a7c15u;
-	size_t mask = rd->ecap - 1, i;
-
-	for (i = (size_t)(h >> 32) & mask;; i = (i + 1) & mask)
-		if (rd->edges[i] == 0 || rd->edges[i] == key)
-			return i;
-}
-
 /* Is the indexed mesh closed (every directed edge has exactly one
  * reverse), consistently wound (no directed edge twice), and of positive
  * signed volume?  Then every face turned away from the camera lies behind
  * one turned towards it, and culling back faces changes nothing but the
- * time.  0 when unsure, or without memory for the check. */
+ * time.  0 when unsure, or without memory for the check.  The edges are
+ * grouped by their first vertex (a counting sort), which walks memory
+ * far more kindly than a hash table of all edges. */
 static int
 closed_outward(struct mdf_renderer *rd)
 {
-	size_t need = 1024, n = rd->nt;
+	size_t n = rd->nt, nv = rd->nv;
+	const uint32_t *idx = rd->idx;
+	uint32_t *start, *dst, *mark;
 	double vol = 0;
 
-	while (need < 6 * n)
-		need *= 2;
-	if (need > rd->ecap) {
-		free(rd->edges);
-		rd->edges = malloc(need * sizeof *rd->edges);
-		rd->ecap = rd->edges ? need : 0;
-		if (rd->edges == NULL)
-			return 0;
-	}
-	memset(rd->edges, 0, rd->ecap * sizeof *rd->edges);
+	if (grow((void **)&rd->estart, &rd->escap, nv + 1,
+	    sizeof(uint32_t)) < 0 ||
+	    grow((void **)&rd->edst, &rd->edcap, 3 * n, sizeof(uint32_t)) < 0 ||
+	    grow((void **)&rd->emark, &rd->emcap, nv, sizeof(uint32_t)) < 0)
+		return 0;
+	start = rd->estart, dst = rd->edst, mark = rd->emark;
+	/* each corner starts one edge: count, sum, then place them */
+	memset(start, 0, (nv + 1) * sizeof *start);
+	for (size_t j = 0; j < 3 * n; j++)
+		start[idx[j] + 1]++;
+	for (size_t a = 0; a < nv; a++)
+		start[a + 1] += start[a];
+	memcpy(mark, start, nv * sizeof *mark);
 	for (size_t t = 0; t < n; t++) {
-		const uint32_t *ix = rd->idx + 3 * t;
+		const uint32_t *ix = idx + 3 * t;
 
-		for (int k = 0; k < 3; k++) {
-			uint64_t key = edge_key(ix[k], ix[(k + 1) % 3]);
-			size_t i = edge_slot(rd, key);
+		dst[mark[ix[0]]++] = ix[1];
+		dst[mark[ix[1]]++] = ix[2];
+		dst[mark[ix[2]]++] = ix[0];
+	}
+	/* the same edge twice the same way: MARK[b] is a + 1 once a -> b
+	 * has been seen */
+	memset(mark, 0, nv * sizeof *mark);
+	for (size_t a = 0; a < nv; a++) {
+		for (uint32_t j = start[a]; j < start[a + 1]; j++) {
+			if (mark[dst[j]] == a + 1)
+				return 0;
+			mark[dst[j]] = (uint32_t)a + 1;
+		}
+	}
+	/* an open edge: a -> b without b -> a */
+	for (size_t a = 0; a < nv; a++) {
+		for (uint32_t j = start[a]; j < start[a + 1]; j++) {
+			uint32_t b = dst[j], k = start[b];
 
-			if (rd->edges[i] == key)
-				return 0; /* the same edge twice the same way */
-			rd->edges[i] = key;
+			while (k < start[b + 1] && dst[k] != a)
+				k++;
+			if (k == start[b + 1])
+				return 0;
 		}
 	}
 	for (size_t t = 0; t < n; t++) {
-		const uint32_t *ix = rd->idx + 3 * t;
+		const uint32_t *ix = idx + 3 * t;
 		const float *a = rd->v + 3 * (size_t)ix[0];
 		const float *b = rd->v + 3 * (size_t)ix[1];
 		const float *c = rd->v + 3 * (size_t)ix[2];
 
-		for (int k = 0; k < 3; k++) {
-			uint64_t key = edge_key(ix[(k + 1) % 3], ix[k]);
-
-			if (rd->edges[edge_slot(rd, key)] != key)
-				return 0; /* an open edge */
-		}
 		vol += (double)a[0] * ((double)b[1] * c[2] - (double)b[2] * c[1]) -
 		    (double)a[1] * ((double)b[0] * c[2] - (double)b[2] * c[0]) +
 		    (double)a[2] * ((double)b[0] * c[1] - (double)b[1] * c[0]);
@@ -437,7 +472,7 @@ static int
 prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
     size_t whylen)
 {
-	size_t n = (size_t)m->n, hneed = 1024;
+	size_t n = (size_t)m->n, hneed = 1024, hfirst = 1024;
 	double lo[3] = { HUGE_VAL, HUGE_VAL, HUGE_VAL };
 	double hi[3] = { -HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
 	double r2 = 0;
@@ -449,6 +484,8 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 	}
 	while (hneed < 6 * n) /* load factor at most 1/2 */
 		hneed *= 2;
+	while (hfirst < n) /* room for the n / 2 vertices of a closed mesh */
+		hfirst *= 2;
 	if (grow((void **)&rd->v, &rd->vcap, 3 * n, 3 * sizeof(float)) < 0 ||
 	    grow((void **)&rd->idx, &rd->tcap, n, 3 * sizeof(uint32_t)) < 0)
 		return MDF_E_NOMEM;
@@ -474,12 +511,22 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 		}
 		rd->hcap = hneed;
 	}
-	memset(rd->hash, 0, rd->hcap * sizeof(uint32_t));
 	rd->nv = rd->nt = 0;
+	vertex_rehash(rd, hfirst < hneed ? hfirst : hneed);
 
 	for (size_t t = 0; t < n; t++) {
 		const float *p = m->tri + t * MDF_MESH_TRI_FLOATS + 3;
 		double e1[3], e2[3], c[3], len;
+
+		/* up to 3 new vertices; nv + 3 <= 3 n keeps this within
+		 * hcap */
+		if ((rd->nv + 3) * 2 > rd->hsize) {
+			size_t size = rd->hsize;
+
+			while ((rd->nv + 3) * 2 > size)
+				size *= 2;
+			vertex_rehash(rd, size);
+		}
 
 		float bad = 0;
 
