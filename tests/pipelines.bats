@@ -69,14 +69,16 @@ setup_file() {
 }
 
 @test "pipelines: sweep.mk trains every grid point once and prints the best model" {
+	# as a user runs it: not as a sub-make of `make check`, whose flags
+	# would add "Entering directory" lines to the output
 	cd "$SHARED"
-	run --separate-stderr make -s --no-print-directory -f "$P/sweep.mk" DATA=data/dataset.mdf EPOCHS=2 \
+	run --separate-stderr env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -f "$P/sweep.mk" DATA=data/dataset.mdf EPOCHS=2 \
 		LRS='0.01 0.1' BATCHES=8 EXPERIMENT=sw -j2
 	assert_success
 	assert_dir_exists "$output"
 	[ "$(metriclog runs --experiment sw | grep -c FINISHED)" -eq 2 ]
 	# a second sweep with one new point trains only that point
-	run --separate-stderr make --no-print-directory -f "$P/sweep.mk" DATA=data/dataset.mdf EPOCHS=2 \
+	run --separate-stderr env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -f "$P/sweep.mk" DATA=data/dataset.mdf EPOCHS=2 \
 		LRS='0.01 0.1 0.05' BATCHES=8 EXPERIMENT=sw
 	assert_success
 	[ "$(metriclog runs --experiment sw | grep -c FINISHED)" -eq 3 ]
