@@ -873,6 +873,21 @@ camera_colour(const float *n, const struct basis *b)
 	    n[0] * b->d[0] + n[1] * b->d[1] + n[2] * b->d[2]);
 }
 
+/* the index of the lowest set bit of M, 0 < M < 2^16 */
+static inline int
+ctz16(unsigned m)
+{
+#if defined(__GNUC__)
+	return __builtin_ctz(m);
+#else
+	int n = 0;
+
+	while (!(m >> n & 1))
+		n++;
+	return n;
+#endif
+}
+
 /* lowbit[M]: the index of the lowest set bit of M (M > 0) */
 static const unsigned char lowbit[16] = {
 	0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
@@ -967,44 +982,74 @@ small_tri(const struct vstate *vs, size_t t, int32_t bx, int32_t by,
 	__m128 bias = _mm_andnot_ps(tl, _mm_set1_ps(-1.0f));
 	__m128 sx = _mm_mul_ps(ey, _mm_set1_ps(-(float)ONE));
 	__m128 sy = _mm_mul_ps(ex, _mm_set1_ps((float)ONE));
+	/* the centres covered, as bits 4 r + k (row r, column k), found
+	 * without a branch per centre when the box is at most 2x2, the
+	 * common case */
+	__m128 eb = _mm_add_ps(e, bias);
+	unsigned m;
+
+	if (w <= 2 && h <= 2) {
+		static const unsigned char inbox[3][3] = {
+			{ 0, 0, 0 }, { 0, 0x01, 0x11 }, { 0, 0x03, 0x33 },
+		};
+		__m128 ebx = _mm_add_ps(eb, sx);
+
+		m = (unsigned)((_mm_movemask_ps(_mm_cmplt_ps(eb, zero)) & 7) ==
+		    0) | (unsigned)((_mm_movemask_ps(_mm_cmplt_ps(ebx, zero)) &
+		    7) == 0) << 1 | (unsigned)((_mm_movemask_ps(_mm_cmplt_ps(
+		    _mm_add_ps(eb, sy), zero)) & 7) == 0) << 4 |
+		    (unsigned)((_mm_movemask_ps(_mm_cmplt_ps(_mm_add_ps(ebx,
+		    sy), zero)) & 7) == 0) << 5;
+		m &= inbox[w][h];
+	} else {
+		m = 0;
+		for (unsigned r = 0; r < h; r++) {
+			__m128 ec = eb;
+
+			for (unsigned k = 0; k < w; k++) {
+				m |= (unsigned)((_mm_movemask_ps(_mm_cmplt_ps(
+				    ec, zero)) & 7) == 0) << (4 * r + k);
+				ec = _mm_add_ps(ec, sx);
+			}
+			eb = _mm_add_ps(eb, sy);
+		}
+	}
+	if (m == 0)
+		return;
+	size_t row0 = (size_t)by * (size_t)vs->s + (size_t)bx;
+
+	if (vs->overdraw) {
+		for (; m != 0; m &= m - 1) {
+			unsigned bit = (unsigned)ctz16(m);
+
+			vs->cb[row0 + (bit >> 2) * (size_t)vs->s + (bit & 3)]++;
+		}
+		return;
+	}
 	float inv = 1.0f / area;
 	float d1 = (q1 - q0) * inv, d2 = (q2 - q0) * inv;
 	float qlo = min3f(q0, q1, q2), qhi = max3f(q0, q1, q2);
-	uint32_t col = 0;
-	int have_col = 0;
+	uint32_t col = face_colour(vs, t);
+	float ev[4], sxv[4], syv[4];
 
-	for (unsigned r = 0; r < h; r++) {
-		size_t row = ((size_t)by + r) * (size_t)vs->s + (size_t)bx;
-		__m128 ec = e;
+	_mm_storeu_ps(ev, e);
+	_mm_storeu_ps(sxv, sx);
+	_mm_storeu_ps(syv, sy);
+	for (; m != 0; m &= m - 1) {
+		unsigned bit = (unsigned)ctz16(m), r = bit >> 2, k = bit & 3;
+		size_t i = row0 + r * (size_t)vs->s + k;
+		/* edges 1 and 2 at the centre: exact integers, as the
+		 * general loop's int64 values */
+		float w1 = ev[l1] + (float)k * sxv[l1] + (float)r * syv[l1];
+		float w2 = ev[l2] + (float)k * sxv[l2] + (float)r * syv[l2];
+		float q = q0 + w1 * d1 + w2 * d2;
+		float z = vs->zb[i];
+		int win;
 
-		for (unsigned k = 0; k < w; k++) {
-			if ((_mm_movemask_ps(_mm_cmplt_ps(_mm_add_ps(ec, bias),
-			    zero)) & 7) == 0) {
-				size_t i = row + k;
-				float ev[4];
-
-				if (vs->overdraw) {
-					vs->cb[i]++;
-					ec = _mm_add_ps(ec, sx);
-					continue;
-				}
-				/* exact integers, as the general loop's
-				 * int64 values */
-				_mm_storeu_ps(ev, ec);
-				float q = q0 + ev[l1] * d1 + ev[l2] * d2;
-
-				q = q < qlo ? qlo : q > qhi ? qhi : q;
-				if (q > vs->zb[i]) {
-					if (!have_col)
-						col = face_colour(vs, t);
-					have_col = 1;
-					vs->zb[i] = q;
-					vs->cb[i] = col;
-				}
-			}
-			ec = _mm_add_ps(ec, sx);
-		}
-		e = _mm_add_ps(e, sy);
+		q = q < qlo ? qlo : q > qhi ? qhi : q;
+		win = q > z;
+		vs->zb[i] = win ? q : z;
+		vs->cb[i] = win ? col : vs->cb[i];
 	}
 }
 #endif
