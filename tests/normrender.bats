@@ -136,6 +136,24 @@ holes() {
 	assert_output ""
 }
 
+@test "normrender: fill rule holds for triangles of every size (sub-pixel to several pixels)" {
+	# the same unit square in 72 to 64800 triangles: boxes of one or two
+	# pixel centres, of three or four, and larger ones take different
+	# paths in the rasteriser; each must cover every centre exactly once
+	for n in 6 11 17 90 180; do
+		mkmesh grid "$n" | normrender --overdraw --views 1x1 -e 90 \
+		    >"$BATS_TEST_TMPDIR/v.mdf"
+		run colours "$BATS_TEST_TMPDIR/v.mdf"
+		assert_output $'0,0,0=1980\n1,1,1=2116'
+		mkmesh grid "$n" | normrender --overdraw --views 1x1 -e 40 \
+		    --az0 25 >"$BATS_TEST_TMPDIR/v.mdf"
+		run colours "$BATS_TEST_TMPDIR/v.mdf"
+		refute_output --partial "2,2,2"
+		run holes "$BATS_TEST_TMPDIR/v.mdf" 1 64
+		assert_output ""
+	done
+}
+
 @test "normrender: a thin wall shows no background holes and no far-side colour" {
 	# a wall 1e-4 of its width thick, both sides drawn: only the depth
 	# test keeps the far side out
