@@ -821,6 +821,7 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 	}
 }
 
+#if !(defined(__SSE2__) && defined(__x86_64__))
 /* lane-wise signed minimum of four int16 packed in 64 bits */
 static inline uint64_t
 min16x4(uint64_t a, uint64_t b)
@@ -828,12 +829,14 @@ min16x4(uint64_t a, uint64_t b)
 	uint64_t r = 0;
 
 	for (int k = 0; k < 64; k += 16) {
-		int16_t x = (int16_t)(uint16_t)(a >> k), y = (int16_t)(uint16_t)(b >> k);
+		int16_t x = (int16_t)(uint16_t)(a >> k);
+		int16_t y = (int16_t)(uint16_t)(b >> k);
 
 		r |= (uint64_t)(uint16_t)(x < y ? x : y) << k;
 	}
 	return r;
 }
+#endif
 
 static inline float
 min3f(float a, float b, float c)
@@ -873,6 +876,7 @@ camera_colour(const float *n, const struct basis *b)
 	    n[0] * b->d[0] + n[1] * b->d[1] + n[2] * b->d[2]);
 }
 
+#if defined(__SSE2__) && defined(__x86_64__)
 /* the index of the lowest set bit of M, 0 < M < 2^16 */
 static inline int
 ctz16(unsigned m)
@@ -887,6 +891,7 @@ ctz16(unsigned m)
 	return n;
 #endif
 }
+#endif
 
 /* lowbit[M]: the index of the lowest set bit of M (M > 0) */
 static const unsigned char lowbit[16] = {
