@@ -49,9 +49,13 @@ done
 
 get() { awk -v n="$1" -v m="$2" -v c="$3" '$1 == n && $2 == m { print $c }' "$results"; }
 
+# Debian's python3-torch belongs to the system Python, which need not be
+# the first python3 on PATH (PYTHON overrides).
+py=${PYTHON:-python3}
+[ -n "${PYTHON:-}" ] || ! [ -x /usr/bin/python3 ] || py=/usr/bin/python3
 torch=""
-if python3 -c 'import torch' 2>/dev/null; then
-	torch=$(python3 - <<'PY'
+if "$py" -c 'import torch' 2>/dev/null; then
+	torch=$("$py" - <<'PY'
 import time, torch, torch.nn as nn
 torch.set_num_threads(2)
 def block(cin, cout, e, k, s):
@@ -111,7 +115,7 @@ if [ -n "$torch" ]; then
 			printf "%-20s %-6s %12.4f %10.2f %12.4f %10.2f\n", n, "torch", t, 1 / t, f, 1 / f }'
 	done
 else
-	echo "PyTorch: skipped (python3 -c 'import torch' fails; install the Debian package python3-torch)"
+	echo "PyTorch: skipped ($py -c 'import torch' fails; install the Debian package python3-torch)"
 fi
 
 echo "ratios (same run):"
