@@ -108,9 +108,9 @@ mdf_prepare(const struct mdf_frame *f, unsigned flags, struct mdf_prepared *p)
 	put_le32(h + HDR_META_LEN, (uint32_t)p->mlen);
 	put_le64(h + HDR_PAYLOAD_LEN, p->plen);
 	crc = (uint32_t)crc32(0L, Z_NULL, 0);
-	crc = (uint32_t)crc32_z(crc, (const unsigned char *)p->meta, p->mlen);
+	crc = mdf_crc32(crc, p->meta, p->mlen);
 	if (p->plen)
-		crc = (uint32_t)crc32_z(crc, p->payload, p->plen);
+		crc = mdf_crc32(crc, p->payload, p->plen);
 	put_le32(h + HDR_DATA_CRC, crc);
 	put_le32(h + HDR_HEADER_CRC,
 	    (uint32_t)crc32(crc32(0L, Z_NULL, 0), h, HDR_HEADER_CRC));

@@ -59,6 +59,10 @@ int mdf_meta_decode(struct mdf_meta *m, const char *buf, size_t len,
 void mdf_meta_clear(struct mdf_meta *m);
 void mdf_meta_free(struct mdf_meta *m);
 
+/* CRC-32 as zlib's crc32_z (same polynomial, conditioning and chaining),
+ * faster on CPUs with carry-less multiply. */
+uint32_t mdf_crc32(uint32_t crc, const void *buf, size_t len);
+
 /* Compressed payloads: 8-byte little-endian raw length, then zlib. */
 int mdf_deflate(const unsigned char *in, size_t len, unsigned char **out,
     size_t *outlen);

@@ -242,8 +242,8 @@ mdf_read(struct mdf_reader *r, struct mdf_frame *f)
 		    (unsigned long long)payload_len);
 
 	crc = (uint32_t)crc32(0L, Z_NULL, 0);
-	crc = (uint32_t)crc32_z(crc, (const unsigned char *)r->metabuf, meta_len);
-	crc = (uint32_t)crc32_z(crc, stored, (size_t)payload_len);
+	crc = mdf_crc32(crc, r->metabuf, meta_len);
+	crc = mdf_crc32(crc, stored, (size_t)payload_len);
 	if (crc != stored_crc)
 		return fail(r, MDF_E_CRC, base + HDR_DATA_CRC,
 		    "data CRC mismatch: stored %08x, computed %08x", stored_crc, crc);

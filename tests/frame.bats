@@ -137,3 +137,9 @@ V="$MILLDIR_SRCDIR/tests/data/frames"
 	[ "$status" -eq 64 ]
 	[[ $output == *"refusing to write binary frames to a terminal"* ]]
 }
+
+@test "frame: the folded CRC-32 equals zlib's at every length, alignment and chaining" {
+	run crccheck
+	assert_success
+	assert_output --regexp '^[0-9]+ checks, 0 differ$'
+}
