@@ -14,7 +14,6 @@
 
 /* sysexits(3) codes used by every tool */
 enum {
-	EX_OK_ = 0,
 	EXIT_USAGE = 64,      /* EX_USAGE */
 	EXIT_DATAERR = 65,    /* EX_DATAERR */
 	EXIT_NOINPUT = 66,    /* EX_NOINPUT */
