@@ -1,11 +1,17 @@
-/* libFuzzer target for the PLY parser: any bytes must give triangles or
- * an error with a message, never a crash, a hang or a read out of bounds. */
+/* libFuzzer target for one of the importers, chosen at compile time with
+ * -DFUZZ_FORMAT=MDF_IMPORT_STL (or _OBJ, _PLY): any bytes must give
+ * triangles or an error with a message, never a crash, a hang or a read
+ * out of bounds. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "milldir/import.h"
 #include "milldir/types.h"
+
+#ifndef FUZZ_FORMAT
+#error "compile with -DFUZZ_FORMAT=MDF_IMPORT_STL, _OBJ or _PLY"
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(buf, data, size);
 	mdf_import_init(&im, 0);
 	mdf_frame_init(&f);
-	rc = mdf_import_buffer(&im, MDF_IMPORT_PLY, buf, size, &f);
+	rc = mdf_import_buffer(&im, FUZZ_FORMAT, buf, size, &f);
 	if (rc < 0 && im.why[0] == '\0')
 		abort();        /* every failure must say why */
 	if (rc == 0) {
