@@ -24,6 +24,7 @@
 #include <darknet.h>
 
 #include "dnet.h"
+#include "dnkern.h"
 
 /* Darknet functions not declared in darknet.h. */
 void forward_convolutional_layer(layer l, network net);
@@ -94,133 +95,14 @@ conv_backward(layer l, network net)
 }
 
 /*
- * Depthwise convolution (groups = channels = filters) as direct loops.
- * Darknet runs it one channel at a time as an im2col and a 1 x HW x k^2
- * multiply, 0.3 GFLOPS.
+ * Depthwise convolution (groups = channels = filters): Darknet runs it one
+ * channel at a time as an im2col and a 1 x HW x k^2 multiply, 0.3 GFLOPS.
+ * Ours is in lib/dndw.c.
  */
-static int
-is_depthwise(const layer *l)
-{
-	return l->type == CONVOLUTIONAL && l->groups > 1 && l->groups == l->c &&
-	    l->n == l->c && l->size > 1;
-}
-
-/* One channel plane.  Output row outermost, so a row of the output (or of
- * its gradient) stays in L1 while every kernel tap adds into it; the
- * columns a tap sees inside the image are found once per plane. */
-struct plane {
-	int h, w, oh, ow, ks, s, p;
-	int x0[31], x1[31];     /* per kx: output columns inside the input */
-};
-
-static void
-plane_init(struct plane *g, const layer *l)
-{
-	g->h = l->h;
-	g->w = l->w;
-	g->oh = l->out_h;
-	g->ow = l->out_w;
-	g->ks = l->size;
-	g->s = l->stride;
-	g->p = l->pad;
-	for (int kx = 0; kx < g->ks; kx++) {
-		int x0 = 0, x1 = g->ow;
-		while (x0 < g->ow && x0 * g->s + kx - g->p < 0)
-			x0++;
-		while (x1 > x0 && (x1 - 1) * g->s + kx - g->p >= g->w)
-			x1--;
-		g->x0[kx] = x0;
-		g->x1[kx] = x1;
-	}
-}
-
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(__SANITIZE_ADDRESS__)
-#define MDF_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define MDF_CLONES
-#endif
-
-MDF_CLONES static void
-dw_plane_forward(const struct plane *g, const float *restrict in,
-    const float *restrict w, float *restrict out)
-{
-	for (int y = 0; y < g->oh; y++) {
-		float *restrict dst = out + (size_t)y * g->ow;
-		memset(dst, 0, sizeof *dst * (size_t)g->ow);
-		for (int ky = 0; ky < g->ks; ky++) {
-			int iy = y * g->s + ky - g->p;
-			if (iy < 0 || iy >= g->h)
-				continue;
-			const float *row = in + (size_t)iy * g->w;
-			for (int kx = 0; kx < g->ks; kx++) {
-				float wv = w[ky * g->ks + kx];
-				int x0 = g->x0[kx], x1 = g->x1[kx], o = kx - g->p;
-				/* x >= x0 keeps x * s + o inside the row */
-				if (g->s == 1)
-					for (int x = x0; x < x1; x++)
-						dst[x] += wv * row[x + o];
-				else
-					for (int x = x0; x < x1; x++)
-						dst[x] += wv * row[x * g->s + o];
-			}
-		}
-	}
-}
-
-MDF_CLONES static void
-dw_plane_backward(const struct plane *g, const float *restrict in,
-    const float *restrict w, const float *restrict dout, float *restrict dw,
-    float *restrict din)
-{
-	float acc[31 * 31] = { 0 };
-
-	for (int y = 0; y < g->oh; y++) {
-		const float *gr = dout + (size_t)y * g->ow;
-		for (int ky = 0; ky < g->ks; ky++) {
-			int iy = y * g->s + ky - g->p;
-			if (iy < 0 || iy >= g->h)
-				continue;
-			size_t ro = (size_t)iy * g->w;
-			const float *src = in + ro;
-			float *d = din ? din + ro : NULL;
-			for (int kx = 0; kx < g->ks; kx++) {
-				float wv = w[ky * g->ks + kx], a = 0;
-				int x0 = g->x0[kx], x1 = g->x1[kx], o = kx - g->p;
-				if (g->s == 1) {
-					for (int x = x0; x < x1; x++)
-						a += gr[x] * src[x + o];
-					if (d)
-						for (int x = x0; x < x1; x++)
-							d[x + o] += wv * gr[x];
-				} else {
-					for (int x = x0; x < x1; x++)
-						a += gr[x] * src[x * g->s + o];
-					if (d)
-						for (int x = x0; x < x1; x++)
-							d[x * g->s + o] += wv * gr[x];
-				}
-				acc[ky * g->ks + kx] += a;
-			}
-		}
-	}
-	for (int k = 0; k < g->ks * g->ks; k++)
-		dw[k] += acc[k];
-}
-
 static void
 dw_forward(layer l, network net)
 {
-	struct plane g;
-	size_t ip = (size_t)l.h * l.w, op = (size_t)l.out_h * l.out_w;
-
-	plane_init(&g, &l);
-#pragma omp parallel for collapse(2) schedule(static)
-	for (int b = 0; b < l.batch; b++)
-		for (int ch = 0; ch < l.c; ch++)
-			dw_plane_forward(&g, net.input + ((size_t)b * l.c + ch) * ip,
-			    l.weights + (size_t)ch * l.size * l.size,
-			    l.output + ((size_t)b * l.c + ch) * op);
+	mdf_dw_conv_forward(&l, net.input, l.output);
 	if (l.batch_normalize)
 		forward_batchnorm_layer(l, net);
 	else
@@ -231,26 +113,12 @@ dw_forward(layer l, network net)
 static void
 dw_backward(layer l, network net)
 {
-	struct plane g;
-	size_t ip = (size_t)l.h * l.w, op = (size_t)l.out_h * l.out_w;
-
 	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
 	if (l.batch_normalize)
 		backward_batchnorm_layer(l, net);
 	else
 		backward_bias(l.bias_updates, l.delta, l.batch, l.n, l.out_h * l.out_w);
-	plane_init(&g, &l);
-	/* by channel: the images of a batch add into the same weight gradient */
-#pragma omp parallel for schedule(static)
-	for (int ch = 0; ch < l.c; ch++)
-		for (int b = 0; b < l.batch; b++) {
-			size_t io = ((size_t)b * l.c + ch) * ip;
-			dw_plane_backward(&g, net.input + io,
-			    l.weights + (size_t)ch * l.size * l.size,
-			    l.delta + ((size_t)b * l.c + ch) * op,
-			    l.weight_updates + (size_t)ch * l.size * l.size,
-			    net.delta ? net.delta + io : NULL);
-		}
+	mdf_dw_conv_backward(&l, net.input, l.delta, net.delta);
 }
 
 /*
@@ -302,7 +170,7 @@ mdf_dnet_install_convfix(void *netp, int on)
 
 	for (int i = 0; i < net->n; i++) {
 		layer *l = &net->layers[i];
-		if (l->type == CONVOLUTIONAL && !is_depthwise(l))
+		if (l->type == CONVOLUTIONAL && !mdf_dw_supported(l))
 			l->backward = on ? conv_backward : backward_convolutional_layer;
 	}
 }
@@ -319,7 +187,7 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		return;
 	for (int i = 0; i < net->n; i++) {
 		layer *l = &net->layers[i];
-		if (is_depthwise(l)) {
+		if (mdf_dw_supported(l)) {
 			l->forward = dw_forward;
 			l->backward = dw_backward;
 		} else if (l->type == MAXPOOL) {

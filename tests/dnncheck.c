@@ -351,19 +351,27 @@ maxrel(const float *a, const float *b, size_t n)
 }
 
 /* A depthwise network with BN and activations, run forward and backward
- * in MODE; OUT gets output, input gradient and first weight gradients. */
+ * in MODE; OUT gets output, input gradient and the convolutions' weight
+ * gradients.  Depthwise layers of both strides, odd sizes, padded and
+ * not; a 1x1 convolution whose input also feeds a [shortcut]. */
 static const char kern_cfg[] =
-    "[net]\nbatch=2\nwidth=13\nheight=11\nchannels=3\n"
+    "[net]\nbatch=2\nwidth=29\nheight=23\nchannels=3\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\nsize=3\nstride=1\npad=1\nactivation=leaky\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=5\nstride=2\npad=1\nactivation=relu\n"
-    "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=1\npad=1\nactivation=relu\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=1\npad=0\nactivation=relu\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=2\npad=1\nactivation=relu\n"
+    "[convolutional]\nfilters=6\ngroups=6\nsize=5\nstride=1\npad=1\nactivation=linear\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\nsize=1\nstride=1\nactivation=linear\n"
+    "[shortcut]\nfrom=-2\nactivation=linear\n"
     "[convolutional]\nfilters=4\nsize=3\nstride=2\npad=1\nactivation=leaky\n"
     "[maxpool]\nsize=2\nstride=2\n"
     "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
 
+#define KERN_MAX 8
+
 struct run {
-	float *out, *dw[4], *dx, *prob;
-	int nout, ndw[4], ndx;
+	float *out, *dw[KERN_MAX], *dx, *prob;
+	int nout, ndw[KERN_MAX], ndx, nconv;
 };
 
 static void
@@ -384,15 +392,20 @@ kern_run(enum mdf_dnet_mode mode, struct run *r)
 	net_loss(net, x, truth);
 	backward_network(net);
 	net->delta = NULL;
-	layer *last = &net->layers[4];    /* the max pooling */
-	r->nout = last->outputs * last->batch;
+	int last = 0;
+	while (net->layers[last].type != MAXPOOL)
+		last++;
+	r->nout = net->layers[last].outputs * net->layers[last].batch;
 	r->out = malloc(sizeof(float) * r->nout);
-	memcpy(r->out, last->output, sizeof(float) * r->nout);
-	for (int i = 0; i < 4; i++) {
+	memcpy(r->out, net->layers[last].output, sizeof(float) * r->nout);
+	r->nconv = 0;
+	for (int i = 0; i < last && r->nconv < KERN_MAX; i++) {
 		layer *l = &net->layers[i];
-		r->ndw[i] = l->nweights;
-		r->dw[i] = malloc(sizeof(float) * l->nweights);
-		memcpy(r->dw[i], l->weight_updates, sizeof(float) * l->nweights);
+		if (l->type != CONVOLUTIONAL)
+			continue;
+		r->ndw[r->nconv] = l->nweights;
+		r->dw[r->nconv] = malloc(sizeof(float) * l->nweights);
+		memcpy(r->dw[r->nconv++], l->weight_updates, sizeof(float) * l->nweights);
 	}
 	r->dx = dx;
 	r->ndx = (int)nin;
@@ -417,9 +430,9 @@ kernels(void)
 	double e = maxrel(b.out, a.out, (size_t)a.nout);
 	printf("kernels: forward output max relative difference %.2e\n", e);
 	bad |= e > 1e-4;
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < a.nconv; i++) {
 		e = maxrel(b.dw[i], a.dw[i], (size_t)a.ndw[i]);
-		printf("kernels: layer %d weight gradient max relative difference %.2e\n", i, e);
+		printf("kernels: convolution %d weight gradient max relative difference %.2e\n", i, e);
 		bad |= e > 1e-3;
 	}
 	e = maxrel(b.dx, a.dx, (size_t)a.ndx);
@@ -433,7 +446,7 @@ kernels(void)
 		free(r->out);
 		free(r->dx);
 		free(r->prob);
-		for (int i = 0; i < 4; i++)
+		for (int i = 0; i < r->nconv; i++)
 			free(r->dw[i]);
 	}
 	return bad;
@@ -448,7 +461,7 @@ gemmcheck(void)
 	}
 	unsigned long before = mdf_dnet_gemm_calls();
 	struct mdf_dnet *d = open_text(kern_cfg);
-	float x[2 * 13 * 11 * 3] = { 0 }, p[6];
+	float x[2 * 29 * 23 * 3] = { 0 }, p[6];
 	mdf_dnet_predict(d, x, 2, p);
 	mdf_dnet_free(d);
 	unsigned long calls = mdf_dnet_gemm_calls() - before;

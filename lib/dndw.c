@@ -1,0 +1,275 @@
+/*
+ * Depthwise convolution (groups = channels = filters), forward and
+ * backward, as flat vector loops.
+ *
+ * Each channel plane is first copied, zero-padded, into S x S "phase"
+ * planes (S the stride): phase (a, b) holds padded pixel (S r + a, S j + b)
+ * at (r, j).  Output pixel (y, x) then sees, through tap (ky, kx), pixel
+ * (y + ky / S, x + kx / S) of phase (ky % S, kx % S): with the output laid
+ * out at the phase planes' row stride, every tap is one fixed offset from
+ * the output index, and a whole plane is one loop over consecutive
+ * indices per tap, whatever its width (7, 14, ...).  The few columns past
+ * the output's width are computed and dropped.  The weight gradient is a
+ * dot product per tap, the input gradient the same offsets scattered back
+ * (the transpose).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dnkern.h"
+
+#define VL 16           /* floats per chunk: one AVX-512 register */
+#define MAXTAP 64       /* kernels up to 8 x 8 */
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CLONES
+#endif
+
+struct geo {
+	int h, w, oh, ow, k, s, p;
+	int hq, wq;             /* one phase plane */
+	size_t plane;           /* floats in one phase plane */
+	size_t n;               /* flat output length, a multiple of VL */
+	size_t size;            /* floats in the phase buffer, slack included */
+	int ntap;
+	int off[MAXTAP];        /* per tap: offset into the phase buffer */
+};
+
+int
+mdf_dw_supported(const layer *l)
+{
+	return l->type == CONVOLUTIONAL && l->groups > 1 && l->groups == l->c &&
+	    l->n == l->c && l->size > 1 && l->size * l->size <= MAXTAP &&
+	    l->stride >= 1 && l->stride <= 4;
+}
+
+static void
+geo_init(struct geo *g, const layer *l)
+{
+	int s = l->stride, k = l->size;
+	/* padded extent that valid outputs read */
+	int hp = (l->out_h - 1) * s + k, wp = (l->out_w - 1) * s + k;
+
+	g->h = l->h;
+	g->w = l->w;
+	g->oh = l->out_h;
+	g->ow = l->out_w;
+	g->k = k;
+	g->s = s;
+	g->p = l->pad;
+	g->hq = (hp + s - 1) / s;
+	g->wq = (wp + s - 1) / s;
+	g->plane = (size_t)g->hq * g->wq;
+	g->n = ((size_t)g->oh * g->wq + VL - 1) / VL * VL;
+	g->ntap = k * k;
+	size_t maxoff = 0;
+	for (int ky = 0; ky < k; ky++)
+		for (int kx = 0; kx < k; kx++) {
+			size_t o = (size_t)((ky % s) * s + kx % s) * g->plane +
+			    (size_t)(ky / s) * g->wq + (size_t)(kx / s);
+			g->off[ky * k + kx] = (int)o;
+			if (o > maxoff)
+				maxoff = o;
+		}
+	/* the last chunk of the last tap reads up to n + maxoff */
+	g->size = (size_t)s * s * g->plane;
+	if (g->n + maxoff > g->size)
+		g->size = g->n + maxoff;
+}
+
+/* Columns j of phase column B whose input column s j + b - p is inside
+ * the image: [*j0, *j1). */
+static void
+phase_cols(const struct geo *g, int b, int *j0, int *j1)
+{
+	int j = 0, e = g->wq;
+
+	while (j < e && j * g->s + b - g->p < 0)
+		j++;
+	while (e > j && (e - 1) * g->s + b - g->p >= g->w)
+		e--;
+	*j0 = j;
+	*j1 = e;
+}
+
+/* Input plane IN into the phase planes PH (zeros outside the image). */
+static void
+to_phases(const struct geo *g, const float *restrict in, float *restrict ph)
+{
+	int s = g->s;
+
+	memset(ph, 0, sizeof *ph * g->size);
+	for (int iy = 0; iy < g->h; iy++) {
+		int py = iy + g->p;                     /* padded row */
+		if (py >= g->hq * s)
+			break;
+		const float *src = in + (size_t)iy * g->w;
+		int a = py % s;
+		size_t r = (size_t)(py / s);
+		if (s == 1) {
+			int n = g->w;
+			if (g->p + n > g->wq)
+				n = g->wq - g->p;
+			if (n > 0)
+				memcpy(ph + r * g->wq + g->p, src, sizeof *src * (size_t)n);
+			continue;
+		}
+		for (int b = 0; b < s; b++) {
+			float *dst = ph + (size_t)(a * s + b) * g->plane + r * g->wq;
+			int j0, j1;
+			phase_cols(g, b, &j0, &j1);
+			const float *sp = src + b - g->p;
+			for (int j = j0; j < j1; j++)
+				dst[j] = sp[j * s];
+		}
+	}
+}
+
+/* Phase-plane gradient PH added back into the input plane's gradient. */
+static void
+from_phases(const struct geo *g, const float *restrict ph, float *restrict din)
+{
+	int s = g->s;
+
+	for (int iy = 0; iy < g->h; iy++) {
+		int py = iy + g->p;
+		if (py >= g->hq * s)
+			break;
+		float *dst = din + (size_t)iy * g->w;
+		int a = py % s;
+		size_t r = (size_t)(py / s);
+		if (s == 1) {
+			const float *src = ph + r * g->wq + g->p;
+			int n = g->w;
+			if (g->p + n > g->wq)
+				n = g->wq - g->p;
+			for (int x = 0; x < n; x++)
+				dst[x] += src[x];
+			continue;
+		}
+		for (int b = 0; b < s; b++) {
+			const float *src = ph + (size_t)(a * s + b) * g->plane + r * g->wq;
+			int j0, j1;
+			phase_cols(g, b, &j0, &j1);
+			float *dp = dst + b - g->p;
+			for (int j = j0; j < j1; j++)
+				dp[j * s] += src[j];
+		}
+	}
+}
+
+/* out[i] = sum over taps of w[t] ph[i + off[t]], i < n: one chunk of VL
+ * outputs stays in registers through all taps. */
+CLONES static void
+flat_forward(const struct geo *g, const float *restrict ph,
+    const float *restrict w, float *restrict out)
+{
+	for (size_t i0 = 0; i0 < g->n; i0 += VL) {
+		float acc[VL] = { 0 };
+		for (int t = 0; t < g->ntap; t++) {
+			const float *src = ph + i0 + g->off[t];
+			float wv = w[t];
+			for (int j = 0; j < VL; j++)
+				acc[j] += wv * src[j];
+		}
+		memcpy(out + i0, acc, sizeof acc);
+	}
+}
+
+/* dw[t] += sum_i gr[i] ph[i + off[t]];  dph[i + off[t]] += w[t] gr[i]. */
+CLONES static void
+flat_backward(const struct geo *g, const float *restrict ph,
+    const float *restrict w, const float *restrict gr, float *restrict dw,
+    float *restrict dph)
+{
+	for (int t = 0; t < g->ntap; t++) {
+		const float *src = ph + g->off[t];
+		float acc[VL] = { 0 }, s = 0;
+		for (size_t i0 = 0; i0 < g->n; i0 += VL)
+			for (int j = 0; j < VL; j++)
+				acc[j] += gr[i0 + j] * src[i0 + j];
+		for (int j = 0; j < VL; j++)
+			s += acc[j];
+		dw[t] += s;
+		if (!dph)
+			continue;
+		float *d = dph + g->off[t], wv = w[t];
+		for (size_t i = 0; i < g->n; i++)
+			d[i] += wv * gr[i];
+	}
+}
+
+static float *
+scratch(size_t n)
+{
+	/* rounded up for the vector loops' tails */
+	return aligned_alloc(64, (n * sizeof(float) + 63) / 64 * 64);
+}
+
+void
+mdf_dw_conv_forward(const layer *l, const float *input, float *output)
+{
+	struct geo g;
+	size_t ip = (size_t)l->h * l->w, op = (size_t)l->out_h * l->out_w;
+	int nplanes = l->batch * l->c;
+
+	geo_init(&g, l);
+#pragma omp parallel
+	{
+		float *ph = scratch(g.size), *out = scratch(g.n);
+#pragma omp for schedule(static)
+		for (int pl = 0; pl < nplanes; pl++) {
+			int ch = pl % l->c;
+			to_phases(&g, input + (size_t)pl * ip, ph);
+			flat_forward(&g, ph, l->weights + (size_t)ch * g.ntap, out);
+			float *dst = output + (size_t)pl * op;
+			for (int y = 0; y < g.oh; y++)
+				memcpy(dst + (size_t)y * g.ow, out + (size_t)y * g.wq,
+				    sizeof *dst * (size_t)g.ow);
+		}
+		free(ph);
+		free(out);
+	}
+}
+
+void
+mdf_dw_conv_backward(const layer *l, const float *input, const float *delta,
+    float *input_delta)
+{
+	struct geo g;
+	size_t ip = (size_t)l->h * l->w, op = (size_t)l->out_h * l->out_w;
+
+	geo_init(&g, l);
+	/* by channel: the images of a batch add into one weight gradient */
+#pragma omp parallel
+	{
+		float *ph = scratch(g.size), *gr = scratch(g.n);
+		float *dph = input_delta ? scratch(g.size) : NULL;
+		memset(gr, 0, sizeof *gr * g.n);
+#pragma omp for schedule(static)
+		for (int ch = 0; ch < l->c; ch++)
+			for (int b = 0; b < l->batch; b++) {
+				size_t pl = (size_t)b * l->c + ch;
+				const float *src = delta + pl * op;
+				to_phases(&g, input + pl * ip, ph);
+				/* the gradient at the phase row stride, zeros past the width */
+				for (int y = 0; y < g.oh; y++)
+					memcpy(gr + (size_t)y * g.wq, src + (size_t)y * g.ow,
+					    sizeof *gr * (size_t)g.ow);
+				if (dph)
+					memset(dph, 0, sizeof *dph * g.size);
+				flat_backward(&g, ph, l->weights + (size_t)ch * g.ntap, gr,
+				    l->weight_updates + (size_t)ch * g.ntap, dph);
+				if (dph)
+					from_phases(&g, dph, input_delta + pl * ip);
+			}
+		free(ph);
+		free(gr);
+		free(dph);
+	}
+}
