@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ static const char usage_text[] =
 
 struct opts {
 	int format, center, unit, merge, strict, quiet;
+	long chunk;             /* STL2NORM_CHUNK; 0: no streaming */
 	unsigned flags;
 	const char *part, *label, *labels, *units;
 };
@@ -69,6 +71,7 @@ label_ok(const char *s)
 static void
 parse_options(int argc, char **argv, struct opts *o)
 {
+	const char *env;
 	int c;
 
 	memset(o, 0, sizeof *o);
@@ -106,6 +109,11 @@ parse_options(int argc, char **argv, struct opts *o)
 	}
 	if (o->label && o->labels)
 		mdc_usage("--label and --labels exclude each other");
+	/* for the tests: pieces of a streamed import, 0 to build it whole */
+	if ((env = getenv("STL2NORM_CHUNK")) != NULL && *env != '\0')
+		o->chunk = mdc_parse_long("STL2NORM_CHUNK", env, 0, 1L << 24);
+	else
+		o->chunk = -1;
 	if (!mdf_val_valid(o->units, strlen(o->units)) ||
 	    (o->part && !mdf_val_valid(o->part, strlen(o->part))))
 		mdc_usage("--units and --part need a one-line UTF-8 value");
@@ -203,26 +211,58 @@ load_labels(const char *path, struct labels *t)
 	fclose(fp);
 }
 
-/* Centre or scale if asked, then the geometry metadata. */
+/* Centre or scale if asked, then the geometry metadata.  Without
+ * centring F may have no payload yet (a streamed import). */
 static void
-finish(const struct opts *o, struct mdf_frame *f, uint64_t dropped,
-    const float *lo, const float *hi, double area)
+finish(const struct opts *o, struct mdf_frame *f, uint64_t n,
+    uint64_t dropped, const float *lo, const float *hi, double area)
 {
 	struct mdf_bbox box;
-	struct mdf_mesh m;
+	struct mdf_mesh m = { .tri = NULL, .n = n };
 
 	/* the importer measured the mesh as read; moving it changes that */
 	for (int a = 0; a < 3; a++) {
 		box.min[a] = lo[a];
 		box.max[a] = hi[a];
 	}
-	if (mdf_mesh_view(f, &m) < 0 ||
-	    (o->center && mdf_mesh_center(m.tri, m.n, o->unit) < 0) ||
+	if ((o->center && (mdf_mesh_view(f, &m) < 0 ||
+	    mdf_mesh_center(m.tri, m.n, o->unit) < 0)) ||
 	    mdf_mesh_set_meta(f, m.tri, m.n, o->center ? NULL : &box,
 	    o->unit ? -1 : area) < 0 ||
 	    mdf_set(f, "units", o->units) < 0 ||
 	    mdf_setf(f, "dropped", "%llu", (unsigned long long)dropped) < 0)
 		mdc_die(EXIT_SOFTWARE, "out of memory");
+}
+
+/* Write F, imported in two passes, regenerating its payload from BUF;
+ * dies as mdc_write does on failure. */
+static void
+write_streamed(struct mdf_import *im, const unsigned char *buf, size_t len,
+    const struct mdf_frame *f, struct mdf_writer *w, const char *path)
+{
+	int rc = mdf_import_write(im, buf, len, f, w);
+
+	if (rc == MDF_OK)
+		return;
+	if (rc == MDF_E_IO && errno == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+		_exit(141);
+	}
+	if (rc == MDF_E_NOMEM)
+		mdc_die(EXIT_SOFTWARE, "%s: out of memory", path);
+	/* MDF_E_INVAL: the file changed between the two passes */
+	mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s: %s", path,
+	    mdf_writer_error(w));
+}
+
+static void
+unload(unsigned char *buf, size_t len, int mapped)
+{
+	if (mapped)
+		munmap(buf, len);
+	else
+		free(buf);
 }
 
 /* Convert one file; 0 or the exit status of its failure. */
@@ -235,7 +275,7 @@ convert(const struct opts *o, const struct labels *lt, const char *path,
 	int fmt = o->format ? o->format : (int)mdf_import_format_of(path);
 	unsigned char *buf;
 	size_t len;
-	int mapped, rc;
+	int mapped, rc, streamed;
 
 	if ((rc = load(path, &buf, &len, &mapped)) != 0)
 		return rc;
@@ -256,11 +296,15 @@ convert(const struct opts *o, const struct labels *lt, const char *path,
 	else if (o->labels && !o->quiet)
 		mdc_warn("%s: part '%s' has no label in %s", path,
 		    mdf_get(f, "part"), o->labels);
-	rc = mdf_import_buffer(im, fmt, buf, len, f);
-	if (mapped)
-		munmap(buf, len);
-	else
-		free(buf);
+	/* Binary STL goes in two passes over BUF, the payload never whole
+	 * in memory: faulting in fresh pages for it cost more than parsing
+	 * twice.  Centring needs the whole mesh. */
+	im->chunk = o->chunk > 0 ? (size_t)o->chunk : 0;
+	streamed = o->chunk != 0 && !o->center ?
+	    mdf_import_measure(im, fmt, buf, len, f) : 0;
+	rc = streamed == 0 ? mdf_import_buffer(im, fmt, buf, len, f) : streamed;
+	if (streamed <= 0)
+		unload(buf, len, mapped);
 	if (rc < 0) {
 		mdc_warn("%s: %s", path, im->why);
 		return mdf_exit_code(rc);
@@ -273,8 +317,14 @@ convert(const struct opts *o, const struct labels *lt, const char *path,
 		    "by more than 30 degrees", path,
 		    (unsigned long long)im->disagree,
 		    (unsigned long long)(im->triangles));
+	if (streamed > 0) {
+		finish(o, f, im->triangles, im->dropped, im->lo, im->hi, im->area);
+		write_streamed(im, buf, len, f, w, path);
+		unload(buf, len, mapped);
+		return 0;
+	}
 	if (o->merge || im->nbody == 1) {
-		finish(o, f, im->dropped, im->lo, im->hi, im->area);
+		finish(o, f, im->triangles, im->dropped, im->lo, im->hi, im->area);
 		mdc_write(w, f);
 		return 0;
 	}
@@ -291,7 +341,7 @@ convert(const struct opts *o, const struct labels *lt, const char *path,
 			mdc_die(EXIT_SOFTWARE, "out of memory");
 		memcpy(m.tri, f->payload + b->first * MDF_MESH_TRI_BYTES,
 		    b->count * MDF_MESH_TRI_BYTES);
-		finish(o, &g, b->dropped, b->lo, b->hi, b->area);
+		finish(o, &g, b->count, b->dropped, b->lo, b->hi, b->area);
 		mdc_write(w, &g);
 		mdf_frame_free(&g);
 	}

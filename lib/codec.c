@@ -75,10 +75,50 @@ mdf_prepared_free(struct mdf_prepared *p)
 	p->zbuf = NULL;
 }
 
+/* The header of F with a stored payload of PLEN bytes; DCRC is the data
+ * CRC (metadata, then payload). */
+static void
+put_header(unsigned char *h, const struct mdf_frame *f, unsigned flags,
+    size_t mlen, uint64_t plen, uint32_t dcrc)
+{
+	memcpy(h + HDR_MAGIC, mdf_magic, 4);
+	h[HDR_VERSION] = MDF_FORMAT_VERSION;
+	h[HDR_FLAGS] = (unsigned char)flags;
+	h[HDR_RESERVED] = h[HDR_RESERVED + 1] = 0;
+	memcpy(h + HDR_TYPE, f->type, 4);
+	put_le32(h + HDR_META_LEN, (uint32_t)mlen);
+	put_le64(h + HDR_PAYLOAD_LEN, plen);
+	put_le32(h + HDR_DATA_CRC, dcrc);
+	put_le32(h + HDR_HEADER_CRC,
+	    (uint32_t)crc32(crc32(0L, Z_NULL, 0), h, HDR_HEADER_CRC));
+}
+
+int
+mdf_prepare_stream(const struct mdf_frame *f, uint64_t plen, uint32_t pcrc,
+    struct mdf_prepared *p)
+{
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	if (!mdf_type_valid(f->type))
+		return MDF_E_INVAL;
+	if ((rc = mdf_meta_encode(&f->meta, &p->meta, &p->mlen)) < 0)
+		return rc;
+	if (p->mlen > UINT32_MAX) {
+		mdf_prepared_free(p);
+		return MDF_E_LIMIT;
+	}
+	p->plen = (size_t)plen;
+	/* the payload's CRC chained after the metadata's, as if computed
+	 * over both in one go */
+	put_header(p->hdr, f, 0, p->mlen, plen, (uint32_t)crc32_combine(
+	    mdf_crc32(0, p->meta, p->mlen), pcrc, (z_off_t)plen));
+	return MDF_OK;
+}
+
 int
 mdf_prepare(const struct mdf_frame *f, unsigned flags, struct mdf_prepared *p)
 {
-	unsigned char *h = p->hdr;
 	uint32_t crc;
 	int rc;
 
@@ -100,20 +140,11 @@ mdf_prepare(const struct mdf_frame *f, unsigned flags, struct mdf_prepared *p)
 		}
 		p->payload = p->zbuf;
 	}
-	memcpy(h + HDR_MAGIC, mdf_magic, 4);
-	h[HDR_VERSION] = MDF_FORMAT_VERSION;
-	h[HDR_FLAGS] = (unsigned char)flags;
-	h[HDR_RESERVED] = h[HDR_RESERVED + 1] = 0;
-	memcpy(h + HDR_TYPE, f->type, 4);
-	put_le32(h + HDR_META_LEN, (uint32_t)p->mlen);
-	put_le64(h + HDR_PAYLOAD_LEN, p->plen);
 	crc = (uint32_t)crc32(0L, Z_NULL, 0);
 	crc = mdf_crc32(crc, p->meta, p->mlen);
 	if (p->plen)
 		crc = mdf_crc32(crc, p->payload, p->plen);
-	put_le32(h + HDR_DATA_CRC, crc);
-	put_le32(h + HDR_HEADER_CRC,
-	    (uint32_t)crc32(crc32(0L, Z_NULL, 0), h, HDR_HEADER_CRC));
+	put_header(p->hdr, f, flags, p->mlen, p->plen, crc);
 	return MDF_OK;
 }
 

@@ -57,12 +57,9 @@ mdf_import_format_parse(const char *name)
 	return MDF_E_INVAL;
 }
 
-int
-mdf_import_buffer(struct mdf_import *im, enum mdf_import_format format,
-    const void *buf, size_t len, struct mdf_frame *out)
+static void
+reset(struct mdf_import *im, struct mdf_frame *out)
 {
-	int rc;
-
 	im->nbody = 0;
 	im->nvert = 0;
 	im->triangles = im->dropped = im->disagree = 0;
@@ -73,8 +70,34 @@ mdf_import_buffer(struct mdf_import *im, enum mdf_import_format format,
 	}
 	im->kind = "";
 	im->why[0] = '\0';
+	im->crc = 0;
 	im->out = out;
 	out->len = 0;
+}
+
+/* The totals over all bodies. */
+static void
+total(struct mdf_import *im)
+{
+	for (size_t i = 0; i < im->nbody; i++) {
+		im->triangles += im->body[i].count;
+		im->dropped += im->body[i].dropped;
+		im->disagree += im->body[i].disagree;
+		im->area += im->body[i].area;
+		for (int a = 0; a < 3; a++) {
+			im->lo[a] = fminf(im->lo[a], im->body[i].lo[a]);
+			im->hi[a] = fmaxf(im->hi[a], im->body[i].hi[a]);
+		}
+	}
+}
+
+int
+mdf_import_buffer(struct mdf_import *im, enum mdf_import_format format,
+    const void *buf, size_t len, struct mdf_frame *out)
+{
+	int rc;
+
+	reset(im, out);
 	switch (format) {
 	case MDF_IMPORT_OBJ:
 		rc = mdf_obj_parse(im, buf, len);
@@ -87,20 +110,69 @@ mdf_import_buffer(struct mdf_import *im, enum mdf_import_format format,
 		break;
 	}
 	if (rc >= 0) {
-		for (size_t i = 0; i < im->nbody; i++) {
-			im->triangles += im->body[i].count;
-			im->dropped += im->body[i].dropped;
-			im->disagree += im->body[i].disagree;
-			im->area += im->body[i].area;
-			for (int a = 0; a < 3; a++) {
-				im->lo[a] = fminf(im->lo[a], im->body[i].lo[a]);
-				im->hi[a] = fmaxf(im->hi[a], im->body[i].hi[a]);
-			}
-		}
+		total(im);
 		rc = mdf_mesh_init(out, im->triangles, NULL);
 	}
 	im->out = NULL;
 	return rc < 0 ? rc : MDF_OK;
+}
+
+int
+mdf_import_measure(struct mdf_import *im, enum mdf_import_format format,
+    const void *buf, size_t len, struct mdf_frame *out)
+{
+	int rc;
+
+	if ((format != MDF_IMPORT_STL && format != MDF_IMPORT_AUTO) ||
+	    !imp_stl_is_binary(buf, len))
+		return 0;
+	reset(im, out);
+	if ((rc = imp_stl_measure(im, buf, len)) >= 0) {
+		total(im);
+		if ((rc = mdf_frame_set_type(out, "MESH")) >= 0)
+			rc = mdf_setf(out, "triangles", "%llu",
+			    (unsigned long long)im->triangles);
+	}
+	out->len = 0;
+	im->out = NULL;
+	return rc < 0 ? rc : 1;
+}
+
+int
+mdf_import_write(struct mdf_import *im, const void *buf, size_t len,
+    const struct mdf_frame *f, struct mdf_writer *w)
+{
+	struct mdf_frame g;
+	int rc;
+
+	if ((rc = mdf_write_begin(w, f, im->triangles * MDF_MESH_TRI_BYTES,
+	    im->crc)) == MDF_OK) {
+		int end;
+
+		/* MDF_E_INVAL: the file changed between the passes; ending the
+		 * frame short leaves the writer failed with a message */
+		rc = imp_stl_write(im, buf, len, w);
+		if (rc < 0 && rc != MDF_E_INVAL)
+			return rc;
+		end = mdf_write_end(w);
+		return rc < 0 ? rc : end;
+	}
+	if (rc != MDF_E_INVAL)
+		return rc;
+	/* a compressing writer needs the payload whole */
+	mdf_frame_init(&g);
+	if ((rc = mdf_frame_copy(&g, f)) < 0 ||
+	    (rc = mdf_mesh_init(&g, im->triangles, NULL)) < 0) {
+		mdf_frame_free(&g);
+		return rc;
+	}
+	im->out = &g;
+	rc = imp_stl_write(im, buf, len, NULL);
+	im->out = NULL;
+	if (rc >= 0)
+		rc = mdf_write(w, &g);
+	mdf_frame_free(&g);
+	return rc;
 }
 
 int

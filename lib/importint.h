@@ -32,6 +32,17 @@ int imp_add(struct mdf_import *im, const float *v, const float *stored);
  * written: a 50 MB mesh then takes 25 page faults instead of 12 000. */
 void imp_hugepages(void *p, size_t len);
 
+/* Binary STL in two passes (mdf_import_measure, mdf_import_write): 1 if
+ * BUF is a binary STL that mdf_stl_parse would read as such. */
+int imp_stl_is_binary(const unsigned char *buf, size_t len);
+/* Pass 1: the checks and results of mdf_stl_parse and im->crc, with no
+ * triangle stored.  Pass 2: the payload of CHUNK-triangle pieces to W, or
+ * with W NULL into im->out's payload (already N*48 bytes long). */
+int imp_stl_measure(struct mdf_import *im, const unsigned char *buf,
+    size_t len);
+int imp_stl_write(struct mdf_import *im, const unsigned char *buf,
+    size_t len, struct mdf_writer *w);
+
 /* Append vertex XYZ to the vertex table (OBJ, PLY). */
 int imp_vertex(struct mdf_import *im, const float *xyz);
 

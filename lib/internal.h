@@ -80,6 +80,10 @@ struct mdf_prepared {
 	unsigned char *zbuf;
 };
 int mdf_prepare(const struct mdf_frame *f, unsigned flags, struct mdf_prepared *p);
+/* The same for an uncompressed payload of PLEN bytes not in memory, whose
+ * CRC-32 on its own (initial value 0) is PCRC; p->payload stays NULL. */
+int mdf_prepare_stream(const struct mdf_frame *f, uint64_t plen, uint32_t pcrc,
+    struct mdf_prepared *p);
 void mdf_prepared_free(struct mdf_prepared *p);
 
 #endif

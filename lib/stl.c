@@ -3,9 +3,11 @@
  * word "solid" proves nothing, as many binary exporters start their
  * header with it. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "importint.h"
+#include "internal.h"
 #include "milldir/mesh.h"
 #include "milldir/types.h"
 
@@ -56,117 +58,275 @@ ldf(const unsigned char *p)
 	return f;
 }
 
-static int
-stl_binary(struct mdf_import *im, const unsigned char *buf, size_t len)
+/* What the parse learns besides the triangles. */
+struct acc {
+	float lo[3], hi[3];
+	double area;     /* twice the area */
+	uint64_t disagree;
+};
+
+/* One 50-byte record to one 48-byte triangle at T: 0 if kept, 1 if not
+ * (degenerate, or a non-finite coordinate the caller must look for).
+ * With A NULL (the second pass of a streamed import, on data already
+ * checked) nothing is measured; the bytes written are the same, as both
+ * passes and mdf_import_buffer run this one function. */
+static inline __attribute__((always_inline)) int
+stl_tri(const unsigned char *rec, float *t, unsigned flags, struct acc *a)
 {
-	uint64_t n, want, kept = 0;
-	float lo[3] = { INFINITY, INFINITY, INFINITY };
-	float hi[3] = { -INFINITY, -INFINITY, -INFINITY };
-	double area = 0;
-	struct mdf_import_body *b;
-	float *out;
-	int rc;
+	/* Scalars loaded one by one: a block copy to the stack followed
+	 * by narrower loads stalls on store forwarding. */
+	const float x0 = ldf(rec + 12), y0 = ldf(rec + 16), z0 = ldf(rec + 20);
+	const float x1 = ldf(rec + 24), y1 = ldf(rec + 28), z1 = ldf(rec + 32);
+	const float x2 = ldf(rec + 36), y2 = ldf(rec + 40), z2 = ldf(rec + 44);
+	double ax = (double)x1 - x0, ay = (double)y1 - y0,
+	    az = (double)z1 - z0;
+	double bx = (double)x2 - x0, by = (double)y2 - y0,
+	    bz = (double)z2 - z0;
+	double cx = ay * bz - az * by, cy = az * bx - ax * bz,
+	    cz = ax * by - ay * bx;
+	double l2 = cx * cx + cy * cy + cz * cz;
+
+	/* A NaN or infinite coordinate makes l2 NaN or infinite (finite
+	 * floats keep it below 1e160), so one test covers both cases. */
+	if (!(l2 > 0 && l2 < INFINITY))
+		return 1;
+	double twice = sqrt(l2), inv = 1 / twice;
+
+	cx *= inv, cy *= inv, cz *= inv;
+	if (a != NULL) {
+		a->area += twice;
+		a->lo[0] = minf(a->lo[0], minf(x0, minf(x1, x2)));
+		a->lo[1] = minf(a->lo[1], minf(y0, minf(y1, y2)));
+		a->lo[2] = minf(a->lo[2], minf(z0, minf(z1, z2)));
+		a->hi[0] = maxf(a->hi[0], maxf(x0, maxf(x1, x2)));
+		a->hi[1] = maxf(a->hi[1], maxf(y0, maxf(y1, y2)));
+		a->hi[2] = maxf(a->hi[2], maxf(z0, maxf(z1, z2)));
+	}
+	if (a != NULL || (flags & MDF_IMPORT_KEEP_NORMALS)) {
+		/* stored normal: compare; keep it if asked and usable */
+		double sx = ldf(rec), sy = ldf(rec + 4), sz = ldf(rec + 8);
+		double s2 = sx * sx + sy * sy + sz * sz;
+		double d = sx * cx + sy * cy + sz * cz;
+
+		if (s2 > 0 && isfinite(s2)) {
+			if (a != NULL && (d < 0 || d * d < 0.75 * s2))
+				a->disagree++;
+			if (flags & MDF_IMPORT_KEEP_NORMALS) {
+				double k = 1 / sqrt(s2);
+
+				cx = sx * k, cy = sy * k, cz = sz * k;
+			}
+		}
+	}
+	t[0] = (float)cx;
+	t[1] = (float)cy;
+	t[2] = (float)cz;
+	memcpy(t + 3, rec + 12, 9 * sizeof *t);
+	return 0;
+}
+
+/* Record I at REC was not kept: a degenerate triangle (0), or an error. */
+static int
+not_kept(struct mdf_import *im, const unsigned char *rec, uint64_t i)
+{
+	float r[12];
+
+	memcpy(r, rec, sizeof r);
+	if (!imp_finite(r + 3, 9)) {
+		int k = 3;
+
+		while (imp_finite(r + k, 1))
+			k++;
+		return imp_fail(im, MDF_E_META, "byte %llu: "
+		    "triangle %llu: non-finite coordinate",
+		    (unsigned long long)(STL_HEADER + STL_RECORD * i + 4 * (uint64_t)k),
+		    (unsigned long long)(i + 1));
+	}
+	return 0;
+}
+
+/* The header's checks; the triangle count, or 0 after imp_fail. */
+static uint64_t
+stl_binary_count(struct mdf_import *im, const unsigned char *buf, size_t len)
+{
+	uint64_t n, want;
 
 	im->kind = "binary STL";
-	if (len < STL_HEADER)
-		return imp_fail(im, MDF_E_META, "byte %zu: truncated binary STL: "
+	if (len < STL_HEADER) {
+		imp_fail(im, MDF_E_META, "byte %zu: truncated binary STL: "
 		    "shorter than the %d-byte header", len, STL_HEADER);
+		return 0;
+	}
 	n = le32(buf + 80);
 	want = STL_HEADER + STL_RECORD * n;
 	if (n == 0)
-		return imp_fail(im, MDF_E_META, "byte 80: binary STL with no "
+		imp_fail(im, MDF_E_META, "byte 80: binary STL with no "
 		    "triangles (%zu bytes)", len);
-	if (len < want)
-		return imp_fail(im, MDF_E_META, "byte %zu: truncated binary STL: "
+	else if (len < want)
+		imp_fail(im, MDF_E_META, "byte %zu: truncated binary STL: "
 		    "header says %llu triangles (%llu bytes), file ends inside "
 		    "triangle %llu", len, (unsigned long long)n,
 		    (unsigned long long)want,
 		    (unsigned long long)((len - STL_HEADER) / STL_RECORD + 1));
-	if (len > want)
-		return imp_fail(im, MDF_E_META, "byte 80: triangle count %llu "
+	else if (len > want)
+		imp_fail(im, MDF_E_META, "byte 80: triangle count %llu "
 		    "disagrees with the size: %llu bytes expected, file has %zu",
 		    (unsigned long long)n, (unsigned long long)want, len);
+	else
+		return n;
+	return 0;
+}
+
+static void
+acc_init(struct acc *a)
+{
+	for (int k = 0; k < 3; k++) {
+		a->lo[k] = INFINITY;
+		a->hi[k] = -INFINITY;
+	}
+	a->area = 0;
+	a->disagree = 0;
+}
+
+/* The body's results, then the check that some triangle is left. */
+static int
+acc_end(struct mdf_import *im, const struct acc *a, uint64_t kept)
+{
+	struct mdf_import_body *b = &im->body[0];
+
+	b->area = a->area / 2;
+	b->disagree = a->disagree;
+	memcpy(b->lo, a->lo, sizeof a->lo);
+	memcpy(b->hi, a->hi, sizeof a->hi);
+	im->out->len = (b->first + kept) * MDF_MESH_TRI_BYTES;
+	return imp_body_end(im, "byte 84");
+}
+
+static int
+stl_binary(struct mdf_import *im, const unsigned char *buf, size_t len)
+{
+	uint64_t n, kept = 0;
+	struct acc a;
+	float *out;
+	int rc;
+
+	if ((n = stl_binary_count(im, buf, len)) == 0)
+		return MDF_E_META;
 	if ((rc = imp_body_begin(im, NULL, 0)) < 0 ||
 	    (rc = imp_reserve(im, n)) < 0)
 		return rc;
-	b = &im->body[0];
 	out = (float *)(void *)im->out->payload;
 	imp_hugepages(out, (size_t)n * MDF_MESH_TRI_BYTES);
+	acc_init(&a);
 	/* The hot loop: one 50-byte record in, one 48-byte triangle out,
 	 * no calls.  Degenerate triangles are overwritten by the next. */
 	for (uint64_t i = 0; i < n; i++) {
 		const unsigned char *rec = buf + STL_HEADER + STL_RECORD * i;
-		float *t = out + 12 * kept;
-		/* Scalars loaded one by one: a block copy to the stack followed
-		 * by narrower loads stalls on store forwarding. */
-		const float x0 = ldf(rec + 12), y0 = ldf(rec + 16), z0 = ldf(rec + 20);
-		const float x1 = ldf(rec + 24), y1 = ldf(rec + 28), z1 = ldf(rec + 32);
-		const float x2 = ldf(rec + 36), y2 = ldf(rec + 40), z2 = ldf(rec + 44);
-		double ax = (double)x1 - x0, ay = (double)y1 - y0,
-		    az = (double)z1 - z0;
-		double bx = (double)x2 - x0, by = (double)y2 - y0,
-		    bz = (double)z2 - z0;
-		double cx = ay * bz - az * by, cy = az * bx - ax * bz,
-		    cz = ax * by - ay * bx;
-		double l2 = cx * cx + cy * cy + cz * cz;
 
-		/* A NaN or infinite coordinate makes l2 NaN or infinite (finite
-		 * floats keep it below 1e160), so one test covers both cases. */
-		if (!(l2 > 0 && l2 < INFINITY)) {
-			float r[12];
-
-			memcpy(r, rec, sizeof r);
-			if (!imp_finite(r + 3, 9)) {
-				int k = 3;
-
-				while (imp_finite(r + k, 1))
-					k++;
-				return imp_fail(im, MDF_E_META, "byte %llu: "
-				    "triangle %llu: non-finite coordinate",
-				    (unsigned long long)(STL_HEADER +
-				    STL_RECORD * i + 4 * (uint64_t)k),
-				    (unsigned long long)(i + 1));
-			}
-			b->dropped++;
-			continue;
-		}
-		double twice = sqrt(l2), inv = 1 / twice;
-
-		area += twice;
-		cx *= inv, cy *= inv, cz *= inv;
-		lo[0] = minf(lo[0], minf(x0, minf(x1, x2)));
-		lo[1] = minf(lo[1], minf(y0, minf(y1, y2)));
-		lo[2] = minf(lo[2], minf(z0, minf(z1, z2)));
-		hi[0] = maxf(hi[0], maxf(x0, maxf(x1, x2)));
-		hi[1] = maxf(hi[1], maxf(y0, maxf(y1, y2)));
-		hi[2] = maxf(hi[2], maxf(z0, maxf(z1, z2)));
-		{
-			/* stored normal: compare; keep it if asked and usable */
-			double sx = ldf(rec), sy = ldf(rec + 4), sz = ldf(rec + 8);
-			double s2 = sx * sx + sy * sy + sz * sz;
-			double d = sx * cx + sy * cy + sz * cz;
-
-			if (s2 > 0 && isfinite(s2)) {
-				if (d < 0 || d * d < 0.75 * s2)
-					b->disagree++;
-				if (im->flags & MDF_IMPORT_KEEP_NORMALS) {
-					double k = 1 / sqrt(s2);
-
-					cx = sx * k, cy = sy * k, cz = sz * k;
-				}
-			}
-		}
-		t[0] = (float)cx;
-		t[1] = (float)cy;
-		t[2] = (float)cz;
-		memcpy(t + 3, rec + 12, 9 * sizeof *t);
-		kept++;
+		if (stl_tri(rec, out + 12 * kept, im->flags, &a) == 0)
+			kept++;
+		else if ((rc = not_kept(im, rec, i)) < 0)
+			return rc;
+		else
+			im->body[0].dropped++;
 	}
-	im->out->len = kept * MDF_MESH_TRI_BYTES;
-	b->area = area / 2;
-	memcpy(b->lo, lo, sizeof lo);
-	memcpy(b->hi, hi, sizeof hi);
-	return imp_body_end(im, "byte 84");
+	return acc_end(im, &a, kept);
+}
+
+int
+imp_stl_is_binary(const unsigned char *buf, size_t len)
+{
+	return len > 0 && ((len >= STL_HEADER &&
+	    len - STL_HEADER == (uint64_t)STL_RECORD * le32(buf + 80)) ||
+	    !looks_ascii(buf, len));
+}
+
+/* Triangles per piece: the first pass's stay in L1 for the CRC, the
+ * second's are bigger to take fewer write calls. */
+#define MEASURE_CHUNK 512
+#define WRITE_CHUNK 4096
+
+int
+imp_stl_measure(struct mdf_import *im, const unsigned char *buf, size_t len)
+{
+	size_t chunk = im->chunk ? im->chunk : MEASURE_CHUNK;
+	float *out;
+	uint64_t n, kept = 0;
+	uint32_t crc = 0;
+	struct acc a;
+	int rc;
+
+	if ((n = stl_binary_count(im, buf, len)) == 0)
+		return MDF_E_META;
+	if ((rc = imp_body_begin(im, NULL, 0)) < 0)
+		return rc;
+	if (chunk > SIZE_MAX / MDF_MESH_TRI_BYTES ||
+	    (out = malloc(chunk * MDF_MESH_TRI_BYTES)) == NULL)
+		return imp_fail(im, MDF_E_NOMEM, "out of memory");
+	acc_init(&a);
+	for (uint64_t i = 0; i < n; ) {
+		uint64_t end = n - i > chunk ? i + chunk : n;
+		size_t k = 0;
+
+		for (; i < end; i++) {
+			const unsigned char *rec = buf + STL_HEADER + STL_RECORD * i;
+
+			if (stl_tri(rec, out + 12 * k, im->flags, &a) == 0)
+				k++;
+			else if ((rc = not_kept(im, rec, i)) < 0) {
+				free(out);
+				return rc;
+			} else
+				im->body[0].dropped++;
+		}
+		crc = mdf_crc32(crc, out, k * MDF_MESH_TRI_BYTES);
+		kept += k;
+	}
+	free(out);
+	im->crc = crc;
+	im->out->len = 0;
+	if ((rc = acc_end(im, &a, kept)) < 0)
+		return rc;
+	im->out->len = 0;
+	return MDF_OK;
+}
+
+int
+imp_stl_write(struct mdf_import *im, const unsigned char *buf, size_t len,
+    struct mdf_writer *w)
+{
+	uint64_t n = len >= STL_HEADER ? le32(buf + 80) : 0, kept = 0;
+	size_t chunk = w == NULL ? (size_t)n : im->chunk ? im->chunk : WRITE_CHUNK;
+	float *out;
+	int rc = MDF_OK;
+
+	if (w == NULL) {
+		/* room for every record, in case the file changed */
+		if (mdf_frame_resize(im->out, (size_t)n * MDF_MESH_TRI_BYTES) == NULL)
+			return MDF_E_NOMEM;
+		out = (float *)(void *)im->out->payload;
+	} else if (chunk > SIZE_MAX / MDF_MESH_TRI_BYTES ||
+	    (out = malloc(chunk * MDF_MESH_TRI_BYTES)) == NULL)
+		return MDF_E_NOMEM;
+	for (uint64_t i = 0; i < n && rc == MDF_OK && kept <= im->triangles; ) {
+		uint64_t end = n - i > chunk ? i + chunk : n;
+		size_t k = 0;
+
+		for (; i < end; i++)
+			k += stl_tri(buf + STL_HEADER + STL_RECORD * i,
+			    out + 12 * k, im->flags, NULL) == 0;
+		kept += k;
+		if (w != NULL)
+			rc = mdf_write_payload(w, out, k * MDF_MESH_TRI_BYTES);
+	}
+	if (w != NULL)
+		free(out);
+	else
+		im->out->len = (size_t)kept * MDF_MESH_TRI_BYTES;
+	/* the file changed between the passes */
+	if (rc == MDF_OK && kept != im->triangles)
+		rc = MDF_E_INVAL;
+	return rc;
 }
 
 /* --- ASCII ------------------------------------------------------------- */
@@ -349,10 +509,7 @@ mdf_stl_parse(struct mdf_import *im, const unsigned char *buf, size_t len)
 {
 	if (len == 0)
 		return imp_fail(im, MDF_E_META, "byte 0: empty file");
-	if (len >= STL_HEADER &&
-	    len - STL_HEADER == (uint64_t)STL_RECORD * le32(buf + 80))
+	if (imp_stl_is_binary(buf, len))
 		return stl_binary(im, buf, len);
-	if (looks_ascii(buf, len))
-		return stl_ascii(im, buf, len);
-	return stl_binary(im, buf, len);
+	return stl_ascii(im, buf, len);
 }

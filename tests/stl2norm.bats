@@ -293,6 +293,42 @@ admesh_facets() {
 	[ "$(mdf get part "$T/m.mdf")" = cube ]
 }
 
+@test "stl2norm: binary STL imported in two passes, in any pieces, gives the bytes of the one-pass import" {
+	# STL2NORM_CHUNK=0 builds the payload whole (the reference); messy
+	# triangles: degenerate ones, odd magnitudes, bad stored normals
+	stlgen -r 7 -n 20000 > "$T/m.stl"
+	stlgen -s -n 5000 > "$T/r.stl"
+	for k in '' -k; do
+		STL2NORM_CHUNK=0 stl2norm -q $k "$T/m.stl" "$T/r.stl" - < "$T/m.stl" > "$T/whole.mdf"
+		for c in '' 1 7 512 100000; do
+			STL2NORM_CHUNK=$c stl2norm -q $k "$T/m.stl" "$T/r.stl" - < "$T/m.stl" > "$T/s.mdf"
+			cmp "$T/whole.mdf" "$T/s.mdf" || fail "STL2NORM_CHUNK='$c' $k"
+		done
+	done
+	mdf check "$T/s.mdf"
+	[ "$(key "$T/s.mdf" dropped)" -gt 1000 ]
+	# a compressing writer gets the payload whole, with the same bytes
+	MILLDIR_COMPRESS=1 stl2norm -q "$T/m.stl" > "$T/z.mdf"
+	MILLDIR_COMPRESS=1 STL2NORM_CHUNK=0 stl2norm -q "$T/m.stl" > "$T/z0.mdf"
+	cmp "$T/z.mdf" "$T/z0.mdf"
+	stl2norm -q "$T/m.stl" | mdf payload > "$T/p"
+	mdf payload "$T/z.mdf" > "$T/zp"
+	cmp "$T/zp" "$T/p"
+	run -64 --separate-stderr env STL2NORM_CHUNK=x stl2norm "$T/r.stl"
+}
+
+@test "stl2norm: a bad binary STL writes nothing; the frames around it are whole" {
+	stlgen -n 3000 > "$T/a.stl"
+	# the last triangle's last coordinate: found only at the end of the file
+	{ head -c $((84 + 2999 * 50 + 44)) "$T/a.stl"; f32 nan; tail -c 2 "$T/a.stl"; } > "$T/bad.stl"
+	stl2norm "$T/a.stl" "$T/a.stl" > "$T/want.mdf"
+	run -65 --separate-stderr bash -c "stl2norm '$T/a.stl' '$T/bad.stl' '$T/a.stl' > '$T/o.mdf'"
+	[ "$stderr" = "stl2norm: $T/bad.stl: byte 150078: triangle 3000: non-finite coordinate" ]
+	cmp "$T/want.mdf" "$T/o.mdf"
+	run -65 --separate-stderr bash -c "stl2norm '$T/bad.stl' > '$T/o.mdf'"
+	[ ! -s "$T/o.mdf" ]
+}
+
 @test "stl2norm: reads standard input, mapped or piped" {
 	stl2norm < "$D/cube.stl" > "$T/a.mdf"
 	[ "$(key "$T/a.mdf" source)" = - ]

@@ -160,6 +160,18 @@ struct mdf_writer *mdf_writer_open(FILE *fp, const char *name, unsigned flags);
 /* Validates, writes and flushes one frame.  MDF_E_IO with errno EPIPE when
  * the reader went away. */
 int mdf_write(struct mdf_writer *w, const struct mdf_frame *f);
+/* A frame written in pieces, for payloads produced on the fly and never
+ * held whole: mdf_write_begin validates F as if its payload were PLEN
+ * bytes (F's own payload is ignored) and writes header and metadata; PCRC
+ * is the CRC-32 of the payload alone (zlib's, initial value 0), which the
+ * header needs before the payload.  Then mdf_write_payload hands over
+ * exactly PLEN bytes in any pieces and mdf_write_end flushes.  MDF_E_INVAL
+ * from mdf_write_begin (nothing written) if the writer compresses, or
+ * while another frame is open; a wrong total fails the writer. */
+int mdf_write_begin(struct mdf_writer *w, const struct mdf_frame *f,
+    uint64_t plen, uint32_t pcrc);
+int mdf_write_payload(struct mdf_writer *w, const void *buf, size_t len);
+int mdf_write_end(struct mdf_writer *w);
 /* Flush and free (does not close FP).  Returns MDF_E_IO if any write
  * failed. */
 int mdf_writer_close(struct mdf_writer *w);

@@ -61,6 +61,8 @@ struct mdf_import {
 	double area;                  /* over all bodies */
 	float lo[3], hi[3];           /* bounding box of all bodies */
 	char why[256];                /* position and reason of a failure */
+	uint32_t crc;                 /* payload CRC-32 (mdf_import_measure) */
+	size_t chunk;                 /* triangles per streamed piece; 0: default */
 
 	/* private to the parsers */
 	struct mdf_frame *out;
@@ -82,6 +84,26 @@ int mdf_import_format_parse(const char *name);
  * than triangles= is left alone).  Resets the results of IM first. */
 int mdf_import_buffer(struct mdf_import *im, enum mdf_import_format format,
     const void *buf, size_t len, struct mdf_frame *out);
+
+/* The same import in two passes over BUF, for big binary STL files whose
+ * payload would otherwise be built whole in fresh memory (the kernel's
+ * zeroing of it cost more than the parsing):
+ *
+ * mdf_import_measure checks the file and fills IM's results exactly as
+ * mdf_import_buffer does, and makes OUT a MESH frame with triangles= but
+ * no payload; IM keeps the payload's CRC-32 (im->crc).  It returns 1, or
+ * 0 without doing anything for a file it does not stream (ASCII STL, OBJ,
+ * PLY): use mdf_import_buffer then.  A bad file fails here, before
+ * anything is written.
+ *
+ * mdf_import_write then writes F (OUT with its metadata completed) to W,
+ * regenerating the same payload bytes from the same BUF piece by piece
+ * (im->chunk triangles at a time).  The bytes are those mdf_import_buffer
+ * gives.  A writer that compresses gets the payload built whole. */
+int mdf_import_measure(struct mdf_import *im, enum mdf_import_format format,
+    const void *buf, size_t len, struct mdf_frame *out);
+int mdf_import_write(struct mdf_import *im, const void *buf, size_t len,
+    const struct mdf_frame *f, struct mdf_writer *w);
 
 /* The parsers behind it, for fuzzing. */
 int mdf_stl_parse(struct mdf_import *im, const unsigned char *buf, size_t len);
