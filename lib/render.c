@@ -22,6 +22,19 @@
 #if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
+/* the AVX-512 walk, chosen at run time */
+#define RENDER_AVX512 1
+#include <immintrin.h>
+#if defined(__clang__)
+#define AVX512 __attribute__((target("avx512f")))
+#else
+/* no contraction into fused multiply-adds: every rounding as in the
+ * portable path */
+#define AVX512 __attribute__((target("avx512f"), \
+    optimize("fp-contract=off")))
+#endif
+#endif
 
 #include "milldir/render.h"
 
@@ -60,6 +73,10 @@ pack_cell(int32_t x, int32_t y)
 	    (uint64_t)(uint16_t)-x1 << 32 | (uint64_t)(uint16_t)-y1 << 48;
 }
 
+/* the candidates of the AVX-512 walk: triangle, then x, y and depth
+ * of each vertex */
+#define NCAND 10
+
 struct worker {
 	struct mdf_renderer *rd;
 	float *z;      /* depth per sample: larger is nearer */
@@ -69,6 +86,8 @@ struct worker {
 	unsigned char *mask; /* per 4 triangles: the ones to walk */
 	size_t mcap;
 	size_t vcap;
+	uint32_t *cand;  /* AVX-512 walk: NCAND arrays of candidates */
+	size_t ccap;     /* entries of each */
 	pthread_t tid;
 };
 
@@ -81,6 +100,8 @@ struct mdf_renderer {
 	float *sx, *sy, *sz;   /* the same, one array per axis, padded to 4 */
 	size_t scap;
 	uint32_t *idx;         /* 3 vertex indices per kept triangle */
+	uint32_t *ia;          /* the same as 3 arrays of iacap (padded) */
+	size_t iacap;
 	float *nrm;            /* unit normal per kept triangle */
 	float *fx, *fy, *fz;   /* the same per axis, padded to 4 with zeros */
 	size_t fcap;
@@ -101,6 +122,8 @@ struct mdf_renderer {
 	atomic_size_t next;
 	struct worker *w;
 	unsigned nw;
+	int avx512;            /* the AVX-512 walk (same bytes) ... */
+	int use512;            /* ... for the current mesh */
 };
 
 void
@@ -222,6 +245,7 @@ worker_free(struct worker *w)
 	free(w->p);
 	free(w->cell);
 	free(w->mask);
+	free(w->cand);
 }
 
 struct mdf_renderer *
@@ -238,6 +262,16 @@ mdf_renderer_new(const struct mdf_render_opts *o)
 	rd->o = *o;
 	rd->s = o->size * o->ssaa;
 	rd->nw = o->threads;
+#if defined(RENDER_AVX512)
+	/* MILLDIR_RENDER_PORTABLE=1: the portable walk, for the tests that
+	 * compare the two */
+	{
+		const char *e = getenv("MILLDIR_RENDER_PORTABLE");
+
+		rd->avx512 = __builtin_cpu_supports("avx512f") &&
+		    !(e != NULL && strcmp(e, "1") == 0);
+	}
+#endif
 	rd->w = calloc(rd->nw, sizeof *rd->w);
 	if (rd->w == NULL) {
 		free(rd);
@@ -278,6 +312,7 @@ mdf_renderer_free(struct mdf_renderer *rd)
 	free(rd->fy);
 	free(rd->fz);
 	free(rd->hash);
+	free(rd->ia);
 	free(rd);
 }
 
@@ -460,10 +495,11 @@ closed_outward(struct mdf_renderer *rd)
 	return vol > 0;
 }
 
+/* arrays read 4 or 16 at a time are padded to a multiple of 16 */
 static size_t
-round4(size_t n)
+round16(size_t n)
 {
-	return (n + 3) & ~(size_t)3;
+	return (n + 15) & ~(size_t)15;
 }
 
 /* Per-mesh preparation: finite check, normals, colours, unique vertices,
@@ -512,6 +548,7 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 		rd->hcap = hneed;
 	}
 	rd->nv = rd->nt = 0;
+	rd->use512 = 0;
 	vertex_rehash(rd, hfirst < hneed ? hfirst : hneed);
 
 	for (size_t t = 0; t < n; t++) {
@@ -583,8 +620,8 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 	}
 	rd->rad = sqrt(r2);
 	rd->closed = closed_outward(rd);
-	if (round4(rd->nt) > rd->fcap) {
-		size_t cap = round4(rd->nt);
+	if (round16(rd->nt) > rd->fcap) {
+		size_t cap = round16(rd->nt);
 
 		free(rd->fx), free(rd->fy), free(rd->fz);
 		rd->fx = malloc(cap * sizeof(float));
@@ -596,15 +633,15 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 		}
 		rd->fcap = cap;
 	}
-	for (size_t t = 0; t < round4(rd->nt); t++) {
+	for (size_t t = 0; t < round16(rd->nt); t++) {
 		int in = t < rd->nt;
 
 		rd->fx[t] = in ? rd->nrm[3 * t] : 0;
 		rd->fy[t] = in ? rd->nrm[3 * t + 1] : 0;
 		rd->fz[t] = in ? rd->nrm[3 * t + 2] : 0;
 	}
-	if (round4(rd->nv) > rd->scap) {
-		size_t cap = round4(rd->nv);
+	if (round16(rd->nv) > rd->scap) {
+		size_t cap = round16(rd->nv);
 
 		free(rd->sx), free(rd->sy), free(rd->sz);
 		rd->sx = malloc(cap * sizeof(float));
@@ -616,13 +653,33 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 		}
 		rd->scap = cap;
 	}
-	/* padding repeats vertex 0, so that whole groups of 4 project */
-	for (size_t i = 0; i < round4(rd->nv); i++) {
+	/* padding repeats vertex 0, so that whole groups project */
+	for (size_t i = 0; i < round16(rd->nv); i++) {
 		size_t j = i < rd->nv ? i : 0;
 
 		rd->sx[i] = rd->v[3 * j];
 		rd->sy[i] = rd->v[3 * j + 1];
 		rd->sz[i] = rd->v[3 * j + 2];
+	}
+	/* the gathers of the AVX-512 walk index with int32 */
+	rd->use512 = rd->avx512 && rd->nv < ((size_t)1 << 28) &&
+	    rd->nt < ((size_t)1 << 28);
+	if (rd->use512) {
+		size_t cap = round16(rd->nt);
+
+		if (cap > rd->iacap) {
+			free(rd->ia);
+			rd->ia = malloc(3 * cap * sizeof(uint32_t));
+			rd->iacap = rd->ia != NULL ? cap : 0;
+			if (rd->ia == NULL)
+				return MDF_E_NOMEM;
+		}
+		/* padding names vertex 0 */
+		for (size_t t = 0; t < rd->iacap; t++) {
+			for (int k = 0; k < 3; k++)
+				rd->ia[k * rd->iacap + t] = t < rd->nt ?
+				    rd->idx[3 * t + k] : 0;
+		}
 	}
 	return 0;
 }
@@ -709,6 +766,76 @@ project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
 }
 #endif
 
+#if defined(RENDER_AVX512)
+/*
+ * The AVX-512 walk: the same bytes as the portable one, sixteen
+ * triangles at a time.  A first pass keeps, in order, the triangles that
+ * may face the camera and whose box holds a pixel centre; a second takes
+ * those sixteen at a time through small_tri()'s arithmetic (exact integer
+ * edge values in single precision, the same depth roundings) for boxes
+ * of at most 4x4 centres inside the image, and leaves only the stores,
+ * in triangle order, to a scalar loop.  Other boxes go to draw_tri_box()
+ * in their turn.  No fused multiply-adds (AVX512 above), so that every
+ * rounding is the portable path's.
+ */
+
+/* project_sse() sixteen vertices at a time */
+AVX512 static void
+project_avx512(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
+    float az, float ta, float bx, float by, float bz, float tb, float dx,
+    float dy, float dz, float td)
+{
+	const __m512 vax = _mm512_set1_ps(ax), vay = _mm512_set1_ps(ay);
+	const __m512 vaz = _mm512_set1_ps(az), vta = _mm512_set1_ps(ta);
+	const __m512 vbx = _mm512_set1_ps(bx), vby = _mm512_set1_ps(by);
+	const __m512 vbz = _mm512_set1_ps(bz), vtb = _mm512_set1_ps(tb);
+	const __m512 vdx = _mm512_set1_ps(dx), vdy = _mm512_set1_ps(dy);
+	const __m512 vdz = _mm512_set1_ps(dz), vtd = _mm512_set1_ps(td);
+	const __m512 h = _mm512_set1_ps(0.5f);
+	const __m512i zero = _mm512_setzero_si512();
+	const float *sx = rd->sx, *sy = rd->sy, *sz = rd->sz;
+	struct pv *p = w->p;
+	const size_t nv = rd->nv;
+
+	for (size_t i = 0; i < nv; i += 16) {
+		__m512 px = _mm512_loadu_ps(sx + i), py = _mm512_loadu_ps(sy + i);
+		__m512 pz = _mm512_loadu_ps(sz + i);
+		__m512i x = _mm512_cvttps_epi32(_mm512_add_ps(_mm512_add_ps(
+		    _mm512_add_ps(_mm512_add_ps(_mm512_mul_ps(vax, px),
+		    _mm512_mul_ps(vay, py)), _mm512_mul_ps(vaz, pz)), vta), h));
+		__m512i y = _mm512_cvttps_epi32(_mm512_add_ps(_mm512_add_ps(
+		    _mm512_add_ps(_mm512_add_ps(_mm512_mul_ps(vbx, px),
+		    _mm512_mul_ps(vby, py)), _mm512_mul_ps(vbz, pz)), vtb), h));
+		__m512i q = _mm512_castps_si512(_mm512_add_ps(_mm512_add_ps(
+		    _mm512_add_ps(_mm512_mul_ps(vdx, px), _mm512_mul_ps(vdy, py)),
+		    _mm512_mul_ps(vdz, pz)), vtd));
+		/* to struct pv (x, y, q, 0): lane L of rJ is vertex 4L + J,
+		 * then a 4x4 transpose of the 128-bit lanes */
+		__m512i a = _mm512_unpacklo_epi32(x, y);
+		__m512i b = _mm512_unpackhi_epi32(x, y);
+		__m512i c = _mm512_unpacklo_epi32(q, zero);
+		__m512i d = _mm512_unpackhi_epi32(q, zero);
+		__m512i r0 = _mm512_unpacklo_epi64(a, c);
+		__m512i r1 = _mm512_unpackhi_epi64(a, c);
+		__m512i r2 = _mm512_unpacklo_epi64(b, d);
+		__m512i r3 = _mm512_unpackhi_epi64(b, d);
+		__m512i t0 = _mm512_shuffle_i32x4(r0, r1, _MM_SHUFFLE(1, 0, 1, 0));
+		__m512i t1 = _mm512_shuffle_i32x4(r0, r1, _MM_SHUFFLE(3, 2, 3, 2));
+		__m512i t2 = _mm512_shuffle_i32x4(r2, r3, _MM_SHUFFLE(1, 0, 1, 0));
+		__m512i t3 = _mm512_shuffle_i32x4(r2, r3, _MM_SHUFFLE(3, 2, 3, 2));
+
+		_mm512_storeu_si512((void *)(p + i),
+		    _mm512_shuffle_i32x4(t0, t2, _MM_SHUFFLE(2, 0, 2, 0)));
+		_mm512_storeu_si512((void *)(p + i + 4),
+		    _mm512_shuffle_i32x4(t0, t2, _MM_SHUFFLE(3, 1, 3, 1)));
+		_mm512_storeu_si512((void *)(p + i + 8),
+		    _mm512_shuffle_i32x4(t1, t3, _MM_SHUFFLE(2, 0, 2, 0)));
+		_mm512_storeu_si512((void *)(p + i + 12),
+		    _mm512_shuffle_i32x4(t1, t3, _MM_SHUFFLE(3, 1, 3, 1)));
+	}
+}
+#endif
+
 /* Bit k of MASK[g] set when the normal of triangle 4g + k does not
  * clearly point away from the view direction D (orthographic culling),
  * for NG groups of 4.  The margin leaves nearly edge-on faces to the
@@ -771,6 +898,13 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 		float td = (float)-(b->d[0] * c[0] + b->d[1] * c[1] +
 		    b->d[2] * c[2]);
 
+#if defined(RENDER_AVX512)
+		if (rd->use512) {
+			project_avx512(rd, w, ax, ay, az, ta, bx, by, bz, tb, dx,
+			    dy, dz, td);
+			return;
+		}
+#endif
 #if defined(__SSE2__) && defined(__x86_64__)
 		project_sse(rd, w, ax, ay, az, ta, bx, by, bz, tb, dx, dy, dz, td);
 		return;
@@ -1059,11 +1193,12 @@ small_tri(const struct vstate *vs, size_t t, int32_t bx, int32_t by,
 }
 #endif
 
-/* Draw triangle T of the view whose box of pixel centres CC (as from
- * pack_cell) holds at least one centre.  Kept out of the loop of
- * render_view, which rejects most triangles in a few registers. */
+/* Draw triangle T of the view whose box of pixel centres is columns
+ * BX0..BX1, rows BY0..BY1.  Kept out of the loop of render_view, which
+ * rejects most triangles in a few registers. */
 NOINLINE static void
-draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
+draw_tri_box(const struct vstate *vs, size_t t, int32_t bx0, int32_t by0,
+    int32_t bx1, int32_t by1)
 {
 	const struct mdf_renderer *rd = vs->rd;
 	const uint32_t *ix = rd->idx + 3 * t;
@@ -1073,14 +1208,9 @@ draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
 	const int cull = vs->cull, overdraw = vs->overdraw;
 	float *zb = vs->zb;
 	uint32_t *cb = vs->cb;
-	int32_t bx0, bx1, by0, by1;
 	int64_t area;
 	uint32_t col;
 
-	bx0 = (int16_t)(uint16_t)cc;
-	by0 = (int16_t)(uint16_t)(cc >> 16);
-	bx1 = -(int16_t)(uint16_t)(cc >> 32);
-	by1 = -(int16_t)(uint16_t)(cc >> 48);
 	if (bx0 > bx1 || by0 > by1)
 		return;
 	int32_t x0 = p0->x, x1 = p1->x, x2 = p2->x;
@@ -1163,6 +1293,312 @@ draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
 	}
 }
 
+#if defined(RENDER_AVX512)
+/* First pass: the triangles that may face the camera (facing()) and
+ * whose box holds a pixel centre, in order, into the candidate lists
+ * (triangle, then x, y, q of its vertices).  Returns their count. */
+AVX512 static size_t
+candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
+    int precull, float dx, float dy, float dz)
+{
+	const int32_t *pb = (const int32_t *)(const void *)w->p;
+	const float *fx = rd->fx, *fy = rd->fy, *fz = rd->fz;
+	const uint32_t *i0 = rd->ia, *i1 = i0 + rd->iacap;
+	const uint32_t *i2 = i1 + rd->iacap;
+	uint32_t *cand = w->cand;
+	const size_t cc = w->ccap;
+	const __m512 vx = _mm512_set1_ps(dx), vy = _mm512_set1_ps(dy);
+	const __m512 vz = _mm512_set1_ps(dz), lim = _mm512_set1_ps(-1e-3f);
+	const __m512i lo = _mm512_set1_epi32(HALF - 1);
+	const __m512i hi = _mm512_set1_epi32(HALF);
+	const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+	    10, 11, 12, 13, 14, 15);
+	const __m512i zero = _mm512_setzero_si512();
+	const size_t nt = rd->nt;
+	size_t n = 0;
+
+	for (size_t t = 0; t < nt; t += 16) {
+		__mmask16 live = nt - t >= 16 ? 0xffff :
+		    (__mmask16)((1u << (nt - t)) - 1);
+
+		if (precull) {
+			__m512 d = _mm512_add_ps(_mm512_add_ps(
+			    _mm512_mul_ps(_mm512_loadu_ps(fx + t), vx),
+			    _mm512_mul_ps(_mm512_loadu_ps(fy + t), vy)),
+			    _mm512_mul_ps(_mm512_loadu_ps(fz + t), vz));
+
+			live &= _mm512_cmp_ps_mask(d, lim, _CMP_GE_OQ);
+			if (live == 0)
+				continue;
+		}
+		__m512i a = _mm512_loadu_si512((const void *)(i0 + t));
+		__m512i b = _mm512_loadu_si512((const void *)(i1 + t));
+		__m512i c = _mm512_loadu_si512((const void *)(i2 + t));
+		__m512i ai = _mm512_slli_epi32(a, 2), bi = _mm512_slli_epi32(b, 2);
+		__m512i ci = _mm512_slli_epi32(c, 2);
+		__m512i xa = _mm512_mask_i32gather_epi32(zero, live, ai, pb, 4);
+		__m512i xb = _mm512_mask_i32gather_epi32(zero, live, bi, pb, 4);
+		__m512i xc = _mm512_mask_i32gather_epi32(zero, live, ci, pb, 4);
+		__m512i ya = _mm512_mask_i32gather_epi32(zero, live, ai, pb + 1, 4);
+		__m512i yb = _mm512_mask_i32gather_epi32(zero, live, bi, pb + 1, 4);
+		__m512i yc = _mm512_mask_i32gather_epi32(zero, live, ci, pb + 1, 4);
+		/* pack_cell()'s centre box, in 32 bits */
+		__m512i bx0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
+		    _mm512_min_epi32(xa, xb), xc), lo), SUB);
+		__m512i bx1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
+		    _mm512_max_epi32(xa, xb), xc), hi), SUB);
+		__m512i by0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
+		    _mm512_min_epi32(ya, yb), yc), lo), SUB);
+		__m512i by1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
+		    _mm512_max_epi32(ya, yb), yc), hi), SUB);
+
+		live = _mm512_mask_cmple_epi32_mask(live, bx0, bx1);
+		live = _mm512_mask_cmple_epi32_mask(live, by0, by1);
+		if (live == 0)
+			continue;
+		__m512i qa = _mm512_mask_i32gather_epi32(zero, live, ai, pb + 2, 4);
+		__m512i qb = _mm512_mask_i32gather_epi32(zero, live, bi, pb + 2, 4);
+		__m512i qc = _mm512_mask_i32gather_epi32(zero, live, ci, pb + 2, 4);
+#define KEEP(k, v) _mm512_storeu_si512((void *)(cand + (k) * cc + n), \
+    _mm512_maskz_compress_epi32(live, (v)))
+		KEEP(0, _mm512_add_epi32(_mm512_set1_epi32((int)t), lane));
+		KEEP(1, xa), KEEP(2, xb), KEEP(3, xc);
+		KEEP(4, ya), KEEP(5, yb), KEEP(6, yc);
+		KEEP(7, qa), KEEP(8, qb), KEEP(9, qc);
+#undef KEEP
+		n += (size_t)__builtin_popcount(live);
+	}
+	return n;
+}
+
+/* all three edges of a lane at least 0 */
+#define ALLGE0(m, e0, e1, e2) _mm512_mask_cmp_ps_mask(_mm512_mask_cmp_ps_mask( \
+    _mm512_mask_cmp_ps_mask((m), (e0), zero, _CMP_GE_OQ), (e1), zero, \
+    _CMP_GE_OQ), (e2), zero, _CMP_GE_OQ)
+
+/* Second pass over the N candidates. */
+AVX512 static void
+draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
+{
+	const uint32_t *ct = w->cand;
+	const size_t cc = w->ccap;
+	const int32_t s = vs->s;
+	const __m512i lo = _mm512_set1_epi32(HALF - 1);
+	const __m512i hi = _mm512_set1_epi32(HALF);
+	const __m512i izero = _mm512_setzero_si512();
+	const __m512i vs1 = _mm512_set1_epi32(s - 1);
+	const __m512i three = _mm512_set1_epi32(3);
+	const __m512 zero = _mm512_setzero_ps();
+	const __m512 neg = _mm512_set1_ps(-0.0f), m1 = _mm512_set1_ps(-1.0f);
+	const __m512 fone = _mm512_set1_ps(1.0f);
+	const __m512 sxk = _mm512_set1_ps(-(float)ONE);
+	const __m512 syk = _mm512_set1_ps((float)ONE);
+	float *zb = vs->zb;
+	uint32_t *cb = vs->cb;
+	const uint32_t *rcol = vs->rd->col;
+	const int camera = vs->camera;
+	float qv[16][16];
+	int32_t base[16], box[4][16];
+	uint32_t cov[16];
+
+	for (size_t c = 0; c < n; c += 16) {
+		__mmask16 live = n - c >= 16 ? 0xffff :
+		    (__mmask16)((1u << (n - c)) - 1);
+#define LOAD(k) _mm512_maskz_loadu_epi32(live, ct + (k) * cc + c)
+		__m512i xa = LOAD(1), xb = LOAD(2), xc = LOAD(3);
+		__m512i ya = LOAD(4), yb = LOAD(5), yc = LOAD(6);
+		__m512 q0 = _mm512_castsi512_ps(LOAD(7));
+		__m512 q1 = _mm512_castsi512_ps(LOAD(8));
+		__m512 q2 = _mm512_castsi512_ps(LOAD(9));
+#undef LOAD
+		__m512i bx0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
+		    _mm512_min_epi32(xa, xb), xc), lo), SUB);
+		__m512i bx1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
+		    _mm512_max_epi32(xa, xb), xc), hi), SUB);
+		__m512i by0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
+		    _mm512_min_epi32(ya, yb), yc), lo), SUB);
+		__m512i by1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
+		    _mm512_max_epi32(ya, yb), yc), hi), SUB);
+		/* boxes of at most 4x4 centres inside the image here, as
+		 * small_tri(); DW and DH are their width and height - 1 */
+		__m512i dw = _mm512_sub_epi32(bx1, bx0);
+		__m512i dh = _mm512_sub_epi32(by1, by0);
+		__mmask16 here = _mm512_mask_cmple_epi32_mask(live, dw, three);
+
+		here = _mm512_mask_cmple_epi32_mask(here, dh, three);
+		here = _mm512_mask_cmpge_epi32_mask(here, bx0, izero);
+		here = _mm512_mask_cmpge_epi32_mask(here, by0, izero);
+		here = _mm512_mask_cmple_epi32_mask(here, bx1, vs1);
+		here = _mm512_mask_cmple_epi32_mask(here, by1, vs1);
+
+		__mmask16 other = live & (__mmask16)~here;
+		/* small_tri(): vertices relative to the first centre, edge k
+		 * opposite vertex k */
+		__m512i cx = _mm512_add_epi32(_mm512_slli_epi32(bx0, SUB), hi);
+		__m512i cy = _mm512_add_epi32(_mm512_slli_epi32(by0, SUB), hi);
+		__m512 x0 = _mm512_cvtepi32_ps(_mm512_sub_epi32(xa, cx));
+		__m512 x1 = _mm512_cvtepi32_ps(_mm512_sub_epi32(xb, cx));
+		__m512 x2 = _mm512_cvtepi32_ps(_mm512_sub_epi32(xc, cx));
+		__m512 y0 = _mm512_cvtepi32_ps(_mm512_sub_epi32(ya, cy));
+		__m512 y1 = _mm512_cvtepi32_ps(_mm512_sub_epi32(yb, cy));
+		__m512 y2 = _mm512_cvtepi32_ps(_mm512_sub_epi32(yc, cy));
+		__m512 e0 = _mm512_sub_ps(_mm512_mul_ps(x1, y2), _mm512_mul_ps(x2, y1));
+		__m512 e1 = _mm512_sub_ps(_mm512_mul_ps(x2, y0), _mm512_mul_ps(x0, y2));
+		__m512 e2 = _mm512_sub_ps(_mm512_mul_ps(x0, y1), _mm512_mul_ps(x1, y0));
+		__m512 area = _mm512_add_ps(_mm512_add_ps(e0, e1), e2);
+		__mmask16 ok = _mm512_mask_cmp_ps_mask(here, area, zero,
+		    _CMP_NEQ_OQ);
+
+		if (vs->cull)
+			ok = _mm512_mask_cmp_ps_mask(ok, area, zero, _CMP_LE_OQ);
+		/* a negative area swaps vertices 1 and 2: every edge turns
+		 * round, and edges 1 and 2 trade places */
+		__mmask16 flip = _mm512_cmp_ps_mask(area, zero, _CMP_LT_OQ);
+		__m512 fm = _mm512_maskz_mov_ps(flip, neg);
+#define FLIP(v) _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(v), \
+    _mm512_castps_si512(fm)))
+		area = FLIP(area);
+		e0 = FLIP(e0), e1 = FLIP(e1), e2 = FLIP(e2);
+		__m512 ex0 = FLIP(_mm512_sub_ps(x2, x1));
+		__m512 ey0 = FLIP(_mm512_sub_ps(y2, y1));
+		__m512 ex1 = FLIP(_mm512_sub_ps(x0, x2));
+		__m512 ey1 = FLIP(_mm512_sub_ps(y0, y2));
+		__m512 ex2 = FLIP(_mm512_sub_ps(x1, x0));
+		__m512 ey2 = FLIP(_mm512_sub_ps(y1, y0));
+#undef FLIP
+		/* top-left rule: bias 0 when the edge goes up, or is
+		 * horizontal and goes right; -1 otherwise */
+#define BIAS(ex, ey) _mm512_mask_mov_ps(m1, \
+    _mm512_cmp_ps_mask((ey), zero, _CMP_LT_OQ) | \
+    _mm512_mask_cmp_ps_mask(_mm512_cmp_ps_mask((ey), zero, _CMP_EQ_OQ), \
+    (ex), zero, _CMP_GT_OQ), zero)
+		__m512 eb0 = _mm512_add_ps(e0, BIAS(ex0, ey0));
+		__m512 eb1 = _mm512_add_ps(e1, BIAS(ex1, ey1));
+		__m512 eb2 = _mm512_add_ps(e2, BIAS(ex2, ey2));
+#undef BIAS
+		__m512 sx0 = _mm512_mul_ps(ey0, sxk), sy0 = _mm512_mul_ps(ex0, syk);
+		__m512 sx1 = _mm512_mul_ps(ey1, sxk), sy1 = _mm512_mul_ps(ex1, syk);
+		__m512 sx2 = _mm512_mul_ps(ey2, sxk), sy2 = _mm512_mul_ps(ex2, syk);
+		__m512i covv = izero;
+		__mmask16 drawn = 0;
+		/* depth from the barycentric weights of the edges the
+		 * general loop calls 1 and 2 */
+		__m512 qf1 = _mm512_mask_blend_ps(flip, q1, q2);
+		__m512 qf2 = _mm512_mask_blend_ps(flip, q2, q1);
+		__m512 a1 = _mm512_mask_blend_ps(flip, e1, e2);
+		__m512 a2 = _mm512_mask_blend_ps(flip, e2, e1);
+		__m512 u1 = _mm512_mask_blend_ps(flip, sx1, sx2);
+		__m512 u2 = _mm512_mask_blend_ps(flip, sx2, sx1);
+		__m512 v1 = _mm512_mask_blend_ps(flip, sy1, sy2);
+		__m512 v2 = _mm512_mask_blend_ps(flip, sy2, sy1);
+		__m512 inv = _mm512_maskz_div_ps(ok, fone, area);
+		__m512 d1 = _mm512_mul_ps(_mm512_sub_ps(qf1, q0), inv);
+		__m512 d2 = _mm512_mul_ps(_mm512_sub_ps(qf2, q0), inv);
+		__m512 qlo = _mm512_min_ps(_mm512_min_ps(q0, qf1), qf2);
+		__m512 qhi = _mm512_max_ps(_mm512_max_ps(q0, qf1), qf2);
+
+		/* centre (k, r) is bit 4 r + k; the edge values are exact
+		 * integers, whatever the order of the additions */
+		for (int r = 0; r < 4; r++) {
+			__mmask16 row = _mm512_mask_cmpge_epi32_mask(ok, dh,
+			    _mm512_set1_epi32(r));
+			__m512 ec0 = eb0, ec1 = eb1, ec2 = eb2;
+
+			if (row == 0)
+				break;
+			for (int k = 0; k < 4; k++) {
+				__mmask16 in = _mm512_mask_cmpge_epi32_mask(row,
+				    dw, _mm512_set1_epi32(k));
+
+				if (in == 0)
+					break;
+				in = ALLGE0(in, ec0, ec1, ec2);
+				ec0 = _mm512_add_ps(ec0, sx0);
+				ec1 = _mm512_add_ps(ec1, sx1);
+				ec2 = _mm512_add_ps(ec2, sx2);
+				if (in == 0)
+					continue;
+				drawn |= in;
+				covv = _mm512_mask_or_epi32(covv, in, covv,
+				    _mm512_set1_epi32(1 << (4 * r + k)));
+				if (vs->overdraw)
+					continue;
+				/* small_tri()'s depth at the centre */
+				const __m512 kf = _mm512_set1_ps((float)k);
+				const __m512 rf = _mm512_set1_ps((float)r);
+				__m512 w1 = _mm512_add_ps(_mm512_add_ps(a1,
+				    _mm512_mul_ps(kf, u1)), _mm512_mul_ps(rf, v1));
+				__m512 w2 = _mm512_add_ps(_mm512_add_ps(a2,
+				    _mm512_mul_ps(kf, u2)), _mm512_mul_ps(rf, v2));
+				__m512 q = _mm512_add_ps(_mm512_add_ps(q0,
+				    _mm512_mul_ps(w1, d1)), _mm512_mul_ps(w2, d2));
+
+				q = _mm512_mask_mov_ps(q, _mm512_cmp_ps_mask(q,
+				    qhi, _CMP_GT_OQ), qhi);
+				q = _mm512_mask_mov_ps(q, _mm512_cmp_ps_mask(q,
+				    qlo, _CMP_LT_OQ), qlo);
+				_mm512_storeu_ps(qv[4 * r + k], q);
+			}
+			eb0 = _mm512_add_ps(eb0, sy0);
+			eb1 = _mm512_add_ps(eb1, sy1);
+			eb2 = _mm512_add_ps(eb2, sy2);
+		}
+		__mmask16 todo = other | drawn;
+
+		if (todo == 0)
+			continue;
+		_mm512_storeu_si512((void *)cov, covv);
+		_mm512_storeu_si512((void *)base, _mm512_add_epi32(
+		    _mm512_mullo_epi32(by0, _mm512_set1_epi32(s)), bx0));
+		if (other != 0) {
+			_mm512_storeu_si512((void *)box[0], bx0);
+			_mm512_storeu_si512((void *)box[1], by0);
+			_mm512_storeu_si512((void *)box[2], bx1);
+			_mm512_storeu_si512((void *)box[3], by1);
+		}
+		/* the stores, in triangle order */
+		for (unsigned m = todo; m != 0; m &= m - 1) {
+			unsigned j = (unsigned)__builtin_ctz(m), cv = cov[j];
+			size_t t = ct[c + j], i0 = (size_t)base[j];
+
+			if (other >> j & 1) {
+				draw_tri_box(vs, t, box[0][j], box[1][j],
+				    box[2][j], box[3][j]);
+				continue;
+			}
+			if (vs->overdraw) {
+				for (; cv != 0; cv &= cv - 1) {
+					unsigned k = (unsigned)__builtin_ctz(cv);
+
+					cb[i0 + (k & 3) + (k >> 2) * (size_t)s]++;
+				}
+				continue;
+			}
+			uint32_t col = camera ? face_colour(vs, t) : rcol[t];
+
+			for (; cv != 0; cv &= cv - 1) {
+				unsigned k = (unsigned)__builtin_ctz(cv);
+				size_t i = i0 + (k & 3) + (k >> 2) * (size_t)s;
+				float q = qv[k][j], z = zb[i];
+				int win = q > z;
+
+				zb[i] = win ? q : z;
+				cb[i] = win ? col : cb[i];
+			}
+		}
+	}
+}
+#undef ALLGE0
+#endif
+
+/* draw_tri_box() with the box as from pack_cell() */
+static void
+draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
+{
+	draw_tri_box(vs, t, (int16_t)(uint16_t)cc, (int16_t)(uint16_t)(cc >> 16),
+	    -(int16_t)(uint16_t)(cc >> 32), -(int16_t)(uint16_t)(cc >> 48));
+}
+
 /* Fill N depths with -inf (nothing drawn) and N colours with C. */
 static void
 clear(float *zb, uint32_t *cb, size_t n, uint32_t c)
@@ -1184,41 +1620,18 @@ clear(float *zb, uint32_t *cb, size_t n, uint32_t c)
 	}
 }
 
+/* The portable walk: triangles in order, four at a time. */
 static void
-render_view(struct mdf_renderer *rd, struct worker *w,
-    const struct mdf_view *view, unsigned char *out)
+walk(const struct mdf_renderer *rd, struct worker *w, const struct vstate *vs,
+    int precull, float dvx, float dvy, float dvz)
 {
-	const struct mdf_render_opts *o = &rd->o;
-	const int32_t s = (int32_t)rd->s;
-	const size_t ns = (size_t)s * s;
-	const int cull = o->backfaces == MDF_BACKFACES_CULL ||
-	    (o->backfaces == MDF_BACKFACES_AUTO && rd->closed);
-	/* orthographic culling can skip clearly turned-away faces from
-	 * their normal alone; the margin leaves the exact decision on
-	 * nearly edge-on faces to the integer area below */
-	const int precull = cull && o->fov == 0;
-	const int camera = o->normals == MDF_NORMALS_CAMERA;
-	const int overdraw = o->overdraw;
-	uint32_t bg = (uint32_t)o->bg[0] | (uint32_t)o->bg[1] << 8 |
-	    (uint32_t)o->bg[2] << 16;
-	float *zb = w->z;
-	uint32_t *cb = w->c;
-	struct basis b;
-	const struct vstate vs = { rd, &b, w->p, zb, cb, s, cull, camera,
-	    overdraw };
 	const uint64_t *cell = w->cell;
+	const int32_t s = vs->s;
 
-	clear(zb, cb, ns, overdraw ? 0 : bg);
-	view_basis(view, &b);
-	const float dvx = (float)b.d[0], dvy = (float)b.d[1], dvz = (float)b.d[2];
-
-	if (rd->nt > 0 && rd->rad > 0)
-		project(rd, w, &b);
-	/* triangles in order, four at a time: the set bits of the mask
-	 * are the ones that exist and, with culling, may face the camera
-	 * (all masks first, in a loop that keeps its constants in
-	 * registers) */
-	const size_t ng = rd->rad > 0 ? (rd->nt + 3) / 4 : 0;
+	/* the set bits of the mask are the ones that exist and, with
+	 * culling, may face the camera (all masks first, in a loop that
+	 * keeps its constants in registers) */
+	const size_t ng = (rd->nt + 3) / 4;
 	unsigned char *mask = w->mask;
 
 	if (precull)
@@ -1264,7 +1677,7 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 			/* the box is not empty here */
 			if (bx1 - bx0 < 4 && by1 - by0 < 4 && bx0 >= 0 &&
 			    by0 >= 0 && bx1 < s && by1 < s) {
-				small_tri(&vs, t, bx0, by0,
+				small_tri(vs, t, bx0, by0,
 				    (unsigned)(bx1 - bx0 + 1),
 				    (unsigned)(by1 - by0 + 1));
 				continue;
@@ -1273,10 +1686,48 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 			cc = min16x4(min16x4(cell[ix[0]], cell[ix[1]]),
 			    cell[ix[2]]);
 #endif
-			draw_tri(&vs, t, cc);
+			draw_tri(vs, t, cc);
 		}
 	}
+}
 
+static void
+render_view(struct mdf_renderer *rd, struct worker *w,
+    const struct mdf_view *view, unsigned char *out)
+{
+	const struct mdf_render_opts *o = &rd->o;
+	const int32_t s = (int32_t)rd->s;
+	const size_t ns = (size_t)s * s;
+	const int cull = o->backfaces == MDF_BACKFACES_CULL ||
+	    (o->backfaces == MDF_BACKFACES_AUTO && rd->closed);
+	/* orthographic culling can skip clearly turned-away faces from
+	 * their normal alone; the margin leaves the exact decision on
+	 * nearly edge-on faces to the integer area below */
+	const int precull = cull && o->fov == 0;
+	const int camera = o->normals == MDF_NORMALS_CAMERA;
+	const int overdraw = o->overdraw;
+	uint32_t bg = (uint32_t)o->bg[0] | (uint32_t)o->bg[1] << 8 |
+	    (uint32_t)o->bg[2] << 16;
+	float *zb = w->z;
+	uint32_t *cb = w->c;
+	struct basis b;
+	const struct vstate vs = { rd, &b, w->p, zb, cb, s, cull, camera,
+	    overdraw };
+
+	clear(zb, cb, ns, overdraw ? 0 : bg);
+	view_basis(view, &b);
+	const float dvx = (float)b.d[0], dvy = (float)b.d[1], dvz = (float)b.d[2];
+
+	if (rd->nt > 0 && rd->rad > 0) {
+		project(rd, w, &b);
+#if defined(RENDER_AVX512)
+		if (rd->use512)
+			draw_avx512(&vs, w, candidates_avx512(rd, w, precull,
+			    dvx, dvy, dvz));
+		else
+#endif
+			walk(rd, w, &vs, precull, dvx, dvy, dvz);
+	}
 	/* resolve: box filter over KxK samples (max count for overdraw) */
 	uint32_t k = o->ssaa, size = o->size, kk = k * k;
 
@@ -1368,12 +1819,22 @@ mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
 				return MDF_E_NOMEM;
 			}
 		}
-		if (round4(rd->nv) > w->vcap) {
+		if (rd->use512 && round16(rd->nt) + 16 > w->ccap) {
+			free(w->cand);
+			w->ccap = round16(rd->nt) + 16;
+			w->cand = malloc(NCAND * w->ccap * sizeof(uint32_t));
+			if (w->cand == NULL) {
+				w->ccap = 0;
+				snprintf(why, whylen, "out of memory");
+				return MDF_E_NOMEM;
+			}
+		}
+		if (round16(rd->nv) > w->vcap) {
 			free(w->p);
 			free(w->cell);
-			w->p = malloc(round4(rd->nv) * sizeof *w->p);
-			w->cell = malloc(round4(rd->nv) * sizeof *w->cell);
-			w->vcap = round4(rd->nv);
+			w->p = malloc(round16(rd->nv) * sizeof *w->p);
+			w->cell = malloc(round16(rd->nv) * sizeof *w->cell);
+			w->vcap = round16(rd->nv);
 			if (w->p == NULL || w->cell == NULL) {
 				w->vcap = 0;
 				snprintf(why, whylen, "out of memory");
