@@ -148,8 +148,13 @@ fill_bg(const struct mdf_grid *g, unsigned char *p, size_t npx)
 		memset(p, px[0], npx);
 		return;
 	}
-	for (size_t i = 0; i < npx; i++)
-		memcpy(p + i * g->tc, px, g->tc);
+	if (npx == 0)
+		return;
+	/* one pixel, then copies of what is filled so far: a few large
+	 * memcpy calls instead of one per pixel */
+	memcpy(p, px, g->tc);
+	for (size_t done = g->tc, all = npx * g->tc; done < all; done *= 2)
+		memcpy(p + done, p, done < all - done ? done : all - done);
 }
 
 static int

@@ -86,6 +86,9 @@ struct worker {
 	unsigned char *mask; /* per 4 triangles: the ones to walk */
 	size_t mcap;
 	size_t vcap;
+	int32_t *px, *py; /* AVX-512 walk: projected vertices, by axis, */
+	float *pq;        /* or x | y << 16 in px (packed) */
+	int packed;
 	uint32_t *cand;  /* AVX-512 walk: NCAND arrays of candidates */
 	size_t ccap;     /* entries of each */
 	pthread_t tid;
@@ -246,6 +249,9 @@ worker_free(struct worker *w)
 	free(w->cell);
 	free(w->mask);
 	free(w->cand);
+	free(w->px);
+	free(w->py);
+	free(w->pq);
 }
 
 struct mdf_renderer *
@@ -779,11 +785,12 @@ project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
  * rounding is the portable path's.
  */
 
-/* project_sse() sixteen vertices at a time */
+/* project_sse() sixteen vertices at a time, into w->px, py, pq, or
+ * with x and y as int16 in px when PACKED */
 AVX512 static void
-project_avx512(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
-    float az, float ta, float bx, float by, float bz, float tb, float dx,
-    float dy, float dz, float td)
+project_avx512(struct mdf_renderer *rd, struct worker *w, int packed,
+    float ax, float ay, float az, float ta, float bx, float by, float bz,
+    float tb, float dx, float dy, float dz, float td)
 {
 	const __m512 vax = _mm512_set1_ps(ax), vay = _mm512_set1_ps(ay);
 	const __m512 vaz = _mm512_set1_ps(az), vta = _mm512_set1_ps(ta);
@@ -792,9 +799,7 @@ project_avx512(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
 	const __m512 vdx = _mm512_set1_ps(dx), vdy = _mm512_set1_ps(dy);
 	const __m512 vdz = _mm512_set1_ps(dz), vtd = _mm512_set1_ps(td);
 	const __m512 h = _mm512_set1_ps(0.5f);
-	const __m512i zero = _mm512_setzero_si512();
 	const float *sx = rd->sx, *sy = rd->sy, *sz = rd->sz;
-	struct pv *p = w->p;
 	const size_t nv = rd->nv;
 
 	for (size_t i = 0; i < nv; i += 16) {
@@ -809,29 +814,15 @@ project_avx512(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
 		__m512i q = _mm512_castps_si512(_mm512_add_ps(_mm512_add_ps(
 		    _mm512_add_ps(_mm512_mul_ps(vdx, px), _mm512_mul_ps(vdy, py)),
 		    _mm512_mul_ps(vdz, pz)), vtd));
-		/* to struct pv (x, y, q, 0): lane L of rJ is vertex 4L + J,
-		 * then a 4x4 transpose of the 128-bit lanes */
-		__m512i a = _mm512_unpacklo_epi32(x, y);
-		__m512i b = _mm512_unpackhi_epi32(x, y);
-		__m512i c = _mm512_unpacklo_epi32(q, zero);
-		__m512i d = _mm512_unpackhi_epi32(q, zero);
-		__m512i r0 = _mm512_unpacklo_epi64(a, c);
-		__m512i r1 = _mm512_unpackhi_epi64(a, c);
-		__m512i r2 = _mm512_unpacklo_epi64(b, d);
-		__m512i r3 = _mm512_unpackhi_epi64(b, d);
-		__m512i t0 = _mm512_shuffle_i32x4(r0, r1, _MM_SHUFFLE(1, 0, 1, 0));
-		__m512i t1 = _mm512_shuffle_i32x4(r0, r1, _MM_SHUFFLE(3, 2, 3, 2));
-		__m512i t2 = _mm512_shuffle_i32x4(r2, r3, _MM_SHUFFLE(1, 0, 1, 0));
-		__m512i t3 = _mm512_shuffle_i32x4(r2, r3, _MM_SHUFFLE(3, 2, 3, 2));
-
-		_mm512_storeu_si512((void *)(p + i),
-		    _mm512_shuffle_i32x4(t0, t2, _MM_SHUFFLE(2, 0, 2, 0)));
-		_mm512_storeu_si512((void *)(p + i + 4),
-		    _mm512_shuffle_i32x4(t0, t2, _MM_SHUFFLE(3, 1, 3, 1)));
-		_mm512_storeu_si512((void *)(p + i + 8),
-		    _mm512_shuffle_i32x4(t1, t3, _MM_SHUFFLE(2, 0, 2, 0)));
-		_mm512_storeu_si512((void *)(p + i + 12),
-		    _mm512_shuffle_i32x4(t1, t3, _MM_SHUFFLE(3, 1, 3, 1)));
+		if (packed) {
+			_mm512_storeu_si512((void *)(w->px + i), _mm512_or_si512(
+			    _mm512_and_si512(x, _mm512_set1_epi32(0xffff)),
+			    _mm512_slli_epi32(y, 16)));
+		} else {
+			_mm512_storeu_si512((void *)(w->px + i), x);
+			_mm512_storeu_si512((void *)(w->py + i), y);
+		}
+		_mm512_storeu_si512((void *)(w->pq + i), q);
 	}
 }
 #endif
@@ -900,8 +891,11 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 
 #if defined(RENDER_AVX512)
 		if (rd->use512) {
-			project_avx512(rd, w, ax, ay, az, ta, bx, by, bz, tb, dx,
-			    dy, dz, td);
+			/* the image spans 0..s * ONE fixed units; a margin of
+			 * 8 pixels keeps x and y in int16 */
+			w->packed = rd->s <= 120;
+			project_avx512(rd, w, w->packed, ax, ay, az, ta, bx, by,
+			    bz, tb, dx, dy, dz, td);
 			return;
 		}
 #endif
@@ -947,10 +941,18 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 			float wd = td - (dx * px + dy * py + dz * pz);
 			float iw = 1.0f / wd;
 
-			w->p[i].x = (int32_t)(fh + fk * a * iw + 0.5f);
-			w->p[i].y = (int32_t)(fh - fk * bb * iw + 0.5f);
+			int32_t x = (int32_t)(fh + fk * a * iw + 0.5f);
+			int32_t y = (int32_t)(fh - fk * bb * iw + 0.5f);
+
+			if (rd->use512) {
+				w->packed = 0;
+				w->px[i] = x, w->py[i] = y, w->pq[i] = iw;
+				continue;
+			}
+			w->p[i].x = x;
+			w->p[i].y = y;
 			w->p[i].q = iw;
-			w->cell[i] = pack_cell(w->p[i].x, w->p[i].y);
+			w->cell[i] = pack_cell(x, y);
 		}
 	}
 }
@@ -1193,17 +1195,14 @@ small_tri(const struct vstate *vs, size_t t, int32_t bx, int32_t by,
 }
 #endif
 
-/* Draw triangle T of the view whose box of pixel centres is columns
- * BX0..BX1, rows BY0..BY1.  Kept out of the loop of render_view, which
+/* Draw triangle T, of projected vertices P0, P1, P2, whose box of pixel
+ * centres is columns BX0..BX1, rows BY0..BY1.  Kept out of the loop of render_view, which
  * rejects most triangles in a few registers. */
 NOINLINE static void
-draw_tri_box(const struct vstate *vs, size_t t, int32_t bx0, int32_t by0,
+draw_tri_box(const struct vstate *vs, size_t t, const struct pv *p0,
+    const struct pv *p1, const struct pv *p2, int32_t bx0, int32_t by0,
     int32_t bx1, int32_t by1)
 {
-	const struct mdf_renderer *rd = vs->rd;
-	const uint32_t *ix = rd->idx + 3 * t;
-	const struct pv *p0 = vs->p + ix[0], *p1 = vs->p + ix[1];
-	const struct pv *p2 = vs->p + ix[2];
 	const int32_t s = vs->s;
 	const int cull = vs->cull, overdraw = vs->overdraw;
 	float *zb = vs->zb;
@@ -1301,7 +1300,9 @@ AVX512 static size_t
 candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
     int precull, float dx, float dy, float dz)
 {
-	const int32_t *pb = (const int32_t *)(const void *)w->p;
+	const int32_t *px = w->px, *py = w->py;
+	const float *pq = w->pq;
+	const int packed = w->packed;
 	const float *fx = rd->fx, *fy = rd->fy, *fz = rd->fz;
 	const uint32_t *i0 = rd->ia, *i1 = i0 + rd->iacap;
 	const uint32_t *i2 = i1 + rd->iacap;
@@ -1334,14 +1335,23 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 		__m512i a = _mm512_loadu_si512((const void *)(i0 + t));
 		__m512i b = _mm512_loadu_si512((const void *)(i1 + t));
 		__m512i c = _mm512_loadu_si512((const void *)(i2 + t));
-		__m512i ai = _mm512_slli_epi32(a, 2), bi = _mm512_slli_epi32(b, 2);
-		__m512i ci = _mm512_slli_epi32(c, 2);
-		__m512i xa = _mm512_mask_i32gather_epi32(zero, live, ai, pb, 4);
-		__m512i xb = _mm512_mask_i32gather_epi32(zero, live, bi, pb, 4);
-		__m512i xc = _mm512_mask_i32gather_epi32(zero, live, ci, pb, 4);
-		__m512i ya = _mm512_mask_i32gather_epi32(zero, live, ai, pb + 1, 4);
-		__m512i yb = _mm512_mask_i32gather_epi32(zero, live, bi, pb + 1, 4);
-		__m512i yc = _mm512_mask_i32gather_epi32(zero, live, ci, pb + 1, 4);
+		__m512i xa = _mm512_mask_i32gather_epi32(zero, live, a, px, 4);
+		__m512i xb = _mm512_mask_i32gather_epi32(zero, live, b, px, 4);
+		__m512i xc = _mm512_mask_i32gather_epi32(zero, live, c, px, 4);
+		__m512i ya, yb, yc;
+
+		if (packed) {
+			ya = _mm512_srai_epi32(xa, 16);
+			yb = _mm512_srai_epi32(xb, 16);
+			yc = _mm512_srai_epi32(xc, 16);
+			xa = _mm512_srai_epi32(_mm512_slli_epi32(xa, 16), 16);
+			xb = _mm512_srai_epi32(_mm512_slli_epi32(xb, 16), 16);
+			xc = _mm512_srai_epi32(_mm512_slli_epi32(xc, 16), 16);
+		} else {
+			ya = _mm512_mask_i32gather_epi32(zero, live, a, py, 4);
+			yb = _mm512_mask_i32gather_epi32(zero, live, b, py, 4);
+			yc = _mm512_mask_i32gather_epi32(zero, live, c, py, 4);
+		}
 		/* pack_cell()'s centre box, in 32 bits */
 		__m512i bx0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
 		    _mm512_min_epi32(xa, xb), xc), lo), SUB);
@@ -1356,9 +1366,9 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 		live = _mm512_mask_cmple_epi32_mask(live, by0, by1);
 		if (live == 0)
 			continue;
-		__m512i qa = _mm512_mask_i32gather_epi32(zero, live, ai, pb + 2, 4);
-		__m512i qb = _mm512_mask_i32gather_epi32(zero, live, bi, pb + 2, 4);
-		__m512i qc = _mm512_mask_i32gather_epi32(zero, live, ci, pb + 2, 4);
+		__m512i qa = _mm512_mask_i32gather_epi32(zero, live, a, pq, 4);
+		__m512i qb = _mm512_mask_i32gather_epi32(zero, live, b, pq, 4);
+		__m512i qc = _mm512_mask_i32gather_epi32(zero, live, c, pq, 4);
 #define KEEP(k, v) _mm512_storeu_si512((void *)(cand + (k) * cc + n), \
     _mm512_maskz_compress_epi32(live, (v)))
 		KEEP(0, _mm512_add_epi32(_mm512_set1_epi32((int)t), lane));
@@ -1562,8 +1572,17 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 			size_t t = ct[c + j], i0 = (size_t)base[j];
 
 			if (other >> j & 1) {
-				draw_tri_box(vs, t, box[0][j], box[1][j],
-				    box[2][j], box[3][j]);
+				struct pv v[3];
+
+				for (int k = 0; k < 3; k++) {
+					v[k].x = (int32_t)ct[(1 + k) * cc + c + j];
+					v[k].y = (int32_t)ct[(4 + k) * cc + c + j];
+					memcpy(&v[k].q, ct + (7 + k) * cc + c + j,
+					    sizeof(float));
+					v[k].pad = 0;
+				}
+				draw_tri_box(vs, t, v, v + 1, v + 2, box[0][j],
+				    box[1][j], box[2][j], box[3][j]);
 				continue;
 			}
 			if (vs->overdraw) {
@@ -1595,7 +1614,10 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 static void
 draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
 {
-	draw_tri_box(vs, t, (int16_t)(uint16_t)cc, (int16_t)(uint16_t)(cc >> 16),
+	const uint32_t *ix = vs->rd->idx + 3 * t;
+
+	draw_tri_box(vs, t, vs->p + ix[0], vs->p + ix[1], vs->p + ix[2],
+	    (int16_t)(uint16_t)cc, (int16_t)(uint16_t)(cc >> 16),
 	    -(int16_t)(uint16_t)(cc >> 32), -(int16_t)(uint16_t)(cc >> 48));
 }
 
@@ -1832,10 +1854,17 @@ mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
 		if (round16(rd->nv) > w->vcap) {
 			free(w->p);
 			free(w->cell);
+			free(w->px);
+			free(w->py);
+			free(w->pq);
 			w->p = malloc(round16(rd->nv) * sizeof *w->p);
 			w->cell = malloc(round16(rd->nv) * sizeof *w->cell);
+			w->px = malloc(round16(rd->nv) * sizeof *w->px);
+			w->py = malloc(round16(rd->nv) * sizeof *w->py);
+			w->pq = malloc(round16(rd->nv) * sizeof *w->pq);
 			w->vcap = round16(rd->nv);
-			if (w->p == NULL || w->cell == NULL) {
+			if (w->p == NULL || w->cell == NULL || w->px == NULL ||
+			    w->py == NULL || w->pq == NULL) {
 				w->vcap = 0;
 				snprintf(why, whylen, "out of memory");
 				return MDF_E_NOMEM;
