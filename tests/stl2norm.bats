@@ -317,6 +317,34 @@ admesh_facets() {
 	run -64 --separate-stderr env STL2NORM_CHUNK=x stl2norm "$T/r.stl"
 }
 
+@test "stl2norm: the vector import of binary STL gives the bytes and warnings of the portable one" {
+	# MILLDIR_IMPORT_PORTABLE=1 keeps to the scalar code; -z makes bbox
+	# bounds of zero whose sign depends on which triangle came last
+	stlgen -r 11 -n 20003 > "$T/m.stl"
+	for seed in 1 2 3 4 5 6; do
+		stlgen -r $seed -z -n 3001 > "$T/z$seed.stl"
+	done
+	for k in '' -k; do
+		for c in 0 '' 5; do
+			MILLDIR_IMPORT_PORTABLE=1 STL2NORM_CHUNK=$c stl2norm $k "$T/m.stl" "$T"/z?.stl > "$T/p.mdf" 2> "$T/p.err"
+			STL2NORM_CHUNK=$c stl2norm $k "$T/m.stl" "$T"/z?.stl > "$T/v.mdf" 2> "$T/v.err"
+			cmp "$T/p.mdf" "$T/v.mdf" || fail "STL2NORM_CHUNK='$c' $k"
+			cmp "$T/p.err" "$T/v.err"
+		done
+	done
+	# both signs of zero bounds occur
+	mdf get bbox "$T/v.mdf" > "$T/bbox"
+	grep -q '^-0,' "$T/bbox"
+	grep -q '^0,' "$T/bbox"
+	# a non-finite coordinate inside a group of four is found in both
+	stlgen -n 400 > "$T/b.stl"
+	{ head -c $((84 + 201 * 50 + 28)) "$T/b.stl"; f32 -inf; tail -c +$((84 + 201 * 50 + 33)) "$T/b.stl"; } > "$T/inf.stl"
+	run -65 --separate-stderr stl2norm "$T/inf.stl"
+	[ "$stderr" = "stl2norm: $T/inf.stl: byte 10162: triangle 202: non-finite coordinate" ]
+	run -65 --separate-stderr env MILLDIR_IMPORT_PORTABLE=1 stl2norm "$T/inf.stl"
+	[ "$stderr" = "stl2norm: $T/inf.stl: byte 10162: triangle 202: non-finite coordinate" ]
+}
+
 @test "stl2norm: a bad binary STL writes nothing; the frames around it are whole" {
 	stlgen -n 3000 > "$T/a.stl"
 	# the last triangle's last coordinate: found only at the end of the file

@@ -10,7 +10,9 @@
  * writes instead a binary file of messy random triangles for comparing
  * import paths: magnitudes from 1e-30 to 3e38, negative zeros,
  * subnormals, repeated vertices, and stored normals that are zero, NaN,
- * infinite, right or wrong. */
+ * infinite, right or wrong.  With -z, x >= 0 and y <= 0 and a quarter
+ * of the coordinates are zeros of either sign, so that the bbox has zero
+ * bounds whose sign depends on the order of the triangles. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,14 +53,27 @@ messy(void)
 	return ((float)(next() >> 8) / 16777216.0f - 0.5f) * mag[(r >> 5) % 6];
 }
 
+static int zeros;
+
 static void
 messy_triangle(unsigned char *rec)
 {
 	float t[12];
 	uint32_t r = next();
 
-	for (int k = 3; k < 12; k++)
+	for (int k = 3; k < 12; k++) {
 		t[k] = messy();
+		if (zeros) {
+			uint32_t z = next();
+
+			if (z % 4 == 0)
+				t[k] = z & 16 ? -0.0f : 0.0f;
+			else if (k % 3 == 0)
+				t[k] = fabsf(t[k]);
+			else if (k % 3 == 1)
+				t[k] = -fabsf(t[k]);
+		}
+	}
 	if (r % 16 == 0)                /* repeated vertex */
 		memcpy(t + 3 + 3 * (1 + (r >> 4) % 2), t + 3, 12);
 	else if (r % 16 == 1)           /* one point */
@@ -87,8 +102,9 @@ main(int argc, char **argv)
 	static unsigned char rec[50 * 4096];
 	size_t fill = 0;
 
-	while ((c = getopt(argc, argv, "asxn:r:")) != -1)
+	while ((c = getopt(argc, argv, "asxzn:r:")) != -1)
 		switch (c) {
+		case 'z': zeros = 1; break;
 		case 'r':
 			random = 1;
 			rng = strtoull(optarg, NULL, 10);
@@ -98,7 +114,7 @@ main(int argc, char **argv)
 		case 'x': exact = 1; break;
 		case 'n': n = strtol(optarg, NULL, 10); break;
 		default:
-			fputs("usage: stlgen [-a [-x] | -r SEED] [-s] [-n N]\n", stderr);
+			fputs("usage: stlgen [-a [-x] | -r SEED [-z]] [-s] [-n N]\n", stderr);
 			return 64;
 		}
 	if (n < 3) {
