@@ -202,37 +202,6 @@ acc_end(struct mdf_import *im, const struct acc *a, uint64_t kept)
 	return imp_body_end(im, "byte 84");
 }
 
-static int
-stl_binary(struct mdf_import *im, const unsigned char *buf, size_t len)
-{
-	uint64_t n, kept = 0;
-	struct acc a;
-	float *out;
-	int rc;
-
-	if ((n = stl_binary_count(im, buf, len)) == 0)
-		return MDF_E_META;
-	if ((rc = imp_body_begin(im, NULL, 0)) < 0 ||
-	    (rc = imp_reserve(im, n)) < 0)
-		return rc;
-	out = (float *)(void *)im->out->payload;
-	imp_hugepages(out, (size_t)n * MDF_MESH_TRI_BYTES);
-	acc_init(&a);
-	/* The hot loop: one 50-byte record in, one 48-byte triangle out,
-	 * no calls.  Degenerate triangles are overwritten by the next. */
-	for (uint64_t i = 0; i < n; i++) {
-		const unsigned char *rec = buf + STL_HEADER + STL_RECORD * i;
-
-		if (stl_tri(rec, out + 12 * kept, im->flags, &a) == 0)
-			kept++;
-		else if ((rc = not_kept(im, rec, i)) < 0)
-			return rc;
-		else
-			im->body[0].dropped++;
-	}
-	return acc_end(im, &a, kept);
-}
-
 /* --- the two passes ------------------------------------------------------
  *
  * Both run stl_tri's arithmetic, in scalar code or, where the CPU has
@@ -546,6 +515,39 @@ use_avx2(void)
 #else
 	return 0;
 #endif
+}
+
+static int
+stl_binary(struct mdf_import *im, const unsigned char *buf, size_t len)
+{
+	uint64_t n;
+	int64_t k;
+	struct acc a;
+	struct zacc z;
+	float *out;
+	int rc;
+
+	if ((n = stl_binary_count(im, buf, len)) == 0)
+		return MDF_E_META;
+	if ((rc = imp_body_begin(im, NULL, 0)) < 0 ||
+	    (rc = imp_reserve(im, n)) < 0)
+		return rc;
+	out = (float *)(void *)im->out->payload;
+	imp_hugepages(out, (size_t)n * MDF_MESH_TRI_BYTES);
+	acc_init(&a);
+	zacc_init(&z);
+	/* one 50-byte record in, one 48-byte triangle out; degenerate
+	 * triangles are overwritten by the next */
+#ifdef STL_AVX2
+	if (use_avx2())
+		k = chunk_avx2_measure(im, buf, 0, n, out, &a, &z);
+	else
+#endif
+		k = chunk_scalar(im, buf, 0, n, out, &a);
+	if (k < 0)
+		return (int)k;
+	zacc_end(&z, &a);
+	return acc_end(im, &a, (uint64_t)k);
 }
 
 int
