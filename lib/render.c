@@ -73,9 +73,8 @@ pack_cell(int32_t x, int32_t y)
 	    (uint64_t)(uint16_t)-x1 << 32 | (uint64_t)(uint16_t)-y1 << 48;
 }
 
-/* the candidates of the AVX-512 walk: triangle, then x, y and depth
- * of each vertex */
-#define NCAND 10
+/* the candidates of the AVX-512 walk: triangle and its vertices */
+#define NCAND 4
 
 struct worker {
 	struct mdf_renderer *rd;
@@ -105,6 +104,10 @@ struct mdf_renderer {
 	uint32_t *idx;         /* 3 vertex indices per kept triangle */
 	uint32_t *ia;          /* the same as 3 arrays of iacap (padded) */
 	size_t iacap;
+	/* per group of 16 triangles, a cone holding their normals: axis
+	 * (x, y, z) and the cosine and sine of its half-angle, as 5 arrays
+	 * of iacap / 16 */
+	float *cone;
 	float *nrm;            /* unit normal per kept triangle */
 	float *fx, *fy, *fz;   /* the same per axis, padded to 4 with zeros */
 	size_t fcap;
@@ -319,6 +322,7 @@ mdf_renderer_free(struct mdf_renderer *rd)
 	free(rd->fz);
 	free(rd->hash);
 	free(rd->ia);
+	free(rd->cone);
 	free(rd);
 }
 
@@ -508,6 +512,51 @@ round16(size_t n)
 	return (n + 15) & ~(size_t)15;
 }
 
+/* The normal cones of the groups of 16 triangles: a view direction
+ * further than 90 degrees plus a margin from every normal of a group
+ * turns all of them clearly away (facing() culls them all), and the
+ * AVX-512 walk skips the group without reading it.  A group whose
+ * normals spread too far gets a cone that never skips. */
+static void
+normal_cones(struct mdf_renderer *rd)
+{
+	size_t ng = (rd->nt + 15) / 16, stride = rd->iacap / 16 + 16;
+	float *cx = rd->cone, *cy = cx + stride, *cz = cy + stride;
+	float *cc = cz + stride, *cs = cc + stride;
+
+	for (size_t g = 0; g < round16(ng); g++) {
+		size_t t0 = 16 * g, t1 = t0 + 16 < rd->nt ? t0 + 16 : rd->nt;
+		double a[3] = { 0, 0, 0 }, len, cmin = 1;
+
+		cx[g] = cy[g] = cz[g] = 0;
+		cc[g] = -2, cs[g] = 0; /* never */
+		if (g >= ng)
+			continue;
+		for (size_t t = t0; t < t1; t++) {
+			a[0] += rd->fx[t], a[1] += rd->fy[t], a[2] += rd->fz[t];
+		}
+		len = sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+		if (!(len > 1e-3 * (double)(t1 - t0)))
+			continue;
+		for (int k = 0; k < 3; k++)
+			a[k] /= len;
+		for (size_t t = t0; t < t1; t++) {
+			double n[3] = { rd->fx[t], rd->fy[t], rd->fz[t] };
+			double c = (a[0] * n[0] + a[1] * n[1] + a[2] * n[2]) /
+			    sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+
+			cmin = c < cmin ? c : cmin;
+		}
+		/* half-angle, widened for the float roundings */
+		double th = acos(cmin < -1 ? -1 : cmin > 1 ? 1 : cmin) + 1e-4;
+
+		if (th >= M_PI / 2)
+			continue;
+		cx[g] = (float)a[0], cy[g] = (float)a[1], cz[g] = (float)a[2];
+		cc[g] = (float)cos(th), cs[g] = (float)sin(th);
+	}
+}
+
 /* Per-mesh preparation: finite check, normals, colours, unique vertices,
  * bounding sphere. */
 static int
@@ -675,11 +724,14 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 
 		if (cap > rd->iacap) {
 			free(rd->ia);
+			free(rd->cone);
 			rd->ia = malloc(3 * cap * sizeof(uint32_t));
-			rd->iacap = rd->ia != NULL ? cap : 0;
-			if (rd->ia == NULL)
+			rd->cone = malloc(5 * (cap / 16 + 16) * sizeof(float));
+			rd->iacap = rd->ia != NULL && rd->cone != NULL ? cap : 0;
+			if (rd->iacap == 0)
 				return MDF_E_NOMEM;
 		}
+		normal_cones(rd);
 		/* padding names vertex 0 */
 		for (size_t t = 0; t < rd->iacap; t++) {
 			for (int k = 0; k < 3; k++)
@@ -1295,13 +1347,12 @@ draw_tri_box(const struct vstate *vs, size_t t, const struct pv *p0,
 #if defined(RENDER_AVX512)
 /* First pass: the triangles that may face the camera (facing()) and
  * whose box holds a pixel centre, in order, into the candidate lists
- * (triangle, then x, y, q of its vertices).  Returns their count. */
+ * (triangle, vertex 0, 1, 2).  Returns their count. */
 AVX512 static size_t
 candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
     int precull, float dx, float dy, float dz)
 {
 	const int32_t *px = w->px, *py = w->py;
-	const float *pq = w->pq;
 	const int packed = w->packed;
 	const float *fx = rd->fx, *fy = rd->fy, *fz = rd->fz;
 	const uint32_t *i0 = rd->ia, *i1 = i0 + rd->iacap;
@@ -1315,13 +1366,37 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 	const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
 	    10, 11, 12, 13, 14, 15);
 	const __m512i zero = _mm512_setzero_si512();
-	const size_t nt = rd->nt;
+	const size_t nt = rd->nt, stride = rd->iacap / 16 + 16;
+	const float *cx = rd->cone, *cy = cx + stride, *cz = cy + stride;
+	const float *ck = cz + stride, *sk = ck + stride;
+	unsigned skip = 0;
 	size_t n = 0;
 
 	for (size_t t = 0; t < nt; t += 16) {
 		__mmask16 live = nt - t >= 16 ? 0xffff :
 		    (__mmask16)((1u << (nt - t)) - 1);
 
+		if (precull && t % 256 == 0) {
+			/* the next 16 groups: cos(angle to the axis - half-
+			 * angle) well below facing()'s -1e-3 */
+			size_t g = t / 16;
+			__m512 ad = _mm512_add_ps(_mm512_add_ps(
+			    _mm512_mul_ps(_mm512_loadu_ps(cx + g), vx),
+			    _mm512_mul_ps(_mm512_loadu_ps(cy + g), vy)),
+			    _mm512_mul_ps(_mm512_loadu_ps(cz + g), vz));
+			__m512 c = _mm512_loadu_ps(ck + g);
+			__m512 sd = _mm512_sqrt_ps(_mm512_max_ps(_mm512_sub_ps(
+			    _mm512_set1_ps(1.0f), _mm512_mul_ps(ad, ad)),
+			    _mm512_setzero_ps()));
+			__m512 bound = _mm512_add_ps(_mm512_mul_ps(ad, c),
+			    _mm512_mul_ps(sd, _mm512_loadu_ps(sk + g)));
+
+			skip = _mm512_mask_cmp_ps_mask(_mm512_cmp_ps_mask(ad, c,
+			    _CMP_LT_OQ), bound, _mm512_set1_ps(-3e-3f),
+			    _CMP_LT_OQ);
+		}
+		if (skip >> (t / 16 % 16) & 1)
+			continue;
 		if (precull) {
 			__m512 d = _mm512_add_ps(_mm512_add_ps(
 			    _mm512_mul_ps(_mm512_loadu_ps(fx + t), vx),
@@ -1366,15 +1441,10 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 		live = _mm512_mask_cmple_epi32_mask(live, by0, by1);
 		if (live == 0)
 			continue;
-		__m512i qa = _mm512_mask_i32gather_epi32(zero, live, a, pq, 4);
-		__m512i qb = _mm512_mask_i32gather_epi32(zero, live, b, pq, 4);
-		__m512i qc = _mm512_mask_i32gather_epi32(zero, live, c, pq, 4);
 #define KEEP(k, v) _mm512_storeu_si512((void *)(cand + (k) * cc + n), \
     _mm512_maskz_compress_epi32(live, (v)))
 		KEEP(0, _mm512_add_epi32(_mm512_set1_epi32((int)t), lane));
-		KEEP(1, xa), KEEP(2, xb), KEEP(3, xc);
-		KEEP(4, ya), KEEP(5, yb), KEEP(6, yc);
-		KEEP(7, qa), KEEP(8, qb), KEEP(9, qc);
+		KEEP(1, a); KEEP(2, b); KEEP(3, c);
 #undef KEEP
 		n += (size_t)__builtin_popcount(live);
 	}
@@ -1392,6 +1462,9 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 {
 	const uint32_t *ct = w->cand;
 	const size_t cc = w->ccap;
+	const int32_t *px = w->px, *py = w->py;
+	const float *pq = w->pq;
+	const int packed = w->packed;
 	const int32_t s = vs->s;
 	const __m512i lo = _mm512_set1_epi32(HALF - 1);
 	const __m512i hi = _mm512_set1_epi32(HALF);
@@ -1407,20 +1480,36 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 	uint32_t *cb = vs->cb;
 	const uint32_t *rcol = vs->rd->col;
 	const int camera = vs->camera;
-	float qv[16][16];
-	int32_t base[16], box[4][16];
+	float qv[16][16], vq[3][16];
+	int32_t base[16], box[4][16], vxy[6][16];
 	uint32_t cov[16];
 
 	for (size_t c = 0; c < n; c += 16) {
 		__mmask16 live = n - c >= 16 ? 0xffff :
 		    (__mmask16)((1u << (n - c)) - 1);
-#define LOAD(k) _mm512_maskz_loadu_epi32(live, ct + (k) * cc + c)
-		__m512i xa = LOAD(1), xb = LOAD(2), xc = LOAD(3);
-		__m512i ya = LOAD(4), yb = LOAD(5), yc = LOAD(6);
-		__m512 q0 = _mm512_castsi512_ps(LOAD(7));
-		__m512 q1 = _mm512_castsi512_ps(LOAD(8));
-		__m512 q2 = _mm512_castsi512_ps(LOAD(9));
-#undef LOAD
+		__m512i ia = _mm512_maskz_loadu_epi32(live, ct + cc + c);
+		__m512i ib = _mm512_maskz_loadu_epi32(live, ct + 2 * cc + c);
+		__m512i ic = _mm512_maskz_loadu_epi32(live, ct + 3 * cc + c);
+		__m512i xa = _mm512_mask_i32gather_epi32(izero, live, ia, px, 4);
+		__m512i xb = _mm512_mask_i32gather_epi32(izero, live, ib, px, 4);
+		__m512i xc = _mm512_mask_i32gather_epi32(izero, live, ic, px, 4);
+		__m512i ya, yb, yc;
+
+		if (packed) {
+			ya = _mm512_srai_epi32(xa, 16);
+			yb = _mm512_srai_epi32(xb, 16);
+			yc = _mm512_srai_epi32(xc, 16);
+			xa = _mm512_srai_epi32(_mm512_slli_epi32(xa, 16), 16);
+			xb = _mm512_srai_epi32(_mm512_slli_epi32(xb, 16), 16);
+			xc = _mm512_srai_epi32(_mm512_slli_epi32(xc, 16), 16);
+		} else {
+			ya = _mm512_mask_i32gather_epi32(izero, live, ia, py, 4);
+			yb = _mm512_mask_i32gather_epi32(izero, live, ib, py, 4);
+			yc = _mm512_mask_i32gather_epi32(izero, live, ic, py, 4);
+		}
+		__m512 q0 = _mm512_mask_i32gather_ps(zero, live, ia, pq, 4);
+		__m512 q1 = _mm512_mask_i32gather_ps(zero, live, ib, pq, 4);
+		__m512 q2 = _mm512_mask_i32gather_ps(zero, live, ic, pq, 4);
 		__m512i bx0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
 		    _mm512_min_epi32(xa, xb), xc), lo), SUB);
 		__m512i bx1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
@@ -1565,6 +1654,15 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 			_mm512_storeu_si512((void *)box[1], by0);
 			_mm512_storeu_si512((void *)box[2], bx1);
 			_mm512_storeu_si512((void *)box[3], by1);
+			_mm512_storeu_si512((void *)vxy[0], xa);
+			_mm512_storeu_si512((void *)vxy[1], xb);
+			_mm512_storeu_si512((void *)vxy[2], xc);
+			_mm512_storeu_si512((void *)vxy[3], ya);
+			_mm512_storeu_si512((void *)vxy[4], yb);
+			_mm512_storeu_si512((void *)vxy[5], yc);
+			_mm512_storeu_ps(vq[0], q0);
+			_mm512_storeu_ps(vq[1], q1);
+			_mm512_storeu_ps(vq[2], q2);
 		}
 		/* the stores, in triangle order */
 		for (unsigned m = todo; m != 0; m &= m - 1) {
@@ -1575,10 +1673,9 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 				struct pv v[3];
 
 				for (int k = 0; k < 3; k++) {
-					v[k].x = (int32_t)ct[(1 + k) * cc + c + j];
-					v[k].y = (int32_t)ct[(4 + k) * cc + c + j];
-					memcpy(&v[k].q, ct + (7 + k) * cc + c + j,
-					    sizeof(float));
+					v[k].x = vxy[k][j];
+					v[k].y = vxy[3 + k][j];
+					v[k].q = vq[k][j];
 					v[k].pad = 0;
 				}
 				draw_tri_box(vs, t, v, v + 1, v + 2, box[0][j],
