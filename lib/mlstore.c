@@ -946,6 +946,45 @@ next_exp_id(const char *root)
 	return max + 1;
 }
 
+/* Is NAME the name of a deleted experiment (moved to .trash, or marked
+ * deleted in place)?  MLflow refuses to create an experiment of that name
+ * until the deleted one is restored or purged, and so do we: a new
+ * experiment would silently split the history of the old one. */
+static int
+exp_deleted_named(const char *root, const char *name)
+{
+	char trash[PATH_MAX];
+	const char *dirs[2] = {trash, root};
+	int found = 0;
+
+	if (join(trash, sizeof trash, root, ".trash") < 0)
+		return 0;
+	for (int i = 0; i < 2 && !found; i++) {
+		DIR *d = opendir(dirs[i]);
+		struct dirent *de;
+		if (d == NULL)
+			continue;
+		while (!found && (de = readdir(d)) != NULL) {
+			char dir[PATH_MAX], *text, *n = NULL, *stage = NULL;
+			if (!id_valid(de->d_name, 31) ||
+			    join(dir, sizeof dir, dirs[i], de->d_name) < 0 || !is_dir(dir))
+				continue;
+			read_meta(dir, &text);
+			if (text == NULL)
+				continue;
+			if (mdf_yaml_get(text, "name", &n) == 1 && strcmp(n, name) == 0)
+				found = i == 0 ||
+				    (mdf_yaml_get(text, "lifecycle_stage", &stage) == 1 &&
+				    strcmp(stage, "deleted") == 0);
+			free(n);
+			free(stage);
+			free(text);
+		}
+		closedir(d);
+	}
+	return found;
+}
+
 int
 mdf_mlstore_experiment(struct mdf_mlstore *st, const char *name, int create,
     char id[32], char *why, size_t whylen)
@@ -977,6 +1016,10 @@ mdf_mlstore_experiment(struct mdf_mlstore *st, const char *name, int create,
 		rc = 0;
 	} else if (!create) {
 		rc = 2;
+	} else if (exp_deleted_named(st->root, name)) {
+		why_set(why, whylen, "experiment '%s' exists in deleted state: restore it, "
+		    "or purge it from %s/.trash, to use the name again", name, st->root);
+		rc = MDF_E_INVAL;
 	} else {
 		char dir[PATH_MAX];
 		for (unsigned long long k = next_exp_id(st->root);; k++) {

@@ -182,6 +182,25 @@ mval() {
 	assert_line --index 2 $'experiment\t123 (1)'
 }
 
+@test "metriclog: the name of a deleted experiment is refused, as MLflow does" {
+	metr 'param\tk\t1\n' | metriclog -q --store "$S" -e gone
+	mv "$S/1" "$S/.trash/1"
+	run --separate-stderr metriclog -q --store "$S" -e gone < /dev/null
+	[ "$status" -eq 64 ]
+	assert_equal "$stderr" "metriclog: experiment 'gone' exists in deleted state: restore it, or purge it from $S/.trash, to use the name again"
+	[ -z "$(ls -A "$S" | grep -v '^\.' | grep -vx 0)" ]
+	# marked deleted in place (not moved) counts too
+	metr 'param\tk\t1\n' | metriclog -q --store "$S" -e also
+	sed -i 's/^lifecycle_stage: active$/lifecycle_stage: deleted/' "$S/2/meta.yaml"
+	run --separate-stderr metriclog -q --store "$S" -e also < /dev/null
+	[ "$status" -eq 64 ]
+	[[ $stderr == "metriclog: experiment 'also' exists in deleted state"* ]]
+	# purged from .trash: the name is free again, with a new id
+	rm -r "$S/.trash/1"
+	metr 'param\tk\t1\n' | metriclog -q --store "$S" -e gone
+	grep -qx 'name: gone' "$S/3/meta.yaml"
+}
+
 @test "metriclog: MLFLOW_TRACKING_URI file: URI and MLFLOW_EXPERIMENT_NAME" {
 	mkdir -p "d ir"
 	metr 'param\tk\t1\n' | MLFLOW_TRACKING_URI="file://$PWD/d%20ir/store" \
