@@ -26,6 +26,7 @@
 #               [-n 3 --keep-original --rotations cube]
 #   NET         network name or cfg [efficientnet-lite0]
 #   EPOCHS BATCH LR  training [40 16 and the cfg's rate]
+#   POLICY      learning-rate policy [constant]
 #   PATIENCE    stop after this many epochs without a better F1 [12]
 #   THREADS     OpenBLAS threads [2]
 #   EXPERIMENT  MLflow experiment [milldir-demo]
@@ -38,6 +39,7 @@ set -eu
 : "${VIEWS:=10x10}" "${SIZE:=32}" "${INPUT:=64}"
 : "${AUGMENT:=-n 3 --keep-original --rotations cube}"
 : "${NET:=efficientnet-lite0}" "${EPOCHS:=40}" "${BATCH:=16}" "${LR:=}"
+: "${POLICY:=constant}"
 : "${PATIENCE:=12}" "${THREADS:=2}"
 : "${EXPERIMENT:=milldir-demo}" "${MIN_ACCURACY:=0.90}"
 
@@ -97,7 +99,7 @@ done
 stage "train $NET"
 rm -rf "$DEMO/model"
 # shellcheck disable=SC2086
-dnntrain --net "$net" --epochs "$EPOCHS" --batch "$BATCH" ${LR:+--lr "$LR"} \
+dnntrain --net "$net" --epochs "$EPOCHS" --batch "$BATCH" ${LR:+--lr "$LR"} --policy "$POLICY" \
 	--patience "$PATIENCE" --threads "$THREADS" --val-split 0.2 --seed 1 \
 	--out "$DEMO/model" <"$DEMO/data/dataset.mdf" |
 	metriclog --store "$store" --experiment "$EXPERIMENT" --run-name "train-$NET" -q
