@@ -297,13 +297,23 @@ zacc_lanes(float *zk, __m128 m, int mask)
 
 __attribute__((target("avx2"))) static inline __attribute__((always_inline)) int64_t
 chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
-    uint64_t end, float *out, struct acc *a, struct zacc *z)
+    uint64_t end, float *out, struct acc *ap, struct zacc *zp)
 {
 	const int keep = (im->flags & MDF_IMPORT_KEEP_NORMALS) != 0;
 	const __m256d zero = _mm256_setzero_pd(), one = _mm256_set1_pd(1.0);
 	const __m256d inf = _mm256_set1_pd(INFINITY);
+	/* local copies stay in registers: the stores to OUT may alias
+	 * anything the pointers reach */
+	struct acc la, *a = ap != NULL ? &la : NULL;
+	struct zacc lz, *z = &lz;
+	__m256i ndis = _mm256_setzero_si256();
 	__m128 lo[3], hi[3];
 	int64_t k = 0;
+
+	if (ap != NULL) {
+		la = *ap;
+		lz = *zp;
+	}
 
 	for (int c = 0; c < 3; c++) {
 		lo[c] = _mm_set1_ps(a != NULL ? z->lo[c] : 0);
@@ -378,7 +388,7 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 		if (a != NULL) {
 			double tw[4];
 			__m128 m[6];
-			int zm = 0, zk[6];
+			int zm;
 
 			_mm256_storeu_pd(tw, twice);
 			a->area += tw[0];
@@ -395,15 +405,22 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 				lo[c] = _mm_min_ps(lo[c], m[c]);
 				hi[c] = _mm_max_ps(hi[c], m[3 + c]);
 			}
-			for (int c = 0; c < 6; c++) {
-				zk[c] = _mm_movemask_ps(_mm_cmpeq_ps(m[c], _mm_setzero_ps()));
-				zm |= zk[c];
-			}
-			if (zm != 0)
+			{
+				__m128 e = _mm_setzero_ps(), zero4 = e;
+
 				for (int c = 0; c < 6; c++)
-					if (zk[c] != 0)
-						zacc_lanes(c < 3 ? &z->zlo[c] : &z->zhi[c - 3],
-						    m[c], zk[c]);
+					e = _mm_or_ps(e, _mm_cmpeq_ps(m[c], zero4));
+				zm = _mm_movemask_ps(e);
+			}
+			if (zm != 0)    /* a bound of zero: note its sign */
+				for (int c = 0; c < 6; c++) {
+					int zk = _mm_movemask_ps(_mm_cmpeq_ps(m[c],
+					    _mm_setzero_ps()));
+
+					if (zk != 0)
+						zacc_lanes(c < 3 ? &z->zlo[c] :
+						    &z->zhi[c - 3], m[c], zk);
+				}
 		}
 		if (a != NULL || keep) {
 			/* stored normals: compare; keep them if asked and usable */
@@ -425,8 +442,8 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 				    _mm256_cmp_pd(_mm256_mul_pd(d, d), _mm256_mul_pd(
 				    _mm256_set1_pd(0.75), s2), _CMP_LT_OQ)));
 
-				a->disagree += (uint64_t)__builtin_popcount(
-				    (unsigned)_mm256_movemask_pd(dis));
+				/* true lanes are -1 */
+				ndis = _mm256_sub_epi64(ndis, _mm256_castpd_si256(dis));
 			}
 			if (keep) {
 				__m256d kk = _mm256_div_pd(one, _mm256_sqrt_pd(s2));
@@ -464,6 +481,12 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 		_mm_storeu_ps(f, hi[c]);
 		z->hi[c] = maxf(maxf(f[0], f[1]), maxf(f[2], f[3]));
 	}
+	if (a != NULL) {
+		uint64_t nd[4];
+
+		_mm256_storeu_si256((__m256i *)(void *)nd, ndis);
+		a->disagree += nd[0] + nd[1] + nd[2] + nd[3];
+	}
 	/* the last records */
 	for (; i < end; i++) {
 		const unsigned char *rec = buf + STL_HEADER + STL_RECORD * i;
@@ -479,6 +502,10 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 				return rc;
 			im->body[0].dropped++;
 		}
+	}
+	if (ap != NULL) {
+		*ap = la;
+		*zp = lz;
 	}
 	return k;
 }
