@@ -93,6 +93,13 @@ struct worker {
 	pthread_t tid;
 };
 
+/* a slot of the vertex table: the vertex's bits, so that a probe reads
+ * one line, and its index + 1 (0: empty) */
+struct hent {
+	uint32_t b[3];
+	uint32_t i;
+};
+
 struct mdf_renderer {
 	struct mdf_render_opts o;
 	uint32_t s;            /* samples per side: size * ssaa */
@@ -113,7 +120,7 @@ struct mdf_renderer {
 	size_t fcap;
 	uint32_t *col;         /* world-normal colour per kept triangle */
 	size_t nt, tcap;
-	uint32_t *hash;        /* open addressing: vertex index + 1 */
+	struct hent *hash;     /* open addressing */
 	size_t hsize, hcap;    /* slots in use (a power of 2), allocated */
 	/* directed edges a -> b grouped by a: those of a are
 	 * edst[estart[a] .. estart[a + 1]) */
@@ -395,17 +402,30 @@ vertex_rehash(struct mdf_renderer *rd, size_t size)
 	size_t mask = size - 1;
 
 	rd->hsize = size;
-	memset(rd->hash, 0, size * sizeof(uint32_t));
+	memset(rd->hash, 0, size * sizeof *rd->hash);
 	for (size_t k = 0; k < rd->nv; k++) {
 		uint32_t b[3];
 		size_t i;
 
 		memcpy(b, rd->v + 3 * k, sizeof b);
-		for (i = vertex_hash(b[0], b[1], b[2]) & mask; rd->hash[i] != 0;
-		    i = (i + 1) & mask)
+		for (i = vertex_hash(b[0], b[1], b[2]) & mask;
+		    rd->hash[i].i != 0; i = (i + 1) & mask)
 			;
-		rd->hash[i] = (uint32_t)k + 1;
+		memcpy(rd->hash[i].b, b, sizeof b);
+		rd->hash[i].i = (uint32_t)k + 1;
 	}
+}
+
+/* Fetch the slot of vertex P ahead of its vertex_index(). */
+static inline void
+vertex_prefetch(const struct mdf_renderer *rd, const float *p)
+{
+#if defined(__GNUC__)
+	__builtin_prefetch(rd->hash + (vertex_hash(fbits(p[0]), fbits(p[1]),
+	    fbits(p[2])) & (rd->hsize - 1)));
+#else
+	(void)rd, (void)p;
+#endif
 }
 
 /* Index of vertex P, adding it if new. */
@@ -414,25 +434,22 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 {
 	uint32_t bx = fbits(p[0]), by = fbits(p[1]), bz = fbits(p[2]);
 	uint32_t cb[3] = { bx, by, bz };
-	float c[3];
 	uint32_t h = vertex_hash(bx, by, bz);
 	size_t mask = rd->hsize - 1;
 	size_t i;
+	struct hent *e;
 
-	memcpy(c, cb, sizeof c);
 	for (i = h & mask;; i = (i + 1) & mask) {
-		uint32_t e = rd->hash[i];
-		const float *q;
-
-		if (e == 0)
+		e = rd->hash + i;
+		if (e->i == 0)
 			break;
-		q = rd->v + 3 * (size_t)(e - 1);
 		/* stored vertices are canonical: raw bits compare */
-		if (memcmp(q, c, sizeof c) == 0)
-			return e - 1;
+		if (e->b[0] == bx && e->b[1] == by && e->b[2] == bz)
+			return e->i - 1;
 	}
-	memcpy(rd->v + 3 * rd->nv, c, sizeof c);
-	rd->hash[i] = (uint32_t)++rd->nv;
+	memcpy(rd->v + 3 * rd->nv, cb, sizeof cb);
+	memcpy(e->b, cb, sizeof cb);
+	e->i = (uint32_t)++rd->nv;
 	return (uint32_t)(rd->nv - 1);
 }
 
@@ -595,7 +612,7 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 	}
 	if (hneed > rd->hcap) {
 		free(rd->hash);
-		rd->hash = malloc(hneed * sizeof(uint32_t));
+		rd->hash = malloc(hneed * sizeof *rd->hash);
 		if (rd->hash == NULL) {
 			rd->hcap = 0;
 			return MDF_E_NOMEM;
@@ -622,6 +639,15 @@ prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 
 		float bad = 0;
 
+		/* the slots of a triangle a few ahead: the table is larger
+		 * than the caches for large meshes */
+		if (t + 8 < n) {
+			const float *pn = p + 8 * MDF_MESH_TRI_FLOATS;
+
+			vertex_prefetch(rd, pn);
+			vertex_prefetch(rd, pn + 3);
+			vertex_prefetch(rd, pn + 6);
+		}
 		for (int k = 0; k < 9; k++)
 			bad += p[k] - p[k]; /* NaN unless all are finite */
 		for (int k = 0; bad != 0 && k < 9; k++) {
@@ -1695,11 +1721,13 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 			for (; cv != 0; cv &= cv - 1) {
 				unsigned k = (unsigned)__builtin_ctz(cv);
 				size_t i = i0 + (k & 3) + (k >> 2) * (size_t)s;
-				float q = qv[k][j], z = zb[i];
-				int win = q > z;
+				__m128 q = _mm_load_ss(&qv[k][j]);
+				__m128 z = _mm_load_ss(zb + i);
+				/* without a branch: maxss is q > z ? q : z */
+				uint32_t win = 0u - (uint32_t)_mm_comigt_ss(q, z);
 
-				zb[i] = win ? q : z;
-				cb[i] = win ? col : cb[i];
+				_mm_store_ss(zb + i, _mm_max_ss(q, z));
+				cb[i] = (col & win) | (cb[i] & ~win);
 			}
 		}
 	}
