@@ -19,6 +19,20 @@ trap 'rm -rf "$T"' EXIT INT TERM
 
 [ -x "$B/tests/mkmesh" ] || make -s -C "$B" tests/mkmesh >/dev/null
 
+# Time the tools themselves: in a build tree $B/bin/normrender is
+# libtool's wrapper script, whose shell start-up (5-15 ms here) an
+# installed tool does not pay.  Its cost is printed below.
+wrapped=
+if [ -x "$B/bin/.libs/normrender" ] && [ -x "$B/bin/.libs/metagrid" ] &&
+    [ -d "$B/lib/.libs" ]; then
+	mkdir "$T/bin"
+	ln -s "$B/bin/.libs/normrender" "$B/bin/.libs/metagrid" "$T/bin/"
+	PATH="$T/bin:$PATH"
+	LD_LIBRARY_PATH="$B/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+	export LD_LIBRARY_PATH
+	wrapped=yes
+fi
+
 now() { date +%s%N; }
 # best of 3 runs of "$@" (a shell command string), in ms
 best_ms() {
@@ -85,6 +99,15 @@ echo "goals: 100k part < 50 ms per image, 10k part < 5 ms (stream column)"
 cat "$T/threads"
 c1=$(best_ms "normrender -j 1 --backfaces draw <'$T/p100k.x10' | metagrid >/dev/null")
 echo "100k part with --backfaces draw (no culling), 1 thread: $(echo "$c1" | awk '{ printf "%.2f", $1 / 10 }') ms per image"
+
+if [ -n "$wrapped" ]; then
+	echo
+	w0=$(best_ms "normrender --version >/dev/null")
+	w1=$(best_ms "'$B/bin/normrender' --version >/dev/null")
+	echo "normrender and metagrid ran from $B/bin/.libs; each start of libtool's"
+	echo "wrapper script $B/bin/normrender costs $(echo "$w1 $w0" |
+	    awk '{ printf "%.1f", $1 - $2 }') ms more (not counted above; two per stream run)"
+fi
 
 echo
 echo "metagrid against ImageMagick montage, the same 100 PNG views of 64 px"
