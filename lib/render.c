@@ -1790,6 +1790,32 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 #undef ALLGE0
 #endif
 
+#if defined(RENDER_AVX512)
+/* The direct resolve (no supersampling) of N colours CB to RGB bytes
+ * OUT, eight pixels at a time; returns how many it did. */
+AVX512 static size_t
+resolve_avx512(unsigned char *out, const uint32_t *cb, size_t n)
+{
+	/* per 128-bit lane: bytes 0-2, 4-6, 8-10, 12-14 to the front */
+	const __m256i pick = _mm256_setr_epi8(0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13,
+	    14, -1, -1, -1, -1, 0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1,
+	    -1, -1);
+	const __m256i join = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 7, 7);
+	size_t i = 0;
+
+	/* each store writes 32 bytes of which the next overwrites 8 */
+	for (; i + 8 + 3 <= n; i += 8) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (cb + i));
+
+		v = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(v, pick),
+		    join);
+		_mm256_storeu_si256((__m256i *)(void *)(out + 3 * i), v);
+	}
+	return i;
+}
+#endif
+
 /* draw_tri_box() with the box as from pack_cell() */
 static void
 draw_tri(const struct vstate *vs, size_t t, uint64_t cc)
@@ -1936,6 +1962,10 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	if (k == 1 && !overdraw) {
 		size_t i = 0;
 
+#if defined(RENDER_AVX512)
+		if (rd->avx512)
+			i = resolve_avx512(out, cb, ns);
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* R, G, B and a zero that the next pixel overwrites */
 		for (; i + 1 < ns; i++)
