@@ -62,6 +62,9 @@ void mdf_meta_free(struct mdf_meta *m);
 /* CRC-32 as zlib's crc32_z (same polynomial, conditioning and chaining),
  * faster on CPUs with carry-less multiply. */
 uint32_t mdf_crc32(uint32_t crc, const void *buf, size_t len);
+/* The same with at most the code of LEVEL: 0 zlib, 1 PCLMULQDQ on 128-bit
+ * lanes, 2 VPCLMULQDQ on 512-bit lanes (for tests/crccheck). */
+uint32_t mdf_crc32_level(int level, uint32_t crc, const void *buf, size_t len);
 
 /* Compressed payloads: 8-byte little-endian raw length, then zlib. */
 int mdf_deflate(const unsigned char *in, size_t len, unsigned char **out,
