@@ -66,12 +66,38 @@ mdf_dnet_mode_parse(const char *s)
 	return -1;
 }
 
+/*
+ * One pool of threads.  In fast mode OpenBLAS runs single-threaded and
+ * blas_gemm() splits a multiply across the OpenMP threads of our own
+ * loops: with two pools on two cores, OpenBLAS's caller spun on
+ * sched_yield waiting for a worker whose core an OpenMP thread held
+ * (a fifth of the training time of EfficientNet-Lite0).
+ */
+static int nthreads;       /* --threads; 0: the libraries' defaults */
+static int blas_default;   /* OpenBLAS's own thread count */
+static int blas_one;       /* OpenBLAS set to one thread */
+
+static void
+blas_pool(void)
+{
+	int one = mode == MDF_DNET_FAST;
+
+	if (!blas_default)
+		blas_default = openblas_get_num_threads();
+	if (one == blas_one)
+		return;
+	openblas_set_num_threads(one ? 1 : nthreads > 0 ? nthreads : blas_default);
+	blas_one = one;
+}
+
 void
 mdf_dnet_set_threads(int n)
 {
 	if (n >= 1) {
-		openblas_set_num_threads(n);
+		nthreads = n;
 		omp_set_num_threads(n);
+		blas_one = -1;       /* apply at the next multiply */
+		blas_pool();
 	}
 }
 
@@ -134,9 +160,36 @@ blas_gemm(int ta, int tb, int m, int n, int k, float alpha, const float *a,
 				c[(size_t)i * ldc + j] *= beta;
 		return;
 	}
-	cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
-	    tb ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, b, ldb,
-	    beta, c, ldc);
+	blas_pool();
+	if (mode != MDF_DNET_FAST || omp_in_parallel() ||
+	    (double)m * n * k < 1 << 19 || omp_get_max_threads() < 2) {
+		cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
+		    tb ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, b, ldb,
+		    beta, c, ldc);
+		return;
+	}
+	/* a band of C's columns (or rows, when it is tall) per thread */
+#pragma omp parallel
+	{
+		int t = omp_get_thread_num(), nt = omp_get_num_threads();
+		int cols = n >= m, len = cols ? n : m;
+		int step = ((len + nt - 1) / nt + 15) / 16 * 16;
+		int i0 = t * step, i1 = i0 + step < len ? i0 + step : len;
+		if (i0 < i1) {
+			const float *pa = a, *pb = b;
+			float *pc = c;
+			if (cols) {
+				pb += tb ? (size_t)i0 * ldb : (size_t)i0;
+				pc += i0;
+			} else {
+				pa += ta ? (size_t)i0 : (size_t)i0 * lda;
+				pc += (size_t)i0 * ldc;
+			}
+			cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
+			    tb ? CblasTrans : CblasNoTrans, cols ? m : i1 - i0,
+			    cols ? i1 - i0 : n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+		}
+	}
 }
 
 void

@@ -49,20 +49,55 @@ void normalize_delta_cpu(float *x, float *mean, float *variance,
     float *mean_delta, float *variance_delta, int batch, int filters,
     int spatial, float *delta);
 
+static void conv_backward_multiply(layer l, network net);
+
+/* A convolution's bias or batch norm and activation, as Darknet's layer
+ * does them; batch norm and activation in two passes (lib/dnbn.c) in
+ * fast mode. */
+static void
+conv_finish(layer l, network net)
+{
+	if (l.batch_normalize && mdf_dnet_mode() == MDF_DNET_FAST &&
+	    mdf_bn_forward(&l, net.train, l.activation))
+		return;
+	if (l.batch_normalize)
+		forward_batchnorm_layer(l, net);
+	else
+		add_bias(l.output, l.biases, l.batch, l.n, l.out_h * l.out_w);
+	activate_array(l.output, l.outputs * l.batch, l.activation);
+}
+
+/* The gradient back through them, in l.delta. */
+static void
+conv_unfinish(layer l, network net)
+{
+	if (l.batch_normalize && net.train && mdf_dnet_mode() == MDF_DNET_FAST &&
+	    mdf_bn_backward(&l, l.activation))
+		return;
+	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
+	if (l.batch_normalize)
+		backward_batchnorm_layer(l, net);
+	else
+		backward_bias(l.bias_updates, l.delta, l.batch, l.n, l.out_h * l.out_w);
+}
+
 /* Convolution backward with the input gradient accumulated. */
 static void
 conv_backward(layer l, network net)
+{
+	conv_unfinish(l, net);
+	conv_backward_multiply(l, net);
+}
+
+/* The multiplies of the backward pass, from the gradient at the output
+ * of the convolution (l.delta) on. */
+static void
+conv_backward_multiply(layer l, network net)
 {
 	int m = l.n / l.groups;                      /* filters per group */
 	int k = l.size * l.size * l.c / l.groups;    /* weights per filter */
 	int hw = l.out_w * l.out_h;
 	size_t in_per_group = (size_t)l.c / l.groups * l.h * l.w;
-
-	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
-	if (l.batch_normalize)
-		backward_batchnorm_layer(l, net);
-	else
-		backward_bias(l.bias_updates, l.delta, l.batch, l.n, hw);
 
 	for (int b = 0; b < l.batch; b++)
 		for (int g = 0; g < l.groups; g++) {
@@ -103,22 +138,34 @@ static void
 dw_forward(layer l, network net)
 {
 	mdf_dw_conv_forward(&l, net.input, l.output);
-	if (l.batch_normalize)
-		forward_batchnorm_layer(l, net);
-	else
-		add_bias(l.output, l.biases, l.batch, l.n, l.out_h * l.out_w);
-	activate_array(l.output, l.outputs * l.batch, l.activation);
+	conv_finish(l, net);
 }
 
 static void
 dw_backward(layer l, network net)
 {
-	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
-	if (l.batch_normalize)
-		backward_batchnorm_layer(l, net);
-	else
-		backward_bias(l.bias_updates, l.delta, l.batch, l.n, l.out_h * l.out_w);
+	conv_unfinish(l, net);
 	mdf_dw_conv_backward(&l, net.input, l.delta, net.delta);
+}
+
+/* 1x1 convolutions on small maps: one multiply for the batch
+ * (lib/dnconv1.c); Darknet's image by image if the scratch cannot be had. */
+static void
+conv1_forward(layer l, network net)
+{
+	if (mdf_conv1_forward(&l, net.input, l.output) < 0) {
+		forward_convolutional_layer(l, net);
+		return;
+	}
+	conv_finish(l, net);
+}
+
+static void
+conv1_backward(layer l, network net)
+{
+	conv_unfinish(l, net);
+	if (mdf_conv1_backward(&l, net.input, l.delta, net.delta) < 0)
+		conv_backward_multiply(l, net);
 }
 
 /*
@@ -190,6 +237,9 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		if (mdf_dw_supported(l)) {
 			l->forward = dw_forward;
 			l->backward = dw_backward;
+		} else if (mdf_conv1_supported(l)) {
+			l->forward = conv1_forward;
+			l->backward = conv1_backward;
 		} else if (l->type == MAXPOOL) {
 			l->forward = maxpool_forward;
 		}
@@ -578,6 +628,8 @@ void
 forward_batchnorm_layer(layer l, network net)
 {
 	DARKNET(forward_batchnorm_layer, layer_fn);
+	if (fast() && mdf_bn_forward(&l, net.train, LINEAR))
+		return;
 	if (!fast() || net.train || l.type == BATCHNORM) {
 		orig(l, net);
 		return;
@@ -593,4 +645,14 @@ forward_batchnorm_layer(layer l, network net)
 			for (int i = 0; i < hw; i++)
 				p[i] = p[i] * k + s;
 		}
+}
+
+/* Training backward in two passes (lib/dnbn.c). */
+void
+backward_batchnorm_layer(layer l, network net)
+{
+	DARKNET(backward_batchnorm_layer, layer_fn);
+	if (fast() && net.train && mdf_bn_backward(&l, LINEAR))
+		return;
+	orig(l, net);
 }

@@ -17,4 +17,22 @@ void mdf_dw_conv_forward(const layer *l, const float *input, float *output);
 void mdf_dw_conv_backward(const layer *l, const float *input,
     const float *delta, float *input_delta);
 
+/* 1x1 convolutions, stride 1, on maps small enough to batch. */
+int mdf_conv1_supported(const layer *l);
+/* OUTPUT = the convolution of INPUT; <0 (nothing done) without memory. */
+int mdf_conv1_forward(const layer *l, const float *input, float *output);
+/* l->weight_updates += dW; INPUT_DELTA (may be NULL) += dIn; <0 (nothing
+ * done) without memory. */
+int mdf_conv1_backward(const layer *l, const float *input,
+    const float *delta, float *input_delta);
+
+/* Batch norm of a convolution's output, then activation A, in place
+ * (training: batch statistics, l->x and l->x_norm kept for the backward
+ * pass, rolling statistics updated).  0 (nothing done) when not a
+ * convolution with batch norm or A is not linear, relu or leaky. */
+int mdf_bn_forward(const layer *l, int train, ACTIVATION a);
+/* The gradient through activation A and batch norm, in l->delta, with
+ * the bias and scale gradients; 0 (nothing done) as above. */
+int mdf_bn_backward(const layer *l, ACTIVATION a);
+
 #endif

@@ -1,0 +1,185 @@
+/*
+ * Batch normalisation of a convolution's output, with its activation,
+ * in two passes over the data forward and two backward.
+ *
+ * Darknet's training forward makes nine passes (copy aside, mean,
+ * variance, normalise, copy, scale, shift, activation) and its backward
+ * eight.  These are the same formulas, with Darknet's own constants:
+ * forward divides by sqrt(var) + 1e-6, backward uses 1 / sqrt(var + 1e-5)
+ * (anchors: "Known defects" 3), the batch variance divides by n - 1, the
+ * rolling statistics move 1 % per batch.  l->x and l->x_norm are filled as
+ * Darknet fills them: its backward, and ours, read them.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "dnkern.h"
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CLONES
+#endif
+
+/* Activations done here; others go to Darknet's after us. */
+static int
+fusable(ACTIVATION a)
+{
+	return a == LINEAR || a == RELU || a == LEAKY;
+}
+
+CLONES static void
+row_act(float *restrict p, int n, ACTIVATION a)
+{
+	if (a == RELU)
+		for (int i = 0; i < n; i++)
+			p[i] = p[i] > 0 ? p[i] : 0;
+	else if (a == LEAKY)
+		for (int i = 0; i < n; i++)
+			p[i] = p[i] > 0 ? p[i] : .1f * p[i];
+}
+
+/* the activation's gradient, from its output Y */
+CLONES static void
+row_grad(const float *restrict y, float *restrict d, int n, ACTIVATION a)
+{
+	if (a == RELU)
+		for (int i = 0; i < n; i++)
+			d[i] = y[i] > 0 ? d[i] : 0;
+	else if (a == LEAKY)
+		for (int i = 0; i < n; i++)
+			d[i] = y[i] > 0 ? d[i] : .1f * d[i];
+}
+
+CLONES static void
+row_stats(const float *restrict p, int n, float sh, double *s1, double *s2)
+{
+	float t1 = 0, t2 = 0;
+
+	for (int i = 0; i < n; i++) {
+		float d = p[i] - sh;
+		t1 += d;
+		t2 += d * d;
+	}
+	*s1 += t1;
+	*s2 += t2;
+}
+
+CLONES static void
+row_train(float *restrict p, float *restrict x, float *restrict xn, int n,
+    float m, float k, float s, float sh)
+{
+	for (int i = 0; i < n; i++) {
+		float v = p[i], z = (v - m) * k;
+		x[i] = v;
+		xn[i] = z;
+		p[i] = z * s + sh;
+	}
+}
+
+CLONES static void
+row_affine(float *restrict p, int n, float ks, float c0)
+{
+	for (int i = 0; i < n; i++)
+		p[i] = p[i] * ks + c0;
+}
+
+CLONES static void
+row_sums(const float *restrict d, const float *restrict x,
+    const float *restrict xn, int n, float m, float *sd, float *sdn, float *sdx)
+{
+	float t0 = 0, t1 = 0, t2 = 0;
+
+	for (int i = 0; i < n; i++) {
+		t0 += d[i];
+		t1 += d[i] * xn[i];
+		t2 += d[i] * (x[i] - m);
+	}
+	*sd += t0;
+	*sdn += t1;
+	*sdx += t2;
+}
+
+CLONES static void
+row_delta(float *restrict d, const float *restrict x, int n, float m, float k,
+    float kv, float k0)
+{
+	for (int i = 0; i < n; i++)
+		d[i] = d[i] * k + kv * (x[i] - m) + k0;
+}
+
+int
+mdf_bn_forward(const layer *l, int train, ACTIVATION a)
+{
+	int c = l->out_c, batch = l->batch, hw = l->out_h * l->out_w;
+	double n = (double)batch * hw;
+
+	if (!fusable(a) || l->type != CONVOLUTIONAL || !l->batch_normalize ||
+	    (train && n < 2))
+		return 0;
+#pragma omp parallel for schedule(static) if ((size_t)c * n > 32768)
+	for (int f = 0; f < c; f++) {
+		float m, k;
+		if (train) {
+			/* sums shifted by one sample: no cancellation */
+			float sh = l->output[(size_t)f * hw];
+			double s1 = 0, s2 = 0;
+			for (int b = 0; b < batch; b++)
+				row_stats(l->output + ((size_t)b * c + f) * hw, hw, sh, &s1, &s2);
+			double mean = sh + s1 / n, var = (s2 - s1 * s1 / n) / (n - 1);
+			l->mean[f] = (float)mean;
+			l->variance[f] = (float)(var > 0 ? var : 0);
+			l->rolling_mean[f] = .99f * l->rolling_mean[f] + .01f * l->mean[f];
+			l->rolling_variance[f] = .99f * l->rolling_variance[f] +
+			    .01f * l->variance[f];
+			m = l->mean[f];
+			k = 1.f / (sqrtf(l->variance[f]) + .000001f);
+		} else {
+			m = l->rolling_mean[f];
+			k = 1.f / (sqrtf(l->rolling_variance[f]) + .000001f);
+		}
+		float s = l->scales[f], b0 = l->biases[f];
+		for (int b = 0; b < batch; b++) {
+			size_t o = ((size_t)b * c + f) * hw;
+			if (train)
+				row_train(l->output + o, l->x + o, l->x_norm + o, hw, m, k, s, b0);
+			else    /* one multiply-add: (v - m) k s + b0 */
+				row_affine(l->output + o, hw, k * s, b0 - m * k * s);
+			row_act(l->output + o, hw, a);
+		}
+	}
+	return 1;
+}
+
+int
+mdf_bn_backward(const layer *l, ACTIVATION a)
+{
+	int c = l->out_c, batch = l->batch, hw = l->out_h * l->out_w;
+	float n = (float)batch * hw;
+
+	if (!fusable(a) || l->type != CONVOLUTIONAL || !l->batch_normalize)
+		return 0;
+#pragma omp parallel for schedule(static) if ((size_t)c * batch * hw > 32768)
+	for (int f = 0; f < c; f++) {
+		float m = l->mean[f], sd = 0, sdn = 0, sdx = 0;
+		for (int b = 0; b < batch; b++) {
+			size_t o = ((size_t)b * c + f) * hw;
+			row_grad(l->output + o, l->delta + o, hw, a);
+			row_sums(l->delta + o, l->x + o, l->x_norm + o, hw, m, &sd, &sdn, &sdx);
+		}
+		float s = l->scales[f], v = l->variance[f] + .00001f;
+		float inv = 1.f / sqrtf(v);
+		l->bias_updates[f] += sd;
+		l->scale_updates[f] += sdn;
+		l->mean_delta[f] = s * sd * -inv;
+		l->variance_delta[f] = s * sdx * -.5f * powf(v, -1.5f);
+		float kv = l->variance_delta[f] * 2.f / n, k0 = l->mean_delta[f] / n;
+		for (int b = 0; b < batch; b++) {
+			size_t o = ((size_t)b * c + f) * hw;
+			row_delta(l->delta + o, l->x + o, hw, m, s * inv, kv, k0);
+		}
+	}
+	return 1;
+}
