@@ -251,9 +251,10 @@ write_streamed(struct mdf_import *im, const unsigned char *buf, size_t len,
 	}
 	if (rc == MDF_E_NOMEM)
 		mdc_die(EXIT_SOFTWARE, "%s: out of memory", path);
+	if (rc == MDF_E_IO)
+		mdc_die(EXIT_IOERR, "%s", mdf_writer_error(w));
 	/* MDF_E_INVAL: the file changed between the two passes */
-	mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s: %s", path,
-	    mdf_writer_error(w));
+	mdc_die(EXIT_SOFTWARE, "%s: %s", path, mdf_writer_error(w));
 }
 
 static void

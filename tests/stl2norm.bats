@@ -357,6 +357,15 @@ admesh_facets() {
 	[ ! -s "$T/o.mdf" ]
 }
 
+@test "stl2norm: a write error exits 74, frame written in pieces or whole" {
+	[ -w /dev/full ] || skip "/dev/full not available"
+	stlgen -n 5000 > "$T/r.stl"
+	for c in '' 0; do
+		run -74 --separate-stderr bash -c "STL2NORM_CHUNK='$c' stl2norm '$T/r.stl' > /dev/full"
+		[ "$stderr" = "stl2norm: stdout: frame 1: write error: No space left on device" ]
+	done
+}
+
 @test "stl2norm: reads standard input, mapped or piped" {
 	stl2norm < "$D/cube.stl" > "$T/a.mdf"
 	[ "$(key "$T/a.mdf" source)" = - ]
