@@ -27,11 +27,11 @@
 #define RENDER_AVX512 1
 #include <immintrin.h>
 #if defined(__clang__)
-#define AVX512 __attribute__((target("avx512f")))
+#define AVX512 __attribute__((target("avx512f,avx512cd")))
 #else
 /* no contraction into fused multiply-adds: every rounding as in the
  * portable path */
-#define AVX512 __attribute__((target("avx512f"), \
+#define AVX512 __attribute__((target("avx512f,avx512cd"), \
     optimize("fp-contract=off")))
 #endif
 #endif
@@ -285,6 +285,7 @@ mdf_renderer_new(const struct mdf_render_opts *o)
 		const char *e = getenv("MILLDIR_RENDER_PORTABLE");
 
 		rd->avx512 = __builtin_cpu_supports("avx512f") &&
+		    __builtin_cpu_supports("avx512cd") &&
 		    !(e != NULL && strcmp(e, "1") == 0);
 	}
 #endif
@@ -1561,8 +1562,9 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 	uint32_t *cb = vs->cb;
 	const uint32_t *rcol = vs->rd->col;
 	const int camera = vs->camera;
-	float qv[16][16], vq[3][16];
-	int32_t base[16], box[4][16], vxy[6][16];
+	float qv[16][16], vq[3][16], wq[32];
+	int32_t base[16], box[4][16], vxy[6][16], wp[32];
+	uint32_t wc[32];
 	uint32_t cov[16];
 
 	for (size_t c = 0; c < n; c += 16) {
@@ -1661,6 +1663,15 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 		__m512 sx2 = _mm512_mul_ps(ey2, sxk), sy2 = _mm512_mul_ps(ex2, syk);
 		__m512i covv = izero;
 		__mmask16 drawn = 0;
+		/* the writes of the chunk, centre by centre: pixel, depth,
+		 * colour (flat, for at most 16 of them) */
+		const int flat = !vs->overdraw && !camera && other == 0;
+		__m512i tv = _mm512_maskz_loadu_epi32(live, ct + c);
+		__m512i colv = flat ? _mm512_mask_i32gather_epi32(izero, ok, tv,
+		    (const void *)rcol, 4) : izero;
+		__m512i bv = _mm512_add_epi32(_mm512_mullo_epi32(by0,
+		    _mm512_set1_epi32(s)), bx0);
+		unsigned nw = 0;
 		/* depth from the barycentric weights of the edges the
 		 * general loop calls 1 and 2 */
 		__m512 qf1 = _mm512_mask_blend_ps(flip, q1, q2);
@@ -1718,6 +1729,18 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 				q = _mm512_mask_mov_ps(q, _mm512_cmp_ps_mask(q,
 				    qlo, _CMP_LT_OQ), qlo);
 				_mm512_storeu_ps(qv[4 * r + k], q);
+				if (flat && nw <= 16) {
+					__m512i pv = _mm512_add_epi32(bv,
+					    _mm512_set1_epi32(r * s + k));
+
+					_mm512_storeu_si512((void *)(wp + nw),
+					    _mm512_maskz_compress_epi32(in, pv));
+					_mm512_storeu_ps(wq + nw,
+					    _mm512_maskz_compress_ps(in, q));
+					_mm512_storeu_si512((void *)(wc + nw),
+					    _mm512_maskz_compress_epi32(in, colv));
+				}
+				nw += (unsigned)__builtin_popcount(in);
 			}
 			eb0 = _mm512_add_ps(eb0, sy0);
 			eb1 = _mm512_add_ps(eb1, sy1);
@@ -1727,9 +1750,28 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 
 		if (todo == 0)
 			continue;
+		if (flat && nw <= 16) {
+			/* no pixel twice in the chunk: then the order of the
+			 * writes does not matter, and they go at once */
+			__mmask16 v = (__mmask16)((1u << nw) - 1);
+			__m512i pv = _mm512_maskz_loadu_epi32(v, wp);
+
+			if (_mm512_mask_test_epi32_mask(v,
+			    _mm512_maskz_conflict_epi32(v, pv), _mm512_set1_epi32(-1))
+			    == 0) {
+				__m512 q = _mm512_maskz_loadu_ps(v, wq);
+				__m512 z = _mm512_mask_i32gather_ps(zero, v, pv, zb, 4);
+				__mmask16 win = _mm512_mask_cmp_ps_mask(v, q, z,
+				    _CMP_GT_OQ);
+
+				_mm512_mask_i32scatter_ps(zb, win, pv, q, 4);
+				_mm512_mask_i32scatter_epi32(cb, win, pv,
+				    _mm512_maskz_loadu_epi32(v, wc), 4);
+				continue;
+			}
+		}
 		_mm512_storeu_si512((void *)cov, covv);
-		_mm512_storeu_si512((void *)base, _mm512_add_epi32(
-		    _mm512_mullo_epi32(by0, _mm512_set1_epi32(s)), bx0));
+		_mm512_storeu_si512((void *)base, bv);
 		if (other != 0) {
 			_mm512_storeu_si512((void *)box[0], bx0);
 			_mm512_storeu_si512((void *)box[1], by0);
