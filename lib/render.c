@@ -9,7 +9,10 @@
  * is built to reject a triangle whose box holds no pixel centre before
  * any other work, and to draw one whose box spans at most 4x4 centres
  * (nearly all the rest) with its three edges in the lanes of one SSE2
- * register; larger or clipped triangles take the general loop.
+ * register; larger or clipped triangles take the general loop.  Where
+ * the processor has AVX-512, a walk of sixteen triangles at a time with
+ * the same arithmetic replaces it (same bytes, MILLDIR_RENDER_PORTABLE=1
+ * forces the portable one).
  */
 #include "config.h"
 
@@ -1896,7 +1899,9 @@ walk(const struct mdf_renderer *rd, struct worker *w, const struct vstate *vs,
     int precull, float dvx, float dvy, float dvz)
 {
 	const uint64_t *cell = w->cell;
+#if defined(__SSE2__) && defined(__x86_64__)
 	const int32_t s = vs->s;
+#endif
 
 	/* the set bits of the mask are the ones that exist and, with
 	 * culling, may face the camera (all masks first, in a loop that
