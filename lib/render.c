@@ -1454,7 +1454,7 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 	const size_t nt = rd->nt, stride = rd->iacap / 16 + 16;
 	const float *cx = rd->cone, *cy = cx + stride, *cz = cy + stride;
 	const float *ck = cz + stride, *sk = ck + stride;
-	unsigned skip = 0;
+	unsigned skip = 0, face = 0;
 	size_t n = 0;
 
 	for (size_t t = 0; t < nt; t += 16) {
@@ -1479,10 +1479,16 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 			skip = _mm512_mask_cmp_ps_mask(_mm512_cmp_ps_mask(ad, c,
 			    _CMP_LT_OQ), bound, _mm512_set1_ps(-3e-3f),
 			    _CMP_LT_OQ);
+			/* and those clearly all turned towards the camera,
+			 * cos(angle + half-angle) above 1e-3, whose normals
+			 * need not be read either */
+			face = _mm512_cmp_ps_mask(_mm512_sub_ps(_mm512_mul_ps(ad,
+			    c), _mm512_mul_ps(sd, _mm512_loadu_ps(sk + g))),
+			    _mm512_set1_ps(1e-3f), _CMP_GT_OQ);
 		}
 		if (skip >> (t / 16 % 16) & 1)
 			continue;
-		if (precull) {
+		if (precull && !(face >> (t / 16 % 16) & 1)) {
 			__m512 d = _mm512_add_ps(_mm512_add_ps(
 			    _mm512_mul_ps(_mm512_loadu_ps(fx + t), vx),
 			    _mm512_mul_ps(_mm512_loadu_ps(fy + t), vy)),
