@@ -1697,12 +1697,16 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 		__m512 qlo = _mm512_min_ps(_mm512_min_ps(q0, qf1), qf2);
 		__m512 qhi = _mm512_max_ps(_mm512_max_ps(q0, qf1), qf2);
 
-		/* centre (k, r) is bit 4 r + k; the edge values are exact
+		/* centre (k, r) is bit 4 r + k; the edge values, and the
+		 * barycentric weights W1, W2 (small_tri()'s w1, w2), are exact
 		 * integers, whatever the order of the additions */
+		__m512 w1r = a1, w2r = a2;
+
 		for (int r = 0; r < 4; r++) {
 			__mmask16 row = _mm512_mask_cmpge_epi32_mask(ok, dh,
 			    _mm512_set1_epi32(r));
 			__m512 ec0 = eb0, ec1 = eb1, ec2 = eb2;
+			__m512 w1 = w1r, w2 = w2r;
 
 			if (row == 0)
 				break;
@@ -1716,6 +1720,11 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 				ec0 = _mm512_add_ps(ec0, sx0);
 				ec1 = _mm512_add_ps(ec1, sx1);
 				ec2 = _mm512_add_ps(ec2, sx2);
+				/* the weights at this centre, then the next */
+				__m512 cw1 = w1, cw2 = w2;
+
+				w1 = _mm512_add_ps(w1, u1);
+				w2 = _mm512_add_ps(w2, u2);
 				if (in == 0)
 					continue;
 				drawn |= in;
@@ -1724,14 +1733,8 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 				if (vs->overdraw)
 					continue;
 				/* small_tri()'s depth at the centre */
-				const __m512 kf = _mm512_set1_ps((float)k);
-				const __m512 rf = _mm512_set1_ps((float)r);
-				__m512 w1 = _mm512_add_ps(_mm512_add_ps(a1,
-				    _mm512_mul_ps(kf, u1)), _mm512_mul_ps(rf, v1));
-				__m512 w2 = _mm512_add_ps(_mm512_add_ps(a2,
-				    _mm512_mul_ps(kf, u2)), _mm512_mul_ps(rf, v2));
 				__m512 q = _mm512_add_ps(_mm512_add_ps(q0,
-				    _mm512_mul_ps(w1, d1)), _mm512_mul_ps(w2, d2));
+				    _mm512_mul_ps(cw1, d1)), _mm512_mul_ps(cw2, d2));
 
 				q = _mm512_mask_mov_ps(q, _mm512_cmp_ps_mask(q,
 				    qhi, _CMP_GT_OQ), qhi);
@@ -1754,6 +1757,8 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 			eb0 = _mm512_add_ps(eb0, sy0);
 			eb1 = _mm512_add_ps(eb1, sy1);
 			eb2 = _mm512_add_ps(eb2, sy2);
+			w1r = _mm512_add_ps(w1r, v1);
+			w2r = _mm512_add_ps(w2r, v2);
 		}
 		__mmask16 todo = other | drawn;
 
