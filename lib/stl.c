@@ -219,8 +219,8 @@ struct zacc {
 	float zlo[3], zhi[3];   /* last zero bound seen (NaN: none) */
 };
 
-/* Records [I, END) to triangles at OUT (the kept ones); measure with A
- * and Z, or not (A NULL).  Returns the count kept or an error. */
+/* Records [I, END) to triangles at OUT (the kept ones), measured into A
+ * or not (A NULL).  Returns the count kept or an error. */
 static inline __attribute__((always_inline)) int64_t
 chunk_scalar(struct mdf_import *im, const unsigned char *buf, uint64_t i,
     uint64_t end, float *out, struct acc *a)
@@ -544,6 +544,30 @@ use_avx2(void)
 #endif
 }
 
+/* chunk_scalar or chunk_avx2, measuring or not */
+static int64_t
+chunk_measure(struct mdf_import *im, const unsigned char *buf, uint64_t i,
+    uint64_t end, float *out, struct acc *a, struct zacc *z)
+{
+#ifdef STL_AVX2
+	if (use_avx2())
+		return chunk_avx2_measure(im, buf, i, end, out, a, z);
+#endif
+	(void)z;
+	return chunk_scalar(im, buf, i, end, out, a);
+}
+
+static int64_t
+chunk_write(struct mdf_import *im, const unsigned char *buf, uint64_t i,
+    uint64_t end, float *out)
+{
+#ifdef STL_AVX2
+	if (use_avx2())
+		return chunk_avx2_write(im, buf, i, end, out);
+#endif
+	return chunk_scalar(im, buf, i, end, out, NULL);
+}
+
 static int
 stl_binary(struct mdf_import *im, const unsigned char *buf, size_t len)
 {
@@ -565,13 +589,7 @@ stl_binary(struct mdf_import *im, const unsigned char *buf, size_t len)
 	zacc_init(&z);
 	/* one 50-byte record in, one 48-byte triangle out; degenerate
 	 * triangles are overwritten by the next */
-#ifdef STL_AVX2
-	if (use_avx2())
-		k = chunk_avx2_measure(im, buf, 0, n, out, &a, &z);
-	else
-#endif
-		k = chunk_scalar(im, buf, 0, n, out, &a);
-	if (k < 0)
+	if ((k = chunk_measure(im, buf, 0, n, out, &a, &z)) < 0)
 		return (int)k;
 	zacc_end(&z, &a);
 	return acc_end(im, &a, (uint64_t)k);
@@ -594,7 +612,6 @@ int
 imp_stl_measure(struct mdf_import *im, const unsigned char *buf, size_t len)
 {
 	size_t chunk = im->chunk ? im->chunk : MEASURE_CHUNK;
-	int avx2 = use_avx2();
 	float *out;
 	uint64_t n, end, kept = 0;
 	uint32_t crc = 0;
@@ -615,13 +632,7 @@ imp_stl_measure(struct mdf_import *im, const unsigned char *buf, size_t len)
 		int64_t k;
 
 		end = n - i > chunk ? i + chunk : n;
-#ifdef STL_AVX2
-		if (avx2)
-			k = chunk_avx2_measure(im, buf, i, end, out, &a, &z);
-		else
-#endif
-			k = chunk_scalar(im, buf, i, end, out, &a);
-		if (k < 0) {
+		if ((k = chunk_measure(im, buf, i, end, out, &a, &z)) < 0) {
 			free(out);
 			return (int)k;
 		}
@@ -644,7 +655,6 @@ imp_stl_write(struct mdf_import *im, const unsigned char *buf, size_t len,
 {
 	uint64_t n = len >= STL_HEADER ? le32(buf + 80) : 0, kept = 0;
 	size_t chunk = w == NULL ? (size_t)n : im->chunk ? im->chunk : WRITE_CHUNK;
-	int avx2 = use_avx2();
 	float *out;
 	int rc = MDF_OK;
 
@@ -661,12 +671,7 @@ imp_stl_write(struct mdf_import *im, const unsigned char *buf, size_t len,
 		int64_t k;
 
 		end = n - i > chunk ? i + chunk : n;
-#ifdef STL_AVX2
-		if (avx2)
-			k = chunk_avx2_write(im, buf, i, end, out + 12 * (w ? 0 : kept));
-		else
-#endif
-			k = chunk_scalar(im, buf, i, end, out + 12 * (w ? 0 : kept), NULL);
+		k = chunk_write(im, buf, i, end, out + 12 * (w ? 0 : kept));
 		kept += (uint64_t)k;
 		if (w != NULL)
 			rc = mdf_write_payload(w, out, (size_t)k * MDF_MESH_TRI_BYTES);
