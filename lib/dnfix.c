@@ -23,6 +23,7 @@
 
 #include <darknet.h>
 
+#include "dnconv3.h"
 #include "dnet.h"
 #include "dnkern.h"
 
@@ -237,11 +238,14 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		if (mdf_dw_supported(l)) {
 			l->forward = dw_forward;
 			l->backward = dw_backward;
+		} else if (mdf_conv3_supported(l)) {
+			mdf_conv3_install(l);     /* Winograd, lib/dnconv3.c */
 		} else if (mdf_conv1_supported(l)) {
 			l->forward = conv1_forward;
 			l->backward = conv1_backward;
 		} else if (l->type == MAXPOOL) {
 			l->forward = maxpool_forward;
+			mdf_maxpool2_install(l);  /* 2x2 stride 2, lib/dnconv3.c */
 		}
 	}
 }

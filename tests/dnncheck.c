@@ -8,6 +8,7 @@
  *   dnncheck restorecheck          an evaluation pass leaves training unchanged
  *   dnncheck kernels               fast kernels against Darknet's (forward, gradients)
  *   dnncheck gemm                  Darknet's convolution reaches our gemm
+ *   dnncheck conv3                 Winograd 3x3 convolutions against Darknet's
  *
  * Each check prints what it measured and exits 0 if it passed, 1 if not.
  */
@@ -24,6 +25,7 @@
 #include <darknet.h>
 
 #include "cli.h"
+#include "dnconv3.h"
 #include "dnet.h"
 #include "milldir/types.h"
 
@@ -469,6 +471,115 @@ gemmcheck(void)
 	return calls > 0 ? 0 : 1;
 }
 
+/* conv3: the Winograd 3x3 convolutions and the 2x2 max pooling
+ * (lib/dnconv3.c) against Darknet's: every layer's output, every weight
+ * and bias gradient and the input gradient.  Odd and even sizes, padded
+ * and not, with and without batch norm; the first layer (3 channels) and
+ * the stride-2 one stay on im2col. */
+static const char conv3_cfg[] =
+    "[net]\nbatch=3\nwidth=22\nheight=18\nchannels=3\n"
+    "[convolutional]\nfilters=16\nsize=3\nstride=1\npad=1\nactivation=leaky\n"
+    "[convolutional]\nfilters=24\nsize=3\nstride=1\npad=1\nactivation=relu\n"
+    "[convolutional]\nfilters=16\nsize=3\nstride=1\nactivation=leaky\n"
+    "[maxpool]\nsize=2\nstride=2\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=32\nsize=3\nstride=1\npad=1\nactivation=linear\n"
+    "[convolutional]\nfilters=16\nsize=3\nstride=2\npad=1\nactivation=leaky\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=16\nsize=3\nstride=1\npad=1\nactivation=relu\n"
+    "[convolutional]\nfilters=20\nsize=3\nstride=1\nactivation=leaky\n"
+    "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
+
+struct snap {
+	float *v[64];
+	size_t n[64];
+	char what[64][48];
+	int k, winograd, pool2;
+};
+
+static void
+snap_add(struct snap *s, const float *p, size_t n, const char *what, int layer)
+{
+	s->v[s->k] = malloc(sizeof(float) * n);
+	memcpy(s->v[s->k], p, sizeof(float) * n);
+	s->n[s->k] = n;
+	snprintf(s->what[s->k], sizeof s->what[0], "layer %d %s", layer, what);
+	s->k++;
+}
+
+static void
+conv3_run(enum mdf_dnet_mode mode, struct snap *s)
+{
+	mdf_dnet_set_mode(mode);
+	struct mdf_dnet *d = open_text(conv3_cfg);
+	network *net = mdf_dnet_network(d);
+	size_t nin = (size_t)net->inputs * net->batch;
+	float truth[9] = { 0, 1, 0, 0, 0, 1, 1, 0, 0 }, prob[9];
+	float *x = malloc(nin * sizeof *x), *dx = calloc(nin, sizeof *dx);
+	uint64_t st = 13;
+
+	s->k = s->winograd = 0;
+	for (int i = 0; i < net->n; i++)
+		s->winograd += mdf_conv3_supported(&net->layers[i]);
+	s->pool2 = mdf_maxpool2_supported(&net->layers[3]);
+	for (size_t i = 0; i < nin; i++)
+		x[i] = (float)(mdf_dnet_rand(&st) % 1000) / 1000.f - .3f;
+	net->delta = dx;
+	net_loss(net, x, truth);
+	backward_network(net);
+	net->delta = NULL;
+	for (int i = 0; i < net->n; i++) {
+		layer *l = &net->layers[i];
+		snap_add(s, l->output, (size_t)l->outputs * l->batch, "output", i);
+		if (l->type != CONVOLUTIONAL)
+			continue;
+		snap_add(s, l->weight_updates, (size_t)l->nweights, "weight gradient", i);
+		snap_add(s, l->bias_updates, (size_t)l->n, "bias gradient", i);
+	}
+	snap_add(s, dx, nin, "input gradient", 0);
+	mdf_dnet_predict(d, x, 3, prob);
+	snap_add(s, prob, 9, "probabilities", net->n);
+	free(x);
+	free(dx);
+	mdf_dnet_free(d);
+}
+
+static int
+conv3check(void)
+{
+	struct snap a, b;
+	int bad = 0;
+
+	conv3_run(MDF_DNET_GEMM, &a);      /* Darknet's convolutions */
+	for (int pass = 0; pass < 2; pass++) {
+		/* the second pass splits the batch: images 1-2, then 3 */
+		mdf_conv3_set_tile_limit(pass ? 2 * 16 * 32 * 99 : 0);
+		conv3_run(MDF_DNET_FAST, &b);
+		double fw = 0, gr = 0;
+		for (int i = 0; i < a.k; i++) {
+			double e = maxrel(b.v[i], a.v[i], a.n[i]);
+			int grad = strstr(a.what[i], "gradient") != NULL;
+			/* rounding differs; relative to each array's largest value */
+			if (e > (grad ? 1e-3 : 1e-4)) {
+				printf("conv3: %s: max relative difference %.2e\n", a.what[i], e);
+				bad = 1;
+			}
+			if (grad && e > gr)
+				gr = e;
+			if (!grad && e > fw)
+				fw = e;
+			free(b.v[i]);
+		}
+		printf("conv3: %d Winograd layers%s: outputs max relative difference "
+		    "%.2e, gradients %.2e\n", b.winograd, pass ? ", batch split" : "", fw, gr);
+		if (!b.pool2)
+			printf("conv3: layer 3 is not a 2x2 max pooling of ours\n");
+		bad |= b.winograd != 5 || !b.pool2;
+	}
+	mdf_conv3_set_tile_limit(0);
+	for (int i = 0; i < a.k; i++)
+		free(a.v[i]);
+	return bad;
+}
+
 /* --- speed (for tests/bench/dnn.sh) ---------------------------------- */
 
 static double
@@ -632,6 +743,8 @@ main(int argc, char **argv)
 		return kernels();
 	if (strcmp(argv[1], "gemm") == 0)
 		return gemmcheck();
+	if (strcmp(argv[1], "conv3") == 0)
+		return conv3check();
 	if (strcmp(argv[1], "bench") == 0)
 		return bench(argc, argv);
 	if (strcmp(argv[1], "layers") == 0)

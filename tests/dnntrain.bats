@@ -222,6 +222,13 @@ setup() {
 	echo "$output"
 }
 
+@test "dnntrain: Winograd 3x3 convolutions and 2x2 pooling agree with Darknet's" {
+	run -0 dnncheck conv3
+	echo "$output"
+	[[ ${lines[0]} == "conv3: 5 Winograd layers: "* ]]
+	[[ ${lines[1]} == "conv3: 5 Winograd layers, batch split: "* ]]
+}
+
 @test "dnntrain: --lr, --momentum, --decay, --policy and --batch reach net.cfg" {
 	gendata 18 1
 	for p in constant step exp poly; do

@@ -1,0 +1,635 @@
+/*
+ * 3x3 stride-1 convolutions (VGG16's thirteen) by Winograd's minimal
+ * filtering F(2x2, 3x3) (Lavin & Gray, "Fast Algorithms for Convolutional
+ * Neural Networks", 2015).
+ *
+ * Darknet copies 9 shifted copies of every input plane (im2col) and
+ * multiplies; with F(2x2, 3x3) each 4x4 input tile (stride 2) becomes 16
+ * numbers V = B'dB, each 3x3 kernel 16 numbers U = GgG', and a 2x2 output
+ * tile is A'(U.V)A: per tile position xi the sum over input channels of
+ * U.V is one matrix multiply (out channels x in channels) x (in channels
+ * x tiles), so a layer is 16 sgemms with 2.25 times fewer multiplies than
+ * the direct convolution, and the tiles take 4 floats per input pixel
+ * where im2col takes 9.
+ *
+ * The backward pass is the adjoint of the same linear maps: with
+ * dM = A dY A' per output tile, the kernel gradient is G'(sum over tiles
+ * dM.V)G (16 sgemms against the V of the forward pass) and the input
+ * gradient B(U'dM)B' added back onto the overlapping 4x4 tiles.
+ *
+ * Floating-point results differ from the direct sum by rounding only
+ * (F(2x2,3x3) multiplies by 0.5 and adds; about 1e-6 relative to the
+ * layer's largest output): the checks compare with relative tolerances.
+ */
+#include "config.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cblas.h>
+#include <omp.h>
+#include <darknet.h>
+
+#include "dnconv3.h"
+
+void forward_convolutional_layer(layer l, network net);
+void backward_convolutional_layer(layer l, network net);
+void forward_batchnorm_layer(layer l, network net);
+void backward_batchnorm_layer(layer l, network net);
+void add_bias(float *output, float *biases, int batch, int n, int size);
+void backward_bias(float *bias_updates, float *delta, int batch, int n, int size);
+void activate_array(float *x, const int n, const ACTIVATION a);
+void gradient_array(const float *x, const int n, const ACTIVATION a, float *delta);
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CLONES
+#endif
+
+/* Channels below this stay on im2col: a multiply with so short an inner
+ * dimension is bound by the tiles' memory traffic. */
+#define MIN_CHANNELS 16
+/* Floats in one tile buffer (16 x channels x tiles): 64 MiB. */
+static size_t max_tile_floats = (size_t)1 << 24;
+
+void
+mdf_conv3_set_tile_limit(size_t floats)
+{
+	max_tile_floats = floats ? floats : (size_t)1 << 24;
+}
+
+int
+mdf_conv3_supported(const layer *l)
+{
+	return l->type == CONVOLUTIONAL && l->size == 3 && l->stride == 1 &&
+	    l->groups == 1 && !l->xnor && !l->binary && l->pad >= 0 &&
+	    l->pad <= 2 && l->c >= MIN_CHANNELS && l->out_h > 0 && l->out_w > 0;
+}
+
+/* Geometry of one layer: tiles of 2x2 outputs, read from a zero-padded
+ * copy of each input plane (ph x pw) where tile (ty, tx) starts at
+ * row 2ty, column 2tx. */
+struct geo {
+	int c, k, h, w, oh, ow, p;
+	int th, tw, ph, pw;
+	size_t tpi;             /* tiles per image */
+	int group;              /* images per multiply */
+	size_t n;               /* tiles per multiply: tpi * group */
+};
+
+static void
+geo_init(struct geo *g, const layer *l)
+{
+	g->c = l->c;
+	g->k = l->n;
+	g->h = l->h;
+	g->w = l->w;
+	g->oh = l->out_h;
+	g->ow = l->out_w;
+	g->p = l->pad;
+	g->th = (g->oh + 1) / 2;
+	g->tw = (g->ow + 1) / 2;
+	g->ph = 2 * g->th + 2;
+	g->pw = 2 * g->tw + 2;
+	g->tpi = (size_t)g->th * g->tw;
+	size_t most = (size_t)(g->c > g->k ? g->c : g->k) * 16;
+	size_t fit = max_tile_floats / most / g->tpi;
+	g->group = fit < 1 ? 1 : fit > (size_t)l->batch ? l->batch : (int)fit;
+	g->n = g->tpi * (size_t)g->group;
+}
+
+/* Buffers kept between calls (layers run one at a time). */
+static float *buf[5];
+static size_t buflen[5];
+
+static float *
+scratch(int i, size_t n)
+{
+	if (buflen[i] < n) {
+		free(buf[i]);
+		buf[i] = malloc(n * sizeof(float));
+		buflen[i] = buf[i] ? n : 0;
+	}
+	return buf[i];
+}
+
+/* Per-thread scratch for the plane transforms: a padded plane and row
+ * buffers. */
+static size_t
+thread_floats(const struct geo *g)
+{
+	return (size_t)g->ph * g->pw + 4 * (size_t)(g->tw + 1) + 4 * (size_t)g->pw + 16;
+}
+
+static float *
+thread_scratch(const struct geo *g)
+{
+	return buf[4] + thread_floats(g) * (size_t)omp_get_thread_num();
+}
+
+/* --- transforms --------------------------------------------------------- */
+
+/* U = G g G' for every (out, in) channel pair: U[xi][k][c]; one k here,
+ * in channels innermost (16 sequential streams). */
+CLONES static void
+kernel_row(const float *restrict f, int nc, float *restrict o, size_t kc)
+{
+	float w[9][256];
+
+	/* taps by channel first (a stride of 9 keeps compilers scalar) */
+	for (int c0 = 0; c0 < nc; c0 += 256) {
+		int n = nc - c0 < 256 ? nc - c0 : 256;
+		for (int c = 0; c < n; c++)
+			for (int j = 0; j < 9; j++)
+				w[j][c] = f[(size_t)(c0 + c) * 9 + j];
+		float *p0 = o + c0, *p1 = p0 + kc, *p2 = p1 + kc, *p3 = p2 + kc;
+		float *p4 = p3 + kc, *p5 = p4 + kc, *p6 = p5 + kc, *p7 = p6 + kc;
+		float *p8 = p7 + kc, *p9 = p8 + kc, *p10 = p9 + kc, *p11 = p10 + kc;
+		float *p12 = p11 + kc, *p13 = p12 + kc, *p14 = p13 + kc, *p15 = p14 + kc;
+#pragma omp simd
+		for (int c = 0; c < n; c++) {
+			/* rows: G = [1 0 0; .5 .5 .5; .5 -.5 .5; 0 0 1] */
+			float a0 = w[0][c], a1 = w[1][c], a2 = w[2][c];
+			float d0 = w[6][c], d1 = w[7][c], d2 = w[8][c];
+			float b0 = .5f * (a0 + w[3][c] + d0), b1 = .5f * (a1 + w[4][c] + d1);
+			float b2 = .5f * (a2 + w[5][c] + d2);
+			float e0 = .5f * (a0 - w[3][c] + d0), e1 = .5f * (a1 - w[4][c] + d1);
+			float e2 = .5f * (a2 - w[5][c] + d2);
+			/* then columns */
+			p0[c] = a0;
+			p1[c] = .5f * (a0 + a1 + a2);
+			p2[c] = .5f * (a0 - a1 + a2);
+			p3[c] = a2;
+			p4[c] = b0;
+			p5[c] = .5f * (b0 + b1 + b2);
+			p6[c] = .5f * (b0 - b1 + b2);
+			p7[c] = b2;
+			p8[c] = e0;
+			p9[c] = .5f * (e0 + e1 + e2);
+			p10[c] = .5f * (e0 - e1 + e2);
+			p11[c] = e2;
+			p12[c] = d0;
+			p13[c] = .5f * (d0 + d1 + d2);
+			p14[c] = .5f * (d0 - d1 + d2);
+			p15[c] = d2;
+		}
+	}
+}
+
+static void
+kernel_transform(const struct geo *g, const float *w, float *u)
+{
+	size_t kc = (size_t)g->k * g->c;
+
+#pragma omp parallel for schedule(static)
+	for (int k = 0; k < g->k; k++)
+		kernel_row(w + (size_t)k * g->c * 9, g->c, u + (size_t)k * g->c, kc);
+}
+
+/* dW += G' dU G, the adjoint of kernel_transform. */
+static void
+kernel_gradient(const struct geo *g, const float *du, float *dw)
+{
+	size_t kc = (size_t)g->k * g->c;
+
+#pragma omp parallel for schedule(static)
+	for (int k = 0; k < g->k; k++)
+		for (int c = 0; c < g->c; c++) {
+			const float *d = du + (size_t)k * g->c + c;
+			float t[3][4];
+			for (int j = 0; j < 4; j++) {
+				float d0 = d[(0 + j) * kc], d1 = d[(4 + j) * kc];
+				float d2 = d[(8 + j) * kc], d3 = d[(12 + j) * kc];
+				t[0][j] = d0 + .5f * (d1 + d2);
+				t[1][j] = .5f * (d1 - d2);
+				t[2][j] = .5f * (d1 + d2) + d3;
+			}
+			float *o = dw + ((size_t)k * g->c + c) * 9;
+			for (int a = 0; a < 3; a++) {
+				o[a * 3 + 0] += t[a][0] + .5f * (t[a][1] + t[a][2]);
+				o[a * 3 + 1] += .5f * (t[a][1] - t[a][2]);
+				o[a * 3 + 2] += .5f * (t[a][1] + t[a][2]) + t[a][3];
+			}
+		}
+}
+
+/* One input plane into its tiles V = B'dB: V[xi * xs + t] for the plane's
+ * tiles t.  PAD is ph x pw scratch, S 4 x pw. */
+CLONES static void
+input_tiles(const struct geo *g, const float *restrict in, float *restrict pad,
+    float *restrict s, float *restrict v, size_t xs)
+{
+	int pw = g->pw, x1 = g->p + g->w < pw ? g->p + g->w : pw;
+
+	for (int y = 0; y < g->ph; y++) {
+		float *row = pad + (size_t)y * pw;
+		int iy = y - g->p;
+		if (iy < 0 || iy >= g->h) {
+			memset(row, 0, sizeof *row * (size_t)pw);
+			continue;
+		}
+		for (int x = 0; x < g->p; x++)
+			row[x] = 0;
+		memcpy(row + g->p, in + (size_t)iy * g->w, sizeof *row * (size_t)(x1 - g->p));
+		for (int x = x1; x < pw; x++)
+			row[x] = 0;
+	}
+	for (int ty = 0; ty < g->th; ty++) {
+		const float *r0 = pad + (size_t)2 * ty * pw, *r1 = r0 + pw;
+		const float *r2 = r1 + pw, *r3 = r2 + pw;
+		float *s0 = s, *s1 = s + pw, *s2 = s1 + pw, *s3 = s2 + pw;
+		for (int x = 0; x < pw; x++) {
+			s0[x] = r0[x] - r2[x];
+			s1[x] = r1[x] + r2[x];
+			s2[x] = r2[x] - r1[x];
+			s3[x] = r1[x] - r3[x];
+		}
+		float *o = v + (size_t)ty * g->tw;
+		for (int i = 0; i < 4; i++) {
+			const float *si = s + (size_t)i * pw;
+			float *o0 = o + (size_t)(4 * i) * xs, *o1 = o0 + xs;
+			float *o2 = o1 + xs, *o3 = o2 + xs;
+			#pragma omp simd
+			for (int t = 0; t < g->tw; t++) {
+				float a = si[2 * t], b = si[2 * t + 1];
+				float c = si[2 * t + 2], d = si[2 * t + 3];
+				o0[t] = a - c;
+				o1[t] = b + c;
+				o2[t] = c - b;
+				o3[t] = b - d;
+			}
+		}
+	}
+}
+
+/* The adjoint of input_tiles: IN += the image of tiles DV = B dV B'.
+ * PAD is ph x pw scratch, Q 4 x (tw + 1) + 4 x pw. */
+CLONES static void
+input_tiles_adjoint(const struct geo *g, const float *restrict dv, size_t xs,
+    float *restrict pad, float *restrict q, float *restrict in)
+{
+	int pw = g->pw, tw = g->tw;
+	float *e = q + 4 * (size_t)(tw + 1);
+
+	memset(pad, 0, sizeof *pad * (size_t)g->ph * pw);
+	for (int ty = 0; ty < g->th; ty++) {
+		const float *d = dv + (size_t)ty * tw;
+		for (int i = 0; i < 4; i++) {
+			const float *d0 = d + (size_t)(4 * i) * xs, *d1 = d0 + xs;
+			const float *d2 = d1 + xs, *d3 = d2 + xs;
+			/* column weights of B' per tile: x+0 <- d0, x+1 <- d1-d2+d3,
+			 * x+2 <- -d0+d1+d2, x+3 <- -d3; q[.][t + 1] for tile t */
+			float *q0 = q, *q1 = q0 + tw + 1, *q2 = q1 + tw + 1, *q3 = q2 + tw + 1;
+			q2[0] = q3[0] = 0;
+			for (int t = 0; t < tw; t++) {
+				q0[t] = d0[t];
+				q1[t] = d1[t] - d2[t] + d3[t];
+				q2[t + 1] = d1[t] + d2[t] - d0[t];
+				q3[t + 1] = -d3[t];
+			}
+			q0[tw] = q1[tw] = 0;
+			float *ei = e + (size_t)i * pw;
+			for (int t = 0; t <= tw; t++) {
+				ei[2 * t] = q0[t] + q2[t];
+				ei[2 * t + 1] = q1[t] + q3[t];
+			}
+		}
+		float *e0 = e, *e1 = e + pw, *e2 = e1 + pw, *e3 = e2 + pw;
+		float *p0 = pad + (size_t)2 * ty * pw, *p1 = p0 + pw;
+		float *p2 = p1 + pw, *p3 = p2 + pw;
+		for (int x = 0; x < pw; x++) {
+			p0[x] += e0[x];
+			p1[x] += e1[x] - e2[x] + e3[x];
+			p2[x] += e1[x] + e2[x] - e0[x];
+			p3[x] -= e3[x];
+		}
+	}
+	int x1 = g->p + g->w < pw ? g->p + g->w : pw;
+	for (int iy = 0; iy < g->h; iy++) {
+		int y = iy + g->p;
+		if (y >= g->ph)
+			break;
+		const float *src = pad + (size_t)y * pw + g->p;
+		float *dst = in + (size_t)iy * g->w;
+		for (int x = 0; x < x1 - g->p; x++)
+			dst[x] += src[x];
+	}
+}
+
+/* One output plane from its tiles: OUT = A'MA (+ BIAS, then ReLU if
+ * asked).  ROWS: 2 x 2tw scratch. */
+CLONES static void
+output_tiles(const struct geo *g, const float *restrict m, size_t xs,
+    float bias, int relu, float *restrict rows, float *restrict out)
+{
+	int tw = g->tw;
+	float *r0 = rows, *r1 = rows + 2 * tw;
+
+	for (int ty = 0; ty < g->th; ty++) {
+		const float *m0 = m + (size_t)ty * tw, *m1 = m0 + xs, *m2 = m1 + xs;
+		const float *m3 = m2 + xs, *m4 = m3 + xs, *m5 = m4 + xs, *m6 = m5 + xs;
+		const float *m7 = m6 + xs, *m8 = m7 + xs, *m9 = m8 + xs, *m10 = m9 + xs;
+		const float *m11 = m10 + xs, *m12 = m11 + xs, *m13 = m12 + xs;
+		const float *m14 = m13 + xs, *m15 = m14 + xs;
+		float lo = relu ? 0 : -HUGE_VALF;
+#pragma omp simd
+		for (int t = 0; t < tw; t++) {
+			/* columns of A' = [1 1 1 0; 0 1 -1 -1] per row, then rows */
+			float a0 = m0[t] + m1[t] + m2[t], b0 = m1[t] - m2[t] - m3[t];
+			float a1 = m4[t] + m5[t] + m6[t], b1 = m5[t] - m6[t] - m7[t];
+			float a2 = m8[t] + m9[t] + m10[t], b2 = m9[t] - m10[t] - m11[t];
+			float a3 = m12[t] + m13[t] + m14[t], b3 = m13[t] - m14[t] - m15[t];
+			float v00 = a0 + a1 + a2 + bias, v01 = b0 + b1 + b2 + bias;
+			float v10 = a1 - a2 - a3 + bias, v11 = b1 - b2 - b3 + bias;
+			r0[2 * t] = v00 > lo ? v00 : lo;
+			r0[2 * t + 1] = v01 > lo ? v01 : lo;
+			r1[2 * t] = v10 > lo ? v10 : lo;
+			r1[2 * t + 1] = v11 > lo ? v11 : lo;
+		}
+		float *y = out + (size_t)2 * ty * g->ow;
+		memcpy(y, r0, sizeof *y * (size_t)g->ow);
+		if (2 * ty + 1 < g->oh)
+			memcpy(y + g->ow, r1, sizeof *y * (size_t)g->ow);
+	}
+}
+
+/* The adjoint of output_tiles (without bias and ReLU): dM = A dY A' per
+ * tile, from one plane of the output gradient.  ROWS: 2 x 2tw scratch
+ * (the plane's rows padded with zeros to whole tiles). */
+CLONES static void
+output_tiles_adjoint(const struct geo *g, const float *restrict dy,
+    float *restrict rows, float *restrict dm, size_t xs)
+{
+	int tw = g->tw, w2 = 2 * tw;
+	float *r0 = rows, *r1 = rows + w2;
+
+	for (int ty = 0; ty < g->th; ty++) {
+		for (int j = 0; j < 2; j++) {
+			int y = 2 * ty + j;
+			float *r = j ? r1 : r0;
+			if (y < g->oh) {
+				memcpy(r, dy + (size_t)y * g->ow, sizeof *r * (size_t)g->ow);
+				for (int x = g->ow; x < w2; x++)
+					r[x] = 0;
+			} else {
+				memset(r, 0, sizeof *r * (size_t)w2);
+			}
+		}
+		float *o = dm + (size_t)ty * tw;
+		float *o0 = o, *o1 = o0 + xs, *o2 = o1 + xs, *o3 = o2 + xs;
+		float *o4 = o3 + xs, *o5 = o4 + xs, *o6 = o5 + xs, *o7 = o6 + xs;
+		float *o8 = o7 + xs, *o9 = o8 + xs, *o10 = o9 + xs, *o11 = o10 + xs;
+		float *o12 = o11 + xs, *o13 = o12 + xs, *o14 = o13 + xs, *o15 = o14 + xs;
+		#pragma omp simd
+		for (int t = 0; t < tw; t++) {
+			float a = r0[2 * t], b = r0[2 * t + 1];
+			float c = r1[2 * t], d = r1[2 * t + 1];
+			/* rows of A = [1 0; 1 1; 1 -1; 0 -1], then columns */
+			float p0 = a, q0 = b, p1 = a + c, q1 = b + d;
+			float p2 = a - c, q2 = b - d, p3 = -c, q3 = -d;
+			o0[t] = p0;
+			o1[t] = p0 + q0;
+			o2[t] = p0 - q0;
+			o3[t] = -q0;
+			o4[t] = p1;
+			o5[t] = p1 + q1;
+			o6[t] = p1 - q1;
+			o7[t] = -q1;
+			o8[t] = p2;
+			o9[t] = p2 + q2;
+			o10[t] = p2 - q2;
+			o11[t] = -q2;
+			o12[t] = p3;
+			o13[t] = p3 + q3;
+			o14[t] = p3 - q3;
+			o15[t] = -q3;
+		}
+	}
+}
+
+/*
+ * The 16 multiplies of a transform, C[xi] = op(A[xi]) op(B[xi]) (+ C[xi]
+ * when BETA is 1).  When OpenBLAS runs single-threaded (lib/blas.c keeps
+ * it so in fast mode, its threads and ours competing for two cores), the
+ * 16 independent multiplies go to our threads, eight each; otherwise one
+ * after the other on OpenBLAS's threads.
+ */
+static void
+multiply16(int ta, int tb, int m, int n, int k, const float *a, size_t as,
+    int lda, const float *b, size_t bs, int ldb, float beta, float *c,
+    size_t cs, int ldc)
+{
+	int par = omp_get_max_threads() > 1 && openblas_get_num_threads() == 1;
+
+#pragma omp parallel for if (par) schedule(static)
+	for (int xi = 0; xi < 16; xi++)
+		cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
+		    tb ? CblasTrans : CblasNoTrans, m, n, k, 1, a + xi * as, lda,
+		    b + xi * bs, ldb, beta, c + xi * cs, ldc);
+}
+
+
+/* --- the layer ---------------------------------------------------------- */
+
+/* V[xi][c][n] for images b0 .. b0 + nb - 1 of INPUT. */
+static void
+input_group(const struct geo *g, const float *input, int b0, int nb, float *v)
+{
+	size_t ip = (size_t)g->h * g->w;
+
+#pragma omp parallel
+	{
+		float *pad = thread_scratch(g);
+#pragma omp for collapse(2) schedule(static)
+		for (int b = 0; b < nb; b++)
+			for (int c = 0; c < g->c; c++)
+				input_tiles(g, input + ((size_t)(b0 + b) * g->c + c) * ip,
+				    pad, pad + (size_t)g->ph * g->pw,
+				    v + (size_t)c * g->n + (size_t)b * g->tpi,
+				    (size_t)g->c * g->n);
+	}
+}
+
+static void
+conv3_forward(layer l, network net)
+{
+	struct geo g;
+
+	geo_init(&g, &l);
+	size_t op = (size_t)g.oh * g.ow;
+	float *u = scratch(0, (size_t)16 * g.k * g.c);
+	float *v = scratch(1, (size_t)16 * g.c * g.n);
+	float *m = scratch(2, (size_t)16 * g.k * g.n);
+	float *t = scratch(4, thread_floats(&g) * (size_t)omp_get_max_threads());
+	if (!u || !v || !m || !t) {
+		forward_convolutional_layer(l, net);   /* out of memory: Darknet's */
+		return;
+	}
+	int fuse = !l.batch_normalize;
+	int relu = fuse && l.activation == RELU;
+	kernel_transform(&g, l.weights, u);
+	for (int b0 = 0; b0 < l.batch; b0 += g.group) {
+		int nb = l.batch - b0 < g.group ? l.batch - b0 : g.group;
+		size_t n = g.tpi * (size_t)nb;
+		input_group(&g, net.input, b0, nb, v);
+		/* M[xi] (k x n) = U[xi] (k x c) x V[xi] (c x n); row stride g.n */
+		multiply16(0, 0, g.k, (int)n, g.c, u, (size_t)g.k * g.c, g.c,
+		    v, (size_t)g.c * g.n, (int)g.n, 0, m, (size_t)g.k * g.n, (int)g.n);
+#pragma omp parallel
+		{
+			float *rows = thread_scratch(&g);
+#pragma omp for collapse(2) schedule(static)
+			for (int b = 0; b < nb; b++)
+				for (int k = 0; k < g.k; k++)
+					output_tiles(&g, m + (size_t)k * g.n + (size_t)b * g.tpi,
+					    (size_t)g.k * g.n, fuse ? l.biases[k] : 0, relu, rows,
+					    l.output + ((size_t)(b0 + b) * g.k + k) * op);
+		}
+	}
+	if (l.batch_normalize)
+		forward_batchnorm_layer(l, net);
+	if (!relu)
+		activate_array(l.output, l.outputs * l.batch, l.activation);
+}
+
+static void
+conv3_backward(layer l, network net)
+{
+	struct geo g;
+
+	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
+	if (l.batch_normalize)
+		backward_batchnorm_layer(l, net);
+	else
+		backward_bias(l.bias_updates, l.delta, l.batch, l.n, l.out_h * l.out_w);
+
+	geo_init(&g, &l);
+	size_t op = (size_t)g.oh * g.ow, ip = (size_t)g.h * g.w;
+	float *u = scratch(0, (size_t)16 * g.k * g.c);
+	float *v = scratch(1, (size_t)16 * g.c * g.n);
+	float *dm = scratch(2, (size_t)16 * g.k * g.n);
+	float *du = scratch(3, (size_t)16 * g.k * g.c);
+	float *t = scratch(4, thread_floats(&g) * (size_t)omp_get_max_threads());
+	if (!u || !v || !dm || !du || !t) {
+		/* out of memory: Darknet's, with the input gradient added */
+		backward_convolutional_layer(l, net);
+		return;
+	}
+	if (net.delta)
+		kernel_transform(&g, l.weights, u);
+	for (int b0 = 0; b0 < l.batch; b0 += g.group) {
+		int nb = l.batch - b0 < g.group ? l.batch - b0 : g.group;
+		size_t n = g.tpi * (size_t)nb;
+		input_group(&g, net.input, b0, nb, v);
+#pragma omp parallel
+		{
+			float *rows = thread_scratch(&g);
+#pragma omp for collapse(2) schedule(static)
+			for (int b = 0; b < nb; b++)
+				for (int k = 0; k < g.k; k++)
+					output_tiles_adjoint(&g, l.delta + ((size_t)(b0 + b) * g.k + k) * op,
+					    rows, dm + (size_t)k * g.n + (size_t)b * g.tpi,
+					    (size_t)g.k * g.n);
+		}
+		/* dU[xi] (k x c) += dM[xi] (k x n) x V[xi]' (n x c) */
+		multiply16(0, 1, g.k, g.c, (int)n, dm, (size_t)g.k * g.n, (int)g.n,
+		    v, (size_t)g.c * g.n, (int)g.n, b0 ? 1 : 0, du, (size_t)g.k * g.c, g.c);
+		if (!net.delta)
+			continue;
+		/* dV[xi] (c x n) = U[xi]' (c x k) x dM[xi] (k x n), over V */
+		multiply16(1, 0, g.c, (int)n, g.k, u, (size_t)g.k * g.c, g.c,
+		    dm, (size_t)g.k * g.n, (int)g.n, 0, v, (size_t)g.c * g.n, (int)g.n);
+#pragma omp parallel
+		{
+			float *pad = thread_scratch(&g);
+#pragma omp for collapse(2) schedule(static)
+			for (int b = 0; b < nb; b++)
+				for (int c = 0; c < g.c; c++)
+					input_tiles_adjoint(&g, v + (size_t)c * g.n + (size_t)b * g.tpi,
+					    (size_t)g.c * g.n, pad, pad + (size_t)g.ph * g.pw,
+					    net.delta + ((size_t)(b0 + b) * g.c + c) * ip);
+		}
+	}
+	kernel_gradient(&g, du, l.weight_updates);
+}
+
+/* --- 2x2 max pooling, stride 2 ------------------------------------------
+ * VGG's pooling: windows that never cross the border, so no bounds test;
+ * the index of the first maximum kept for the backward pass as Darknet
+ * keeps it. */
+
+CLONES static void
+pool2_plane(const float *restrict in, int w, int oh, int ow, int base,
+    float *restrict out, int *restrict idx)
+{
+	for (int y = 0; y < oh; y++) {
+		const float *r0 = in + (size_t)2 * y * w, *r1 = r0 + w;
+		float *o = out + (size_t)y * ow;
+		int *ix = idx + (size_t)y * ow, i0 = base + 2 * y * w;
+#pragma omp simd
+		for (int x = 0; x < ow; x++) {
+			float m = -FLT_MAX;
+			int i = -1;
+			if (r0[2 * x] > m) {
+				m = r0[2 * x];
+				i = i0 + 2 * x;
+			}
+			if (r0[2 * x + 1] > m) {
+				m = r0[2 * x + 1];
+				i = i0 + 2 * x + 1;
+			}
+			if (r1[2 * x] > m) {
+				m = r1[2 * x];
+				i = i0 + w + 2 * x;
+			}
+			if (r1[2 * x + 1] > m) {
+				m = r1[2 * x + 1];
+				i = i0 + w + 2 * x + 1;
+			}
+			o[x] = m;
+			ix[x] = i;
+		}
+	}
+}
+
+static void
+pool2_forward(layer l, network net)
+{
+	size_t ip = (size_t)l.h * l.w, op = (size_t)l.out_h * l.out_w;
+
+#pragma omp parallel for schedule(static)
+	for (int p = 0; p < l.batch * l.c; p++)
+		pool2_plane(net.input + p * ip, l.w, l.out_h, l.out_w, (int)(p * ip),
+		    l.output + p * op, l.indexes + p * op);
+}
+
+int
+mdf_maxpool2_supported(const layer *l)
+{
+	return l->type == MAXPOOL && l->size == 2 && l->stride == 2 &&
+	    l->pad / 2 == 0 && l->h % 2 == 0 && l->w % 2 == 0 &&
+	    l->out_h == l->h / 2 && l->out_w == l->w / 2;
+}
+
+int
+mdf_maxpool2_install(layer *l)
+{
+	if (!mdf_maxpool2_supported(l))
+		return 0;
+	l->forward = pool2_forward;
+	return 1;
+}
+
+int
+mdf_conv3_install(layer *l)
+{
+	if (!mdf_conv3_supported(l))
+		return 0;
+	l->forward = conv3_forward;
+	l->backward = conv3_backward;
+	return 1;
+}
