@@ -1567,13 +1567,14 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 	const __m512 fone = _mm512_set1_ps(1.0f);
 	const __m512 sxk = _mm512_set1_ps(-(float)ONE);
 	const __m512 syk = _mm512_set1_ps((float)ONE);
+	const __m512i lanes = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+	    10, 11, 12, 13, 14, 15);
 	float *zb = vs->zb;
 	uint32_t *cb = vs->cb;
 	const uint32_t *rcol = vs->rd->col;
 	const int camera = vs->camera;
-	float qv[16][16], vq[3][16], wq[32];
-	int32_t base[16], box[4][16], vxy[6][16], wp[32];
-	uint32_t wc[32];
+	float qv[16][16], vq[3][16];
+	int32_t base[16], box[4][16], vxy[6][16], wt[32];
 	uint32_t cov[16];
 
 	for (size_t c = 0; c < n; c += 16) {
@@ -1741,17 +1742,13 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 				q = _mm512_mask_mov_ps(q, _mm512_cmp_ps_mask(q,
 				    qlo, _CMP_LT_OQ), qlo);
 				_mm512_storeu_ps(qv[4 * r + k], q);
-				if (flat && nw <= 16) {
-					__m512i pv = _mm512_add_epi32(bv,
-					    _mm512_set1_epi32(r * s + k));
-
-					_mm512_storeu_si512((void *)(wp + nw),
-					    _mm512_maskz_compress_epi32(in, pv));
-					_mm512_storeu_ps(wq + nw,
-					    _mm512_maskz_compress_ps(in, q));
-					_mm512_storeu_si512((void *)(wc + nw),
-					    _mm512_maskz_compress_epi32(in, colv));
-				}
+				/* the write's tag: centre << 4 | lane, which
+				 * is also its index in QV */
+				if (flat && nw <= 16)
+					_mm512_storeu_si512((void *)(wt + nw),
+					    _mm512_maskz_compress_epi32(in,
+					    _mm512_add_epi32(lanes, _mm512_set1_epi32(
+					    (4 * r + k) << 4))));
 				nw += (unsigned)__builtin_popcount(in);
 			}
 			eb0 = _mm512_add_ps(eb0, sy0);
@@ -1768,19 +1765,28 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 			/* no pixel twice in the chunk: then the order of the
 			 * writes does not matter, and they go at once */
 			__mmask16 v = (__mmask16)((1u << nw) - 1);
-			__m512i pv = _mm512_maskz_loadu_epi32(v, wp);
+			__m512i tag = _mm512_maskz_loadu_epi32(v, wt);
+			__m512i ln = _mm512_and_si512(tag, _mm512_set1_epi32(15));
+			__m512i k = _mm512_srli_epi32(tag, 4);
+			/* pixel: the lane's first centre plus the centre's
+			 * offset, (k & 3) + (k >> 2) s */
+			__m512i pv = _mm512_add_epi32(_mm512_permutexvar_epi32(ln,
+			    bv), _mm512_add_epi32(_mm512_and_si512(k,
+			    _mm512_set1_epi32(3)), _mm512_mullo_epi32(
+			    _mm512_srli_epi32(k, 2), _mm512_set1_epi32(s))));
 
 			if (_mm512_mask_test_epi32_mask(v,
 			    _mm512_maskz_conflict_epi32(v, pv), _mm512_set1_epi32(-1))
 			    == 0) {
-				__m512 q = _mm512_maskz_loadu_ps(v, wq);
+				__m512 q = _mm512_mask_i32gather_ps(zero, v, tag,
+				    (const void *)qv, 4);
 				__m512 z = _mm512_mask_i32gather_ps(zero, v, pv, zb, 4);
 				__mmask16 win = _mm512_mask_cmp_ps_mask(v, q, z,
 				    _CMP_GT_OQ);
 
 				_mm512_mask_i32scatter_ps(zb, win, pv, q, 4);
 				_mm512_mask_i32scatter_epi32(cb, win, pv,
-				    _mm512_maskz_loadu_epi32(v, wc), 4);
+				    _mm512_permutexvar_epi32(ln, colv), 4);
 				continue;
 			}
 		}
