@@ -30,6 +30,7 @@
 /* Darknet functions not declared in darknet.h. */
 void forward_convolutional_layer(layer l, network net);
 void backward_convolutional_layer(layer l, network net);
+void update_convolutional_layer(layer l, update_args a);
 void forward_batchnorm_layer(layer l, network net);
 void backward_batchnorm_layer(layer l, network net);
 void add_bias(float *output, float *biases, int batch, int n, int size);
@@ -51,6 +52,35 @@ void normalize_delta_cpu(float *x, float *mean, float *variance,
     int spatial, float *delta);
 
 static void conv_backward_multiply(layer l, network net);
+static void conv_finish(layer l, network net);
+
+/* Darknet's convolution forward without zeroing the output first (the
+ * multiply overwrites it), batch norm and activation fused after it. */
+static void
+conv_forward(layer l, network net)
+{
+	int m = l.n / l.groups, k = l.size * l.size * l.c / l.groups;
+	int n = l.out_w * l.out_h;
+
+	if (l.xnor || l.binary) {
+		forward_convolutional_layer(l, net);
+		return;
+	}
+	for (int b = 0; b < l.batch; b++)
+		for (int g = 0; g < l.groups; g++) {
+			float *w = l.weights + (size_t)g * l.nweights / l.groups;
+			float *out = l.output + ((size_t)b * l.groups + g) * n * m;
+			float *im = net.input + ((size_t)b * l.groups + g) * l.c / l.groups * l.h * l.w;
+			float *cols = net.workspace;
+			if (l.size == 1)    /* as Darknet: the input is the column matrix */
+				cols = im;
+			else
+				im2col_cpu(im, l.c / l.groups, l.h, l.w, l.size, l.stride,
+				    l.pad, cols);
+			gemm(0, 0, m, n, k, 1, w, k, cols, n, 0, out, n);
+		}
+	conv_finish(l, net);
+}
 
 /* A convolution's bias or batch norm and activation, as Darknet's layer
  * does them; batch norm and activation in two passes (lib/dnbn.c) in
@@ -169,6 +199,15 @@ conv1_backward(layer l, network net)
 		conv_backward_multiply(l, net);
 }
 
+static void
+conv_update(layer l, update_args a)
+{
+	if (a.adam)
+		update_convolutional_layer(l, a);
+	else
+		mdf_sgd_update(&l, a);
+}
+
 /*
  * Max pooling: Darknet's loop tests bounds for every tap of every output.
  * Ours runs one plane per task, the bounds test only where a window
@@ -235,6 +274,8 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		return;
 	for (int i = 0; i < net->n; i++) {
 		layer *l = &net->layers[i];
+		if (l->type == CONVOLUTIONAL)
+			l->update = conv_update;
 		if (mdf_dw_supported(l)) {
 			l->forward = dw_forward;
 			l->backward = dw_backward;
@@ -243,6 +284,8 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		} else if (mdf_conv1_supported(l)) {
 			l->forward = conv1_forward;
 			l->backward = conv1_backward;
+		} else if (l->type == CONVOLUTIONAL) {
+			l->forward = conv_forward;
 		} else if (l->type == MAXPOOL) {
 			l->forward = maxpool_forward;
 			mdf_maxpool2_install(l);  /* 2x2 stride 2, lib/dnconv3.c */

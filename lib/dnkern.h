@@ -35,4 +35,8 @@ int mdf_bn_forward(const layer *l, int train, ACTIVATION a);
  * the bias and scale gradients; 0 (nothing done) as above. */
 int mdf_bn_backward(const layer *l, ACTIVATION a);
 
+/* A convolution's SGD step (Darknet's update_convolutional_layer, no
+ * Adam) in one pass. */
+void mdf_sgd_update(const layer *l, update_args a);
+
 #endif

@@ -358,6 +358,7 @@ maxrel(const float *a, const float *b, size_t n)
  * not; a 1x1 convolution whose input also feeds a [shortcut]. */
 static const char kern_cfg[] =
     "[net]\nbatch=2\nwidth=29\nheight=23\nchannels=3\n"
+    "learning_rate=0.5\nmomentum=0.9\ndecay=0.01\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\nsize=3\nstride=1\npad=1\nactivation=leaky\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=5\nstride=2\npad=1\nactivation=relu\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=1\npad=0\nactivation=relu\n"
@@ -372,7 +373,7 @@ static const char kern_cfg[] =
 #define KERN_MAX 8
 
 struct run {
-	float *out, *dw[KERN_MAX], *dx, *prob;
+	float *out, *dw[KERN_MAX], *w[KERN_MAX], *dx, *prob;
 	int nout, ndw[KERN_MAX], ndx, nconv;
 };
 
@@ -411,6 +412,13 @@ kern_run(enum mdf_dnet_mode mode, struct run *r)
 	}
 	r->dx = dx;
 	r->ndx = (int)nin;
+	/* one SGD step: the weights after it */
+	update_network(net);
+	for (int i = 0, k = 0; i < last && k < r->nconv; i++)
+		if (net->layers[i].type == CONVOLUTIONAL) {
+			r->w[k] = malloc(sizeof(float) * r->ndw[k]);
+			memcpy(r->w[k++], net->layers[i].weights, sizeof(float) * net->layers[i].nweights);
+		}
 	/* evaluation mode, with population statistics from this batch */
 	mdf_dnet_bn_begin(d);
 	mdf_dnet_bn_feed(d, x);
@@ -436,6 +444,9 @@ kernels(void)
 		e = maxrel(b.dw[i], a.dw[i], (size_t)a.ndw[i]);
 		printf("kernels: convolution %d weight gradient max relative difference %.2e\n", i, e);
 		bad |= e > 1e-3;
+		e = maxrel(b.w[i], a.w[i], (size_t)a.ndw[i]);
+		printf("kernels: convolution %d weights after an SGD step max relative difference %.2e\n", i, e);
+		bad |= e > 1e-5;
 	}
 	e = maxrel(b.dx, a.dx, (size_t)a.ndx);
 	printf("kernels: input gradient max relative difference %.2e\n", e);
@@ -448,8 +459,10 @@ kernels(void)
 		free(r->out);
 		free(r->dx);
 		free(r->prob);
-		for (int i = 0; i < r->nconv; i++)
+		for (int i = 0; i < r->nconv; i++) {
 			free(r->dw[i]);
+			free(r->w[i]);
+		}
 	}
 	return bad;
 }
