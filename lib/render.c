@@ -1547,6 +1547,35 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
     _mm512_mask_cmp_ps_mask((m), (e0), zero, _CMP_GE_OQ), (e1), zero, \
     _CMP_GE_OQ), (e2), zero, _CMP_GE_OQ)
 
+/* The pixels of the writes tagged TAG (centre << 4 | lane): the lane's
+ * first centre BV plus the centre's offset, (k & 3) + (k >> 2) S. */
+AVX512 static inline __m512i
+write_pixel(__m512i tag, __m512i bv, int32_t s)
+{
+	__m512i k = _mm512_srli_epi32(tag, 4);
+
+	return _mm512_add_epi32(_mm512_permutexvar_epi32(_mm512_and_si512(tag,
+	    _mm512_set1_epi32(15)), bv), _mm512_add_epi32(_mm512_and_si512(k,
+	    _mm512_set1_epi32(3)), _mm512_mullo_epi32(_mm512_srli_epi32(k, 2),
+	    _mm512_set1_epi32(s))));
+}
+
+/* The depth test and writes of lanes V of TAG, on pixels PV that are
+ * all different. */
+AVX512 static inline void
+write_flat(float *zb, uint32_t *cb, __mmask16 v, __m512i tag, __m512i pv,
+    float qv[16][16], __m512i colv)
+{
+	__m512 q = _mm512_mask_i32gather_ps(_mm512_setzero_ps(), v, tag,
+	    (const void *)qv, 4);
+	__m512 z = _mm512_mask_i32gather_ps(_mm512_setzero_ps(), v, pv, zb, 4);
+	__mmask16 win = _mm512_mask_cmp_ps_mask(v, q, z, _CMP_GT_OQ);
+
+	_mm512_mask_i32scatter_ps(zb, win, pv, q, 4);
+	_mm512_mask_i32scatter_epi32(cb, win, pv, _mm512_permutexvar_epi32(
+	    _mm512_and_si512(tag, _mm512_set1_epi32(15)), colv), 4);
+}
+
 /* Second pass over the N candidates. */
 AVX512 static void
 draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
@@ -1574,7 +1603,7 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 	const uint32_t *rcol = vs->rd->col;
 	const int camera = vs->camera;
 	float qv[16][16], vq[3][16];
-	int32_t base[16], box[4][16], vxy[6][16], wt[32];
+	int32_t base[16], box[4][16], vxy[6][16], wt[48];
 	uint32_t cov[16];
 
 	for (size_t c = 0; c < n; c += 16) {
@@ -1744,7 +1773,7 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 				_mm512_storeu_ps(qv[4 * r + k], q);
 				/* the write's tag: centre << 4 | lane, which
 				 * is also its index in QV */
-				if (flat && nw <= 16)
+				if (flat && nw <= 32)
 					_mm512_storeu_si512((void *)(wt + nw),
 					    _mm512_maskz_compress_epi32(in,
 					    _mm512_add_epi32(lanes, _mm512_set1_epi32(
@@ -1761,32 +1790,36 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 
 		if (todo == 0)
 			continue;
-		if (flat && nw <= 16) {
+		if (flat && nw <= 32) {
 			/* no pixel twice in the chunk: then the order of the
-			 * writes does not matter, and they go at once */
-			__mmask16 v = (__mmask16)((1u << nw) - 1);
-			__m512i tag = _mm512_maskz_loadu_epi32(v, wt);
-			__m512i ln = _mm512_and_si512(tag, _mm512_set1_epi32(15));
-			__m512i k = _mm512_srli_epi32(tag, 4);
-			/* pixel: the lane's first centre plus the centre's
-			 * offset, (k & 3) + (k >> 2) s */
-			__m512i pv = _mm512_add_epi32(_mm512_permutexvar_epi32(ln,
-			    bv), _mm512_add_epi32(_mm512_and_si512(k,
-			    _mm512_set1_epi32(3)), _mm512_mullo_epi32(
-			    _mm512_srli_epi32(k, 2), _mm512_set1_epi32(s))));
+			 * writes does not matter, and they go at once, in up
+			 * to two vectors A and B */
+			unsigned na = nw < 16 ? nw : 16, nb = nw - na;
+			__mmask16 va = (__mmask16)((1u << na) - 1);
+			__mmask16 vb = (__mmask16)((1u << nb) - 1);
+			__m512i ta = _mm512_maskz_loadu_epi32(va, wt);
+			__m512i tb = _mm512_maskz_loadu_epi32(vb, wt + 16);
+			__m512i pa = write_pixel(ta, bv, s);
+			__m512i pb = write_pixel(tb, bv, s);
+			__mmask16 clash = _mm512_mask_test_epi32_mask(va,
+			    _mm512_maskz_conflict_epi32(va, pa),
+			    _mm512_set1_epi32(-1));
 
-			if (_mm512_mask_test_epi32_mask(v,
-			    _mm512_maskz_conflict_epi32(v, pv), _mm512_set1_epi32(-1))
-			    == 0) {
-				__m512 q = _mm512_mask_i32gather_ps(zero, v, tag,
-				    (const void *)qv, 4);
-				__m512 z = _mm512_mask_i32gather_ps(zero, v, pv, zb, 4);
-				__mmask16 win = _mm512_mask_cmp_ps_mask(v, q, z,
-				    _CMP_GT_OQ);
+			if (nb > 0 && clash == 0) {
+				int32_t pas[16];
 
-				_mm512_mask_i32scatter_ps(zb, win, pv, q, 4);
-				_mm512_mask_i32scatter_epi32(cb, win, pv,
-				    _mm512_permutexvar_epi32(ln, colv), 4);
+				clash = _mm512_mask_test_epi32_mask(vb,
+				    _mm512_maskz_conflict_epi32(vb, pb),
+				    _mm512_set1_epi32(-1));
+				_mm512_storeu_si512((void *)pas, pa);
+				for (unsigned i = 0; i < na && clash == 0; i++)
+					clash = _mm512_mask_cmpeq_epi32_mask(vb, pb,
+					    _mm512_set1_epi32(pas[i]));
+			}
+			if (clash == 0) {
+				write_flat(zb, cb, va, ta, pa, qv, colv);
+				if (nb > 0)
+					write_flat(zb, cb, vb, tb, pb, qv, colv);
 				continue;
 			}
 		}
