@@ -168,27 +168,28 @@ blas_gemm(int ta, int tb, int m, int n, int k, float alpha, const float *a,
 		    beta, c, ldc);
 		return;
 	}
-	/* a band of C's columns (or rows, when it is tall) per thread */
-#pragma omp parallel
-	{
-		int t = omp_get_thread_num(), nt = omp_get_num_threads();
-		int cols = n >= m, len = cols ? n : m;
-		int step = ((len + nt - 1) / nt + 15) / 16 * 16;
+	/* bands of C's columns (or rows, when it is tall), a few per thread
+	 * and handed out as threads come free: on a shared machine a thread
+	 * can lose its core for a while, the other then takes its share */
+	int cols = n >= m, len = cols ? n : m, nt = omp_get_max_threads();
+	int nband = len / 256 < nt ? nt : len / 256 > 4 * nt ? 4 * nt : len / 256;
+	int step = ((len + nband - 1) / nband + 15) / 16 * 16;
+	nband = (len + step - 1) / step;
+#pragma omp parallel for schedule(dynamic, 1)
+	for (int t = 0; t < nband; t++) {
 		int i0 = t * step, i1 = i0 + step < len ? i0 + step : len;
-		if (i0 < i1) {
-			const float *pa = a, *pb = b;
-			float *pc = c;
-			if (cols) {
-				pb += tb ? (size_t)i0 * ldb : (size_t)i0;
-				pc += i0;
-			} else {
-				pa += ta ? (size_t)i0 : (size_t)i0 * lda;
-				pc += (size_t)i0 * ldc;
-			}
-			cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
-			    tb ? CblasTrans : CblasNoTrans, cols ? m : i1 - i0,
-			    cols ? i1 - i0 : n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+		const float *pa = a, *pb = b;
+		float *pc = c;
+		if (cols) {
+			pb += tb ? (size_t)i0 * ldb : (size_t)i0;
+			pc += i0;
+		} else {
+			pa += ta ? (size_t)i0 : (size_t)i0 * lda;
+			pc += (size_t)i0 * ldc;
 		}
+		cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
+		    tb ? CblasTrans : CblasNoTrans, cols ? m : i1 - i0,
+		    cols ? i1 - i0 : n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
 	}
 }
 

@@ -119,7 +119,7 @@ mdf_bn_forward(const layer *l, int train, ACTIVATION a)
 	if (!fusable(a) || l->type != CONVOLUTIONAL || !l->batch_normalize ||
 	    (train && n < 2))
 		return 0;
-#pragma omp parallel for schedule(static) if ((size_t)c * n > 32768)
+#pragma omp parallel for schedule(dynamic, 4) if ((size_t)c * n > 32768)
 	for (int f = 0; f < c; f++) {
 		float m, k;
 		if (train) {
@@ -161,7 +161,7 @@ mdf_bn_backward(const layer *l, ACTIVATION a)
 
 	if (!fusable(a) || l->type != CONVOLUTIONAL || !l->batch_normalize)
 		return 0;
-#pragma omp parallel for schedule(static) if ((size_t)c * batch * hw > 32768)
+#pragma omp parallel for schedule(dynamic, 4) if ((size_t)c * batch * hw > 32768)
 	for (int f = 0; f < c; f++) {
 		float m = l->mean[f], sd = 0, sdn = 0, sdx = 0;
 		for (int b = 0; b < batch; b++) {

@@ -51,7 +51,7 @@ scratch(int i, size_t n)
 static void
 gather(const float *src, int batch, int c, int hw, float *dst)
 {
-#pragma omp parallel for schedule(static) if ((size_t)batch * c * hw > 32768)
+#pragma omp parallel for schedule(dynamic, 8) if ((size_t)batch * c * hw > 32768)
 	for (int ch = 0; ch < c; ch++)
 		for (int b = 0; b < batch; b++)
 			memcpy(dst + ((size_t)ch * batch + b) * hw,
@@ -62,7 +62,7 @@ gather(const float *src, int batch, int c, int hw, float *dst)
 static void
 scatter(const float *src, int batch, int c, int hw, float *dst, int add)
 {
-#pragma omp parallel for schedule(static) if ((size_t)batch * c * hw > 32768)
+#pragma omp parallel for schedule(dynamic, 8) if ((size_t)batch * c * hw > 32768)
 	for (int ch = 0; ch < c; ch++)
 		for (int b = 0; b < batch; b++) {
 			const float *s = src + ((size_t)ch * batch + b) * hw;

@@ -219,10 +219,12 @@ mdf_dw_conv_forward(const layer *l, const float *input, float *output)
 	int nplanes = l->batch * l->c;
 
 	geo_init(&g, l);
+	/* dynamic: on a shared machine a thread loses its core for a while;
+	 * the other takes its share instead of waiting at the barrier */
 #pragma omp parallel
 	{
 		float *ph = scratch(g.size), *out = scratch(g.n);
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 8)
 		for (int pl = 0; pl < nplanes; pl++) {
 			int ch = pl % l->c;
 			to_phases(&g, input + (size_t)pl * ip, ph);
@@ -251,7 +253,7 @@ mdf_dw_conv_backward(const layer *l, const float *input, const float *delta,
 		float *ph = scratch(g.size), *gr = scratch(g.n);
 		float *dph = input_delta ? scratch(g.size) : NULL;
 		memset(gr, 0, sizeof *gr * g.n);
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic, 2)
 		for (int ch = 0; ch < l->c; ch++)
 			for (int b = 0; b < l->batch; b++) {
 				size_t pl = (size_t)b * l->c + ch;
