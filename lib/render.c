@@ -812,7 +812,8 @@ normal:
 			free(rd->cone);
 			rd->ia = malloc(3 * cap * sizeof(uint32_t));
 			rd->cone = malloc(5 * (cap / 16 + 16) * sizeof(float));
-			rd->iacap = rd->ia != NULL && rd->cone != NULL ? cap : 0;
+			rd->iacap = rd->ia != NULL && rd->cone != NULL ?
+			    cap : 0;
 			if (rd->iacap == 0)
 				return MDF_E_NOMEM;
 		}
@@ -1333,8 +1334,8 @@ small_tri(const struct vstate *vs, size_t t, int32_t bx, int32_t by,
 #endif
 
 /* Draw triangle T, of projected vertices P0, P1, P2, whose box of pixel
- * centres is columns BX0..BX1, rows BY0..BY1.  Kept out of the loop of render_view, which
- * rejects most triangles in a few registers. */
+ * centres is columns BX0..BX1, rows BY0..BY1.  Kept out of the loops
+ * that reject most triangles in a few registers. */
 NOINLINE static void
 draw_tri_box(const struct vstate *vs, size_t t, const struct pv *p0,
     const struct pv *p1, const struct pv *p2, int32_t bx0, int32_t by0,
@@ -1430,6 +1431,22 @@ draw_tri_box(const struct vstate *vs, size_t t, const struct pv *p0,
 }
 
 #if defined(RENDER_AVX512)
+/* The first and the last pixel centre (column or row) at or after the
+ * least of A, B, C, and at or before the greatest: pack_cell()'s. */
+AVX512 static inline __m512i
+first_centre(__m512i a, __m512i b, __m512i c)
+{
+	return _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
+	    _mm512_min_epi32(a, b), c), _mm512_set1_epi32(HALF - 1)), SUB);
+}
+
+AVX512 static inline __m512i
+last_centre(__m512i a, __m512i b, __m512i c)
+{
+	return _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
+	    _mm512_max_epi32(a, b), c), _mm512_set1_epi32(HALF)), SUB);
+}
+
 /* First pass: the triangles that may face the camera (facing()) and
  * whose box holds a pixel centre, in order, into the candidate lists
  * (triangle, vertex 0, 1, 2).  Returns their count. */
@@ -1446,8 +1463,6 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 	const size_t cc = w->ccap;
 	const __m512 vx = _mm512_set1_ps(dx), vy = _mm512_set1_ps(dy);
 	const __m512 vz = _mm512_set1_ps(dz), lim = _mm512_set1_ps(-1e-3f);
-	const __m512i lo = _mm512_set1_epi32(HALF - 1);
-	const __m512i hi = _mm512_set1_epi32(HALF);
 	const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
 	    10, 11, 12, 13, 14, 15);
 	const __m512i zero = _mm512_setzero_si512();
@@ -1518,15 +1533,11 @@ candidates_avx512(const struct mdf_renderer *rd, struct worker *w,
 			yb = _mm512_mask_i32gather_epi32(zero, live, b, py, 4);
 			yc = _mm512_mask_i32gather_epi32(zero, live, c, py, 4);
 		}
-		/* pack_cell()'s centre box, in 32 bits */
-		__m512i bx0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
-		    _mm512_min_epi32(xa, xb), xc), lo), SUB);
-		__m512i bx1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
-		    _mm512_max_epi32(xa, xb), xc), hi), SUB);
-		__m512i by0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
-		    _mm512_min_epi32(ya, yb), yc), lo), SUB);
-		__m512i by1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
-		    _mm512_max_epi32(ya, yb), yc), hi), SUB);
+		/* pack_cell()'s box of centres, in 32 bits */
+		__m512i bx0 = first_centre(xa, xb, xc);
+		__m512i bx1 = last_centre(xa, xb, xc);
+		__m512i by0 = first_centre(ya, yb, yc);
+		__m512i by1 = last_centre(ya, yb, yc);
 
 		live = _mm512_mask_cmple_epi32_mask(live, bx0, bx1);
 		live = _mm512_mask_cmple_epi32_mask(live, by0, by1);
@@ -1586,7 +1597,6 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 	const float *pq = w->pq;
 	const int packed = w->packed;
 	const int32_t s = vs->s;
-	const __m512i lo = _mm512_set1_epi32(HALF - 1);
 	const __m512i hi = _mm512_set1_epi32(HALF);
 	const __m512i izero = _mm512_setzero_si512();
 	const __m512i vs1 = _mm512_set1_epi32(s - 1);
@@ -1612,9 +1622,12 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 		__m512i ia = _mm512_maskz_loadu_epi32(live, ct + cc + c);
 		__m512i ib = _mm512_maskz_loadu_epi32(live, ct + 2 * cc + c);
 		__m512i ic = _mm512_maskz_loadu_epi32(live, ct + 3 * cc + c);
-		__m512i xa = _mm512_mask_i32gather_epi32(izero, live, ia, px, 4);
-		__m512i xb = _mm512_mask_i32gather_epi32(izero, live, ib, px, 4);
-		__m512i xc = _mm512_mask_i32gather_epi32(izero, live, ic, px, 4);
+		__m512i xa = _mm512_mask_i32gather_epi32(izero, live, ia, px,
+		    4);
+		__m512i xb = _mm512_mask_i32gather_epi32(izero, live, ib, px,
+		    4);
+		__m512i xc = _mm512_mask_i32gather_epi32(izero, live, ic, px,
+		    4);
 		__m512i ya, yb, yc;
 
 		if (packed) {
@@ -1625,21 +1638,20 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 			xb = _mm512_srai_epi32(_mm512_slli_epi32(xb, 16), 16);
 			xc = _mm512_srai_epi32(_mm512_slli_epi32(xc, 16), 16);
 		} else {
-			ya = _mm512_mask_i32gather_epi32(izero, live, ia, py, 4);
-			yb = _mm512_mask_i32gather_epi32(izero, live, ib, py, 4);
-			yc = _mm512_mask_i32gather_epi32(izero, live, ic, py, 4);
+			ya = _mm512_mask_i32gather_epi32(izero, live, ia, py,
+			    4);
+			yb = _mm512_mask_i32gather_epi32(izero, live, ib, py,
+			    4);
+			yc = _mm512_mask_i32gather_epi32(izero, live, ic, py,
+			    4);
 		}
 		__m512 q0 = _mm512_mask_i32gather_ps(zero, live, ia, pq, 4);
 		__m512 q1 = _mm512_mask_i32gather_ps(zero, live, ib, pq, 4);
 		__m512 q2 = _mm512_mask_i32gather_ps(zero, live, ic, pq, 4);
-		__m512i bx0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
-		    _mm512_min_epi32(xa, xb), xc), lo), SUB);
-		__m512i bx1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
-		    _mm512_max_epi32(xa, xb), xc), hi), SUB);
-		__m512i by0 = _mm512_srai_epi32(_mm512_add_epi32(_mm512_min_epi32(
-		    _mm512_min_epi32(ya, yb), yc), lo), SUB);
-		__m512i by1 = _mm512_srai_epi32(_mm512_sub_epi32(_mm512_max_epi32(
-		    _mm512_max_epi32(ya, yb), yc), hi), SUB);
+		__m512i bx0 = first_centre(xa, xb, xc);
+		__m512i bx1 = last_centre(xa, xb, xc);
+		__m512i by0 = first_centre(ya, yb, yc);
+		__m512i by1 = last_centre(ya, yb, yc);
 		/* boxes of at most 4x4 centres inside the image here, as
 		 * small_tri(); DW and DH are their width and height - 1 */
 		__m512i dw = _mm512_sub_epi32(bx1, bx0);
@@ -1663,15 +1675,19 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 		__m512 y0 = _mm512_cvtepi32_ps(_mm512_sub_epi32(ya, cy));
 		__m512 y1 = _mm512_cvtepi32_ps(_mm512_sub_epi32(yb, cy));
 		__m512 y2 = _mm512_cvtepi32_ps(_mm512_sub_epi32(yc, cy));
-		__m512 e0 = _mm512_sub_ps(_mm512_mul_ps(x1, y2), _mm512_mul_ps(x2, y1));
-		__m512 e1 = _mm512_sub_ps(_mm512_mul_ps(x2, y0), _mm512_mul_ps(x0, y2));
-		__m512 e2 = _mm512_sub_ps(_mm512_mul_ps(x0, y1), _mm512_mul_ps(x1, y0));
+		__m512 e0 = _mm512_sub_ps(_mm512_mul_ps(x1, y2),
+		    _mm512_mul_ps(x2, y1));
+		__m512 e1 = _mm512_sub_ps(_mm512_mul_ps(x2, y0),
+		    _mm512_mul_ps(x0, y2));
+		__m512 e2 = _mm512_sub_ps(_mm512_mul_ps(x0, y1),
+		    _mm512_mul_ps(x1, y0));
 		__m512 area = _mm512_add_ps(_mm512_add_ps(e0, e1), e2);
 		__mmask16 ok = _mm512_mask_cmp_ps_mask(here, area, zero,
 		    _CMP_NEQ_OQ);
 
 		if (vs->cull)
-			ok = _mm512_mask_cmp_ps_mask(ok, area, zero, _CMP_LE_OQ);
+			ok = _mm512_mask_cmp_ps_mask(ok, area, zero,
+			    _CMP_LE_OQ);
 		/* a negative area swaps vertices 1 and 2: every edge turns
 		 * round, and edges 1 and 2 trade places */
 		__mmask16 flip = _mm512_cmp_ps_mask(area, zero, _CMP_LT_OQ);
@@ -1697,9 +1713,12 @@ draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 		__m512 eb1 = _mm512_add_ps(e1, BIAS(ex1, ey1));
 		__m512 eb2 = _mm512_add_ps(e2, BIAS(ex2, ey2));
 #undef BIAS
-		__m512 sx0 = _mm512_mul_ps(ey0, sxk), sy0 = _mm512_mul_ps(ex0, syk);
-		__m512 sx1 = _mm512_mul_ps(ey1, sxk), sy1 = _mm512_mul_ps(ex1, syk);
-		__m512 sx2 = _mm512_mul_ps(ey2, sxk), sy2 = _mm512_mul_ps(ex2, syk);
+		__m512 sx0 = _mm512_mul_ps(ey0, sxk);
+		__m512 sx1 = _mm512_mul_ps(ey1, sxk);
+		__m512 sx2 = _mm512_mul_ps(ey2, sxk);
+		__m512 sy0 = _mm512_mul_ps(ex0, syk);
+		__m512 sy1 = _mm512_mul_ps(ex1, syk);
+		__m512 sy2 = _mm512_mul_ps(ex2, syk);
 		__m512i covv = izero;
 		__mmask16 drawn = 0;
 		/* the writes of the chunk, centre by centre: pixel, depth,
