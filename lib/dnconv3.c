@@ -56,6 +56,14 @@ void gradient_array(const float *x, const int n, const ACTIVATION a, float *delt
 /* Floats in one tile buffer (16 x channels x tiles): 64 MiB. */
 static size_t max_tile_floats = (size_t)1 << 24;
 
+static int tile_size;     /* 0: by layer */
+
+void
+mdf_conv3_set_tile_size(int m)
+{
+	tile_size = m == 2 || m == 4 ? m : 0;
+}
+
 void
 mdf_conv3_set_tile_limit(size_t floats)
 {
@@ -75,6 +83,7 @@ mdf_conv3_supported(const layer *l)
  * row 2ty, column 2tx. */
 struct geo {
 	int c, k, h, w, oh, ow, p;
+	int m, a;               /* F(m x m, 3x3): output tile m, input tile a = m + 2 */
 	int th, tw, ph, pw;
 	size_t tpi;             /* tiles per image */
 	int group;              /* images per multiply */
@@ -91,12 +100,15 @@ geo_init(struct geo *g, const layer *l)
 	g->oh = l->out_h;
 	g->ow = l->out_w;
 	g->p = l->pad;
-	g->th = (g->oh + 1) / 2;
-	g->tw = (g->ow + 1) / 2;
-	g->ph = 2 * g->th + 2;
-	g->pw = 2 * g->tw + 2;
+	/* F(4x4) on maps of at least 8x8, F(2x2) below (or when asked) */
+	g->m = tile_size ? tile_size : g->oh >= 8 && g->ow >= 8 ? 4 : 2;
+	g->a = g->m + 2;
+	g->th = (g->oh + g->m - 1) / g->m;
+	g->tw = (g->ow + g->m - 1) / g->m;
+	g->ph = g->m * g->th + 2;
+	g->pw = g->m * g->tw + 2;
 	g->tpi = (size_t)g->th * g->tw;
-	size_t most = (size_t)(g->c > g->k ? g->c : g->k) * 16;
+	size_t most = (size_t)(g->c > g->k ? g->c : g->k) * g->a * g->a;
 	size_t fit = max_tile_floats / most / g->tpi;
 	g->group = fit < 1 ? 1 : fit > (size_t)l->batch ? l->batch : (int)fit;
 	g->n = g->tpi * (size_t)g->group;
@@ -122,7 +134,7 @@ scratch(int i, size_t n)
 static size_t
 thread_floats(const struct geo *g)
 {
-	return (size_t)g->ph * g->pw + 4 * (size_t)(g->tw + 1) + 4 * (size_t)g->pw + 16;
+	return (size_t)g->ph * g->pw + 6 * (size_t)(g->tw + 1) + 6 * (size_t)g->pw + 16;
 }
 
 static float *
@@ -130,6 +142,11 @@ thread_scratch(const struct geo *g)
 {
 	return buf[4] + thread_floats(g) * (size_t)omp_get_thread_num();
 }
+
+CLONES static void kernel_row4(const float *restrict f, int nc,
+    float *restrict o, size_t kc);
+static void kernel_gradient_row4(const float *restrict du, int nc, size_t kc,
+    float *restrict dw);
 
 /* --- transforms --------------------------------------------------------- */
 
@@ -187,7 +204,8 @@ kernel_transform(const struct geo *g, const float *w, float *u)
 
 #pragma omp parallel for schedule(static)
 	for (int k = 0; k < g->k; k++)
-		kernel_row(w + (size_t)k * g->c * 9, g->c, u + (size_t)k * g->c, kc);
+		(g->m == 4 ? kernel_row4 : kernel_row)(w + (size_t)k * g->c * 9, g->c,
+		    u + (size_t)k * g->c, kc);
 }
 
 /* dW += G' dU G, the adjoint of kernel_transform. */
@@ -196,6 +214,13 @@ kernel_gradient(const struct geo *g, const float *du, float *dw)
 {
 	size_t kc = (size_t)g->k * g->c;
 
+	if (g->m == 4) {
+#pragma omp parallel for schedule(static)
+		for (int k = 0; k < g->k; k++)
+			kernel_gradient_row4(du + (size_t)k * g->c, g->c, kc,
+			    dw + (size_t)k * g->c * 9);
+		return;
+	}
 #pragma omp parallel for schedule(static)
 	for (int k = 0; k < g->k; k++)
 		for (int c = 0; c < g->c; c++) {
@@ -217,11 +242,9 @@ kernel_gradient(const struct geo *g, const float *du, float *dw)
 		}
 }
 
-/* One input plane into its tiles V = B'dB: V[xi * xs + t] for the plane's
- * tiles t.  PAD is ph x pw scratch, S 4 x pw. */
-CLONES static void
-input_tiles(const struct geo *g, const float *restrict in, float *restrict pad,
-    float *restrict s, float *restrict v, size_t xs)
+/* PAD (ph x pw) = the input plane IN with its zero border. */
+static void
+pad_plane(const struct geo *g, const float *in, float *pad)
 {
 	int pw = g->pw, x1 = g->p + g->w < pw ? g->p + g->w : pw;
 
@@ -238,6 +261,34 @@ input_tiles(const struct geo *g, const float *restrict in, float *restrict pad,
 		for (int x = x1; x < pw; x++)
 			row[x] = 0;
 	}
+}
+
+/* IN += the inside of PAD (the adjoint of pad_plane). */
+static void
+unpad_add(const struct geo *g, const float *pad, float *in)
+{
+	int x1 = g->p + g->w < g->pw ? g->p + g->w : g->pw;
+
+	for (int iy = 0; iy < g->h; iy++) {
+		int y = iy + g->p;
+		if (y >= g->ph)
+			break;
+		const float *src = pad + (size_t)y * g->pw + g->p;
+		float *dst = in + (size_t)iy * g->w;
+		for (int x = 0; x < x1 - g->p; x++)
+			dst[x] += src[x];
+	}
+}
+
+/* One input plane into its tiles V = B'dB: V[xi * xs + t] for the plane's
+ * tiles t.  PAD is ph x pw scratch, S 4 x pw. */
+CLONES static void
+input_tiles(const struct geo *g, const float *restrict in, float *restrict pad,
+    float *restrict s, float *restrict v, size_t xs)
+{
+	int pw = g->pw;
+
+	pad_plane(g, in, pad);
 	for (int ty = 0; ty < g->th; ty++) {
 		const float *r0 = pad + (size_t)2 * ty * pw, *r1 = r0 + pw;
 		const float *r2 = r1 + pw, *r3 = r2 + pw;
@@ -308,16 +359,7 @@ input_tiles_adjoint(const struct geo *g, const float *restrict dv, size_t xs,
 			p3[x] -= e3[x];
 		}
 	}
-	int x1 = g->p + g->w < pw ? g->p + g->w : pw;
-	for (int iy = 0; iy < g->h; iy++) {
-		int y = iy + g->p;
-		if (y >= g->ph)
-			break;
-		const float *src = pad + (size_t)y * pw + g->p;
-		float *dst = in + (size_t)iy * g->w;
-		for (int x = 0; x < x1 - g->p; x++)
-			dst[x] += src[x];
-	}
+	unpad_add(g, pad, in);
 }
 
 /* One output plane from its tiles: OUT = A'MA (+ BIAS, then ReLU if
@@ -419,19 +461,532 @@ output_tiles_adjoint(const struct geo *g, const float *restrict dy,
  * after the other on OpenBLAS's threads.
  */
 static void
-multiply16(int ta, int tb, int m, int n, int k, const float *a, size_t as,
+multiply(int count, int ta, int tb, int m, int n, int k, const float *a, size_t as,
     int lda, const float *b, size_t bs, int ldb, float beta, float *c,
     size_t cs, int ldc)
 {
 	int par = omp_get_max_threads() > 1 && openblas_get_num_threads() == 1;
 
 #pragma omp parallel for if (par) schedule(static)
-	for (int xi = 0; xi < 16; xi++)
+	for (int xi = 0; xi < count; xi++)
 		cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
 		    tb ? CblasTrans : CblasNoTrans, m, n, k, 1, a + xi * as, lda,
 		    b + xi * bs, ldb, beta, c + xi * cs, ldc);
 }
 
+
+/* --- F(4x4, 3x3): 6x6 tiles at stride 4, 36 multiplies ------------------
+ * B' = [4 0 -5 0 1 0; 0 -4 -4 1 1 0; 0 4 -4 -1 1 0; 0 -2 -1 2 1 0;
+ *       0 2 -1 -2 1 0; 0 4 0 -5 0 1]
+ * G  = [1/4 0 0; -1/6 -1/6 -1/6; -1/6 1/6 -1/6; 1/24 1/12 1/6;
+ *       1/24 -1/12 1/6; 0 0 1]
+ * A' = [1 1 1 1 1 0; 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 1]
+ * (the interpolation points 0, +-1, +-2 and infinity). */
+
+/* o[0..5] = B' x[0..5] */
+#define BT6(o, x) do { \
+	o##0 = 4 * x##0 - 5 * x##2 + x##4; \
+	o##1 = -4 * (x##1 + x##2) + x##3 + x##4; \
+	o##2 = 4 * (x##1 - x##2) - x##3 + x##4; \
+	o##3 = 2 * (x##3 - x##1) - x##2 + x##4; \
+	o##4 = 2 * (x##1 - x##3) - x##2 + x##4; \
+	o##5 = 4 * x##1 - 5 * x##3 + x##5; \
+} while (0)
+/* o[0..5] = B x[0..5] (the adjoint) */
+#define B6(o, x) do { \
+	o##0 = 4 * x##0; \
+	o##1 = 4 * (x##2 - x##1) + 2 * (x##4 - x##3) + 4 * x##5; \
+	o##2 = -5 * x##0 - 4 * (x##1 + x##2) - x##3 - x##4; \
+	o##3 = x##1 - x##2 + 2 * (x##3 - x##4) - 5 * x##5; \
+	o##4 = x##0 + x##1 + x##2 + x##3 + x##4; \
+	o##5 = x##5; \
+} while (0)
+/* o[0..3] = A' x[0..5] */
+#define AT6(o, x) do { \
+	o##0 = x##0 + x##1 + x##2 + x##3 + x##4; \
+	o##1 = x##1 - x##2 + 2 * (x##3 - x##4); \
+	o##2 = x##1 + x##2 + 4 * (x##3 + x##4); \
+	o##3 = x##1 - x##2 + 8 * (x##3 - x##4) + x##5; \
+} while (0)
+/* o[0..5] = A x[0..3] (the adjoint) */
+#define A6(o, x) do { \
+	o##0 = x##0; \
+	o##1 = x##0 + x##1 + x##2 + x##3; \
+	o##2 = x##0 - x##1 + x##2 - x##3; \
+	o##3 = x##0 + 2 * x##1 + 4 * x##2 + 8 * x##3; \
+	o##4 = x##0 - 2 * x##1 + 4 * x##2 - 8 * x##3; \
+	o##5 = x##3; \
+} while (0)
+
+/* U = G g G' for one out channel (36 streams, in channels innermost). */
+#define G6(o, x) do { \
+	o##0 = x##0 * (1.f / 4); \
+	o##1 = (x##0 + x##1 + x##2) * (-1.f / 6); \
+	o##2 = (x##0 - x##1 + x##2) * (-1.f / 6); \
+	o##3 = x##0 * (1.f / 24) + x##1 * (1.f / 12) + x##2 * (1.f / 6); \
+	o##4 = x##0 * (1.f / 24) - x##1 * (1.f / 12) + x##2 * (1.f / 6); \
+	o##5 = x##2; \
+} while (0)
+
+CLONES static void
+kernel_row4(const float *restrict f, int nc, float *restrict o, size_t kc)
+{
+	float w[9][256];
+
+	for (int c0 = 0; c0 < nc; c0 += 256) {
+		int n = nc - c0 < 256 ? nc - c0 : 256;
+		for (int c = 0; c < n; c++)
+			for (int j = 0; j < 9; j++)
+				w[j][c] = f[(size_t)(c0 + c) * 9 + j];
+		float *p = o + c0;
+#pragma omp simd
+		for (int c = 0; c < n; c++) {
+			/* G down each column b of the kernel, then along the rows */
+			float t00, t01, t02, t03, t04, t05, t10, t11, t12, t13, t14, t15;
+			float t20, t21, t22, t23, t24, t25;
+			{
+				float x0 = w[0][c], x1 = w[3][c], x2 = w[6][c];
+				G6(t0, x);
+			}
+			{
+				float x0 = w[1][c], x1 = w[4][c], x2 = w[7][c];
+				G6(t1, x);
+			}
+			{
+				float x0 = w[2][c], x1 = w[5][c], x2 = w[8][c];
+				G6(t2, x);
+			}
+			{
+				float x0 = t00, x1 = t10, x2 = t20, o0, o1, o2, o3, o4, o5;
+				G6(o, x);
+				p[(size_t)0 * kc + c] = o0;
+				p[(size_t)1 * kc + c] = o1;
+				p[(size_t)2 * kc + c] = o2;
+				p[(size_t)3 * kc + c] = o3;
+				p[(size_t)4 * kc + c] = o4;
+				p[(size_t)5 * kc + c] = o5;
+			}
+			{
+				float x0 = t01, x1 = t11, x2 = t21, o0, o1, o2, o3, o4, o5;
+				G6(o, x);
+				p[(size_t)6 * kc + c] = o0;
+				p[(size_t)7 * kc + c] = o1;
+				p[(size_t)8 * kc + c] = o2;
+				p[(size_t)9 * kc + c] = o3;
+				p[(size_t)10 * kc + c] = o4;
+				p[(size_t)11 * kc + c] = o5;
+			}
+			{
+				float x0 = t02, x1 = t12, x2 = t22, o0, o1, o2, o3, o4, o5;
+				G6(o, x);
+				p[(size_t)12 * kc + c] = o0;
+				p[(size_t)13 * kc + c] = o1;
+				p[(size_t)14 * kc + c] = o2;
+				p[(size_t)15 * kc + c] = o3;
+				p[(size_t)16 * kc + c] = o4;
+				p[(size_t)17 * kc + c] = o5;
+			}
+			{
+				float x0 = t03, x1 = t13, x2 = t23, o0, o1, o2, o3, o4, o5;
+				G6(o, x);
+				p[(size_t)18 * kc + c] = o0;
+				p[(size_t)19 * kc + c] = o1;
+				p[(size_t)20 * kc + c] = o2;
+				p[(size_t)21 * kc + c] = o3;
+				p[(size_t)22 * kc + c] = o4;
+				p[(size_t)23 * kc + c] = o5;
+			}
+			{
+				float x0 = t04, x1 = t14, x2 = t24, o0, o1, o2, o3, o4, o5;
+				G6(o, x);
+				p[(size_t)24 * kc + c] = o0;
+				p[(size_t)25 * kc + c] = o1;
+				p[(size_t)26 * kc + c] = o2;
+				p[(size_t)27 * kc + c] = o3;
+				p[(size_t)28 * kc + c] = o4;
+				p[(size_t)29 * kc + c] = o5;
+			}
+			{
+				float x0 = t05, x1 = t15, x2 = t25, o0, o1, o2, o3, o4, o5;
+				G6(o, x);
+				p[(size_t)30 * kc + c] = o0;
+				p[(size_t)31 * kc + c] = o1;
+				p[(size_t)32 * kc + c] = o2;
+				p[(size_t)33 * kc + c] = o3;
+				p[(size_t)34 * kc + c] = o4;
+				p[(size_t)35 * kc + c] = o5;
+			}
+		}
+	}
+}
+
+/* dW += G' dU G for one out channel. */
+static void
+kernel_gradient_row4(const float *restrict du, int nc, size_t kc, float *restrict dw)
+{
+	for (int c = 0; c < nc; c++) {
+		const float *d = du + c;
+		float t[3][6];
+		for (int j = 0; j < 6; j++) {
+			float d0 = d[(0 + j) * kc], d1 = d[(6 + j) * kc], d2 = d[(12 + j) * kc];
+			float d3 = d[(18 + j) * kc], d4 = d[(24 + j) * kc], d5 = d[(30 + j) * kc];
+			t[0][j] = d0 / 4 - (d1 + d2) / 6 + (d3 + d4) / 24;
+			t[1][j] = (d2 - d1) / 6 + (d3 - d4) / 12;
+			t[2][j] = (d3 + d4 - d1 - d2) / 6 + d5;
+		}
+		float *o = dw + (size_t)c * 9;
+		for (int a = 0; a < 3; a++) {
+			float *x = t[a];
+			o[a * 3 + 0] += x[0] / 4 - (x[1] + x[2]) / 6 + (x[3] + x[4]) / 24;
+			o[a * 3 + 1] += (x[2] - x[1]) / 6 + (x[3] - x[4]) / 12;
+			o[a * 3 + 2] += (x[3] + x[4] - x[1] - x[2]) / 6 + x[5];
+		}
+	}
+}
+
+/* One input plane into its tiles V = B'dB.  PAD: ph x pw, S: 6 x pw. */
+CLONES static void
+input_tiles4(const struct geo *g, const float *restrict in, float *restrict pad,
+    float *restrict s, float *restrict v, size_t xs)
+{
+	int pw = g->pw, tw = g->tw;
+
+	pad_plane(g, in, pad);
+	for (int ty = 0; ty < g->th; ty++) {
+		const float *r0 = pad + (size_t)4 * ty * pw, *r1 = r0 + pw, *r2 = r1 + pw;
+		const float *r3 = r2 + pw, *r4 = r3 + pw, *r5 = r4 + pw;
+		float *s0 = s, *s1 = s0 + pw, *s2 = s1 + pw, *s3 = s2 + pw;
+		float *s4 = s3 + pw, *s5 = s4 + pw;
+#pragma omp simd
+		for (int x = 0; x < pw; x++) {
+			float x0 = r0[x], x1 = r1[x], x2 = r2[x], x3 = r3[x], x4 = r4[x], x5 = r5[x];
+			float o0, o1, o2, o3, o4, o5;
+			BT6(o, x);
+			s0[x] = o0;
+			s1[x] = o1;
+			s2[x] = o2;
+			s3[x] = o3;
+			s4[x] = o4;
+			s5[x] = o5;
+		}
+		float *o = v + (size_t)ty * tw;
+		for (int i = 0; i < 6; i++) {
+			const float *si = s + (size_t)i * pw;
+			float *q0 = o + (size_t)(6 * i) * xs, *q1 = q0 + xs, *q2 = q1 + xs;
+			float *q3 = q2 + xs, *q4 = q3 + xs, *q5 = q4 + xs;
+#pragma omp simd
+			for (int t = 0; t < tw; t++) {
+				float x0 = si[4 * t], x1 = si[4 * t + 1], x2 = si[4 * t + 2];
+				float x3 = si[4 * t + 3], x4 = si[4 * t + 4], x5 = si[4 * t + 5];
+				float o0, o1, o2, o3, o4, o5;
+				BT6(o, x);
+				q0[t] = o0;
+				q1[t] = o1;
+				q2[t] = o2;
+				q3[t] = o3;
+				q4[t] = o4;
+				q5[t] = o5;
+			}
+		}
+	}
+}
+
+/* IN += the image of tiles dV: B dV B' added onto the overlapping tiles.
+ * PAD: ph x pw, Q: 6 x (tw + 1) + 6 x pw. */
+CLONES static void
+input_tiles_adjoint4(const struct geo *g, const float *restrict dv, size_t xs,
+    float *restrict pad, float *restrict q, float *restrict in)
+{
+	int pw = g->pw, tw = g->tw;
+	float *e = q + 6 * (size_t)(tw + 1);
+
+	memset(pad, 0, sizeof *pad * (size_t)g->ph * pw);
+	for (int ty = 0; ty < g->th; ty++) {
+		const float *d = dv + (size_t)ty * tw;
+		for (int i = 0; i < 6; i++) {
+			const float *d0 = d + (size_t)(6 * i) * xs, *d1 = d0 + xs, *d2 = d1 + xs;
+			const float *d3 = d2 + xs, *d4 = d3 + xs, *d5 = d4 + xs;
+			/* tile t adds o0..o5 at columns 4t..4t+5: qj[t] for j < 4,
+			 * q4, q5 one tile later (columns 4(t+1), 4(t+1)+1) */
+			float *q0 = q, *q1 = q0 + tw + 1, *q2 = q1 + tw + 1;
+			float *q3 = q2 + tw + 1, *q4 = q3 + tw + 1, *q5 = q4 + tw + 1;
+			q4[0] = q5[0] = 0;
+#pragma omp simd
+			for (int t = 0; t < tw; t++) {
+				float x0 = d0[t], x1 = d1[t], x2 = d2[t], x3 = d3[t], x4 = d4[t], x5 = d5[t];
+				float o0, o1, o2, o3, o4, o5;
+				B6(o, x);
+				q0[t] = o0;
+				q1[t] = o1;
+				q2[t] = o2;
+				q3[t] = o3;
+				q4[t + 1] = o4;
+				q5[t + 1] = o5;
+			}
+			q0[tw] = q1[tw] = q2[tw] = q3[tw] = 0;
+			float *ei = e + (size_t)i * pw;
+#pragma omp simd
+			for (int t = 0; t <= tw; t++) {
+				ei[4 * t] = q0[t] + q4[t];
+				ei[4 * t + 1] = q1[t] + q5[t];
+				if (t < tw) {
+					ei[4 * t + 2] = q2[t];
+					ei[4 * t + 3] = q3[t];
+				}
+			}
+		}
+		float *e0 = e, *e1 = e0 + pw, *e2 = e1 + pw, *e3 = e2 + pw;
+		float *e4 = e3 + pw, *e5 = e4 + pw;
+		float *p0 = pad + (size_t)4 * ty * pw, *p1 = p0 + pw, *p2 = p1 + pw;
+		float *p3 = p2 + pw, *p4 = p3 + pw, *p5 = p4 + pw;
+		for (int x = 0; x < pw; x++) {
+			float x0 = e0[x], x1 = e1[x], x2 = e2[x], x3 = e3[x], x4 = e4[x], x5 = e5[x];
+			float o0, o1, o2, o3, o4, o5;
+			B6(o, x);
+			p0[x] += o0;
+			p1[x] += o1;
+			p2[x] += o2;
+			p3[x] += o3;
+			p4[x] += o4;
+			p5[x] += o5;
+		}
+	}
+	unpad_add(g, pad, in);
+}
+
+/* One output plane from its tiles: A'MA (+ BIAS, then ReLU if asked).
+ * ROWS: 4 x 4tw. */
+CLONES static void
+output_tiles4(const struct geo *g, const float *restrict m, size_t xs,
+    float bias, int relu, float *restrict rows, float *restrict out)
+{
+	int tw = g->tw, w4 = 4 * tw;
+	float lo = relu ? 0 : -HUGE_VALF;
+	float *y0 = rows, *y1 = y0 + w4, *y2 = y1 + w4, *y3 = y2 + w4;
+
+	for (int ty = 0; ty < g->th; ty++) {
+		const float *mt = m + (size_t)ty * tw;
+#pragma omp simd
+		for (int t = 0; t < tw; t++) {
+			/* A' along each row i of the tile, then down the columns */
+			float c00, c01, c02, c03;
+			{
+				const float *mi = mt + (size_t)0 * xs + t;
+				float x0 = mi[0], x1 = mi[xs], x2 = mi[2 * xs], x3 = mi[3 * xs];
+				float x4 = mi[4 * xs], x5 = mi[5 * xs];
+				AT6(c0, x);
+			}
+			float c10, c11, c12, c13;
+			{
+				const float *mi = mt + (size_t)6 * xs + t;
+				float x0 = mi[0], x1 = mi[xs], x2 = mi[2 * xs], x3 = mi[3 * xs];
+				float x4 = mi[4 * xs], x5 = mi[5 * xs];
+				AT6(c1, x);
+			}
+			float c20, c21, c22, c23;
+			{
+				const float *mi = mt + (size_t)12 * xs + t;
+				float x0 = mi[0], x1 = mi[xs], x2 = mi[2 * xs], x3 = mi[3 * xs];
+				float x4 = mi[4 * xs], x5 = mi[5 * xs];
+				AT6(c2, x);
+			}
+			float c30, c31, c32, c33;
+			{
+				const float *mi = mt + (size_t)18 * xs + t;
+				float x0 = mi[0], x1 = mi[xs], x2 = mi[2 * xs], x3 = mi[3 * xs];
+				float x4 = mi[4 * xs], x5 = mi[5 * xs];
+				AT6(c3, x);
+			}
+			float c40, c41, c42, c43;
+			{
+				const float *mi = mt + (size_t)24 * xs + t;
+				float x0 = mi[0], x1 = mi[xs], x2 = mi[2 * xs], x3 = mi[3 * xs];
+				float x4 = mi[4 * xs], x5 = mi[5 * xs];
+				AT6(c4, x);
+			}
+			float c50, c51, c52, c53;
+			{
+				const float *mi = mt + (size_t)30 * xs + t;
+				float x0 = mi[0], x1 = mi[xs], x2 = mi[2 * xs], x3 = mi[3 * xs];
+				float x4 = mi[4 * xs], x5 = mi[5 * xs];
+				AT6(c5, x);
+			}
+			{
+				float x0 = c00, x1 = c10, x2 = c20, x3 = c30, x4 = c40, x5 = c50;
+				float o0, o1, o2, o3;
+				AT6(o, x);
+				o0 += bias;
+				o1 += bias;
+				o2 += bias;
+				o3 += bias;
+				y0[4 * t + 0] = o0 > lo ? o0 : lo;
+				y1[4 * t + 0] = o1 > lo ? o1 : lo;
+				y2[4 * t + 0] = o2 > lo ? o2 : lo;
+				y3[4 * t + 0] = o3 > lo ? o3 : lo;
+			}
+			{
+				float x0 = c01, x1 = c11, x2 = c21, x3 = c31, x4 = c41, x5 = c51;
+				float o0, o1, o2, o3;
+				AT6(o, x);
+				o0 += bias;
+				o1 += bias;
+				o2 += bias;
+				o3 += bias;
+				y0[4 * t + 1] = o0 > lo ? o0 : lo;
+				y1[4 * t + 1] = o1 > lo ? o1 : lo;
+				y2[4 * t + 1] = o2 > lo ? o2 : lo;
+				y3[4 * t + 1] = o3 > lo ? o3 : lo;
+			}
+			{
+				float x0 = c02, x1 = c12, x2 = c22, x3 = c32, x4 = c42, x5 = c52;
+				float o0, o1, o2, o3;
+				AT6(o, x);
+				o0 += bias;
+				o1 += bias;
+				o2 += bias;
+				o3 += bias;
+				y0[4 * t + 2] = o0 > lo ? o0 : lo;
+				y1[4 * t + 2] = o1 > lo ? o1 : lo;
+				y2[4 * t + 2] = o2 > lo ? o2 : lo;
+				y3[4 * t + 2] = o3 > lo ? o3 : lo;
+			}
+			{
+				float x0 = c03, x1 = c13, x2 = c23, x3 = c33, x4 = c43, x5 = c53;
+				float o0, o1, o2, o3;
+				AT6(o, x);
+				o0 += bias;
+				o1 += bias;
+				o2 += bias;
+				o3 += bias;
+				y0[4 * t + 3] = o0 > lo ? o0 : lo;
+				y1[4 * t + 3] = o1 > lo ? o1 : lo;
+				y2[4 * t + 3] = o2 > lo ? o2 : lo;
+				y3[4 * t + 3] = o3 > lo ? o3 : lo;
+			}
+		}
+		for (int b = 0; b < 4 && 4 * ty + b < g->oh; b++)
+			memcpy(out + (size_t)(4 * ty + b) * g->ow, rows + (size_t)b * w4,
+			    sizeof *out * (size_t)g->ow);
+	}
+}
+
+/* dM = A dY A' per tile from one plane of the output gradient.  ROWS:
+ * 4 x 4tw. */
+CLONES static void
+output_tiles_adjoint4(const struct geo *g, const float *restrict dy,
+    float *restrict rows, float *restrict dm, size_t xs)
+{
+	int tw = g->tw, w4 = 4 * tw;
+
+	for (int ty = 0; ty < g->th; ty++) {
+		for (int b = 0; b < 4; b++) {
+			int y = 4 * ty + b;
+			float *r = rows + (size_t)b * w4;
+			if (y < g->oh) {
+				memcpy(r, dy + (size_t)y * g->ow, sizeof *r * (size_t)g->ow);
+				for (int x = g->ow; x < w4; x++)
+					r[x] = 0;
+			} else {
+				memset(r, 0, sizeof *r * (size_t)w4);
+			}
+		}
+		float *o = dm + (size_t)ty * tw;
+#pragma omp simd
+		for (int t = 0; t < tw; t++) {
+			/* A along each row of dY, then down the columns */
+			float p00, p01, p02, p03, p04, p05;
+			{
+				const float *r = rows + (size_t)0 * w4 + 4 * t;
+				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
+				A6(p0, x);
+			}
+			float p10, p11, p12, p13, p14, p15;
+			{
+				const float *r = rows + (size_t)1 * w4 + 4 * t;
+				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
+				A6(p1, x);
+			}
+			float p20, p21, p22, p23, p24, p25;
+			{
+				const float *r = rows + (size_t)2 * w4 + 4 * t;
+				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
+				A6(p2, x);
+			}
+			float p30, p31, p32, p33, p34, p35;
+			{
+				const float *r = rows + (size_t)3 * w4 + 4 * t;
+				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
+				A6(p3, x);
+			}
+			{
+				float x0 = p00, x1 = p10, x2 = p20, x3 = p30;
+				float o0, o1, o2, o3, o4, o5;
+				A6(o, x);
+				o[(size_t)0 * xs + t] = o0;
+				o[(size_t)6 * xs + t] = o1;
+				o[(size_t)12 * xs + t] = o2;
+				o[(size_t)18 * xs + t] = o3;
+				o[(size_t)24 * xs + t] = o4;
+				o[(size_t)30 * xs + t] = o5;
+			}
+			{
+				float x0 = p01, x1 = p11, x2 = p21, x3 = p31;
+				float o0, o1, o2, o3, o4, o5;
+				A6(o, x);
+				o[(size_t)1 * xs + t] = o0;
+				o[(size_t)7 * xs + t] = o1;
+				o[(size_t)13 * xs + t] = o2;
+				o[(size_t)19 * xs + t] = o3;
+				o[(size_t)25 * xs + t] = o4;
+				o[(size_t)31 * xs + t] = o5;
+			}
+			{
+				float x0 = p02, x1 = p12, x2 = p22, x3 = p32;
+				float o0, o1, o2, o3, o4, o5;
+				A6(o, x);
+				o[(size_t)2 * xs + t] = o0;
+				o[(size_t)8 * xs + t] = o1;
+				o[(size_t)14 * xs + t] = o2;
+				o[(size_t)20 * xs + t] = o3;
+				o[(size_t)26 * xs + t] = o4;
+				o[(size_t)32 * xs + t] = o5;
+			}
+			{
+				float x0 = p03, x1 = p13, x2 = p23, x3 = p33;
+				float o0, o1, o2, o3, o4, o5;
+				A6(o, x);
+				o[(size_t)3 * xs + t] = o0;
+				o[(size_t)9 * xs + t] = o1;
+				o[(size_t)15 * xs + t] = o2;
+				o[(size_t)21 * xs + t] = o3;
+				o[(size_t)27 * xs + t] = o4;
+				o[(size_t)33 * xs + t] = o5;
+			}
+			{
+				float x0 = p04, x1 = p14, x2 = p24, x3 = p34;
+				float o0, o1, o2, o3, o4, o5;
+				A6(o, x);
+				o[(size_t)4 * xs + t] = o0;
+				o[(size_t)10 * xs + t] = o1;
+				o[(size_t)16 * xs + t] = o2;
+				o[(size_t)22 * xs + t] = o3;
+				o[(size_t)28 * xs + t] = o4;
+				o[(size_t)34 * xs + t] = o5;
+			}
+			{
+				float x0 = p05, x1 = p15, x2 = p25, x3 = p35;
+				float o0, o1, o2, o3, o4, o5;
+				A6(o, x);
+				o[(size_t)5 * xs + t] = o0;
+				o[(size_t)11 * xs + t] = o1;
+				o[(size_t)17 * xs + t] = o2;
+				o[(size_t)23 * xs + t] = o3;
+				o[(size_t)29 * xs + t] = o4;
+				o[(size_t)35 * xs + t] = o5;
+			}
+		}
+	}
+}
 
 /* --- the layer ---------------------------------------------------------- */
 
@@ -447,7 +1002,8 @@ input_group(const struct geo *g, const float *input, int b0, int nb, float *v)
 #pragma omp for collapse(2) schedule(static)
 		for (int b = 0; b < nb; b++)
 			for (int c = 0; c < g->c; c++)
-				input_tiles(g, input + ((size_t)(b0 + b) * g->c + c) * ip,
+				(g->m == 4 ? input_tiles4 : input_tiles)(g,
+				    input + ((size_t)(b0 + b) * g->c + c) * ip,
 				    pad, pad + (size_t)g->ph * g->pw,
 				    v + (size_t)c * g->n + (size_t)b * g->tpi,
 				    (size_t)g->c * g->n);
@@ -461,9 +1017,10 @@ conv3_forward(layer l, network net)
 
 	geo_init(&g, &l);
 	size_t op = (size_t)g.oh * g.ow;
-	float *u = scratch(0, (size_t)16 * g.k * g.c);
-	float *v = scratch(1, (size_t)16 * g.c * g.n);
-	float *m = scratch(2, (size_t)16 * g.k * g.n);
+	size_t na = (size_t)g.a * g.a;
+	float *u = scratch(0, na * g.k * g.c);
+	float *v = scratch(1, na * g.c * g.n);
+	float *m = scratch(2, na * g.k * g.n);
 	float *t = scratch(4, thread_floats(&g) * (size_t)omp_get_max_threads());
 	if (!u || !v || !m || !t) {
 		forward_convolutional_layer(l, net);   /* out of memory: Darknet's */
@@ -477,7 +1034,7 @@ conv3_forward(layer l, network net)
 		size_t n = g.tpi * (size_t)nb;
 		input_group(&g, net.input, b0, nb, v);
 		/* M[xi] (k x n) = U[xi] (k x c) x V[xi] (c x n); row stride g.n */
-		multiply16(0, 0, g.k, (int)n, g.c, u, (size_t)g.k * g.c, g.c,
+		multiply(g.a * g.a, 0, 0, g.k, (int)n, g.c, u, (size_t)g.k * g.c, g.c,
 		    v, (size_t)g.c * g.n, (int)g.n, 0, m, (size_t)g.k * g.n, (int)g.n);
 #pragma omp parallel
 		{
@@ -485,7 +1042,8 @@ conv3_forward(layer l, network net)
 #pragma omp for collapse(2) schedule(static)
 			for (int b = 0; b < nb; b++)
 				for (int k = 0; k < g.k; k++)
-					output_tiles(&g, m + (size_t)k * g.n + (size_t)b * g.tpi,
+					(g.m == 4 ? output_tiles4 : output_tiles)(&g,
+					    m + (size_t)k * g.n + (size_t)b * g.tpi,
 					    (size_t)g.k * g.n, fuse ? l.biases[k] : 0, relu, rows,
 					    l.output + ((size_t)(b0 + b) * g.k + k) * op);
 		}
@@ -509,10 +1067,11 @@ conv3_backward(layer l, network net)
 
 	geo_init(&g, &l);
 	size_t op = (size_t)g.oh * g.ow, ip = (size_t)g.h * g.w;
-	float *u = scratch(0, (size_t)16 * g.k * g.c);
-	float *v = scratch(1, (size_t)16 * g.c * g.n);
-	float *dm = scratch(2, (size_t)16 * g.k * g.n);
-	float *du = scratch(3, (size_t)16 * g.k * g.c);
+	size_t na = (size_t)g.a * g.a;
+	float *u = scratch(0, na * g.k * g.c);
+	float *v = scratch(1, na * g.c * g.n);
+	float *dm = scratch(2, na * g.k * g.n);
+	float *du = scratch(3, na * g.k * g.c);
 	float *t = scratch(4, thread_floats(&g) * (size_t)omp_get_max_threads());
 	if (!u || !v || !dm || !du || !t) {
 		/* out of memory: Darknet's, with the input gradient added */
@@ -531,17 +1090,18 @@ conv3_backward(layer l, network net)
 #pragma omp for collapse(2) schedule(static)
 			for (int b = 0; b < nb; b++)
 				for (int k = 0; k < g.k; k++)
-					output_tiles_adjoint(&g, l.delta + ((size_t)(b0 + b) * g.k + k) * op,
+					(g.m == 4 ? output_tiles_adjoint4 : output_tiles_adjoint)(&g,
+					    l.delta + ((size_t)(b0 + b) * g.k + k) * op,
 					    rows, dm + (size_t)k * g.n + (size_t)b * g.tpi,
 					    (size_t)g.k * g.n);
 		}
 		/* dU[xi] (k x c) += dM[xi] (k x n) x V[xi]' (n x c) */
-		multiply16(0, 1, g.k, g.c, (int)n, dm, (size_t)g.k * g.n, (int)g.n,
+		multiply(g.a * g.a, 0, 1, g.k, g.c, (int)n, dm, (size_t)g.k * g.n, (int)g.n,
 		    v, (size_t)g.c * g.n, (int)g.n, b0 ? 1 : 0, du, (size_t)g.k * g.c, g.c);
 		if (!net.delta)
 			continue;
 		/* dV[xi] (c x n) = U[xi]' (c x k) x dM[xi] (k x n), over V */
-		multiply16(1, 0, g.c, (int)n, g.k, u, (size_t)g.k * g.c, g.c,
+		multiply(g.a * g.a, 1, 0, g.c, (int)n, g.k, u, (size_t)g.k * g.c, g.c,
 		    dm, (size_t)g.k * g.n, (int)g.n, 0, v, (size_t)g.c * g.n, (int)g.n);
 #pragma omp parallel
 		{
@@ -549,7 +1109,8 @@ conv3_backward(layer l, network net)
 #pragma omp for collapse(2) schedule(static)
 			for (int b = 0; b < nb; b++)
 				for (int c = 0; c < g.c; c++)
-					input_tiles_adjoint(&g, v + (size_t)c * g.n + (size_t)b * g.tpi,
+					(g.m == 4 ? input_tiles_adjoint4 : input_tiles_adjoint)(&g,
+					    v + (size_t)c * g.n + (size_t)b * g.tpi,
 					    (size_t)g.c * g.n, pad, pad + (size_t)g.ph * g.pw,
 					    net.delta + ((size_t)(b0 + b) * g.c + c) * ip);
 		}

@@ -499,7 +499,8 @@ static const char conv3_cfg[] =
     "[convolutional]\nfilters=16\nsize=3\nstride=2\npad=1\nactivation=leaky\n"
     "[convolutional]\nbatch_normalize=1\nfilters=16\nsize=3\nstride=1\npad=1\nactivation=relu\n"
     "[convolutional]\nfilters=20\nsize=3\nstride=1\nactivation=leaky\n"
-    "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
+    "[connected]\noutput=64\nactivation=relu\n"
+    "[connected]\noutput=3\nactivation=linear\n[softmax]\n";
 
 struct snap {
 	float *v[64];
@@ -542,10 +543,14 @@ conv3_run(enum mdf_dnet_mode mode, struct snap *s)
 	for (int i = 0; i < net->n; i++) {
 		layer *l = &net->layers[i];
 		snap_add(s, l->output, (size_t)l->outputs * l->batch, "output", i);
-		if (l->type != CONVOLUTIONAL)
-			continue;
-		snap_add(s, l->weight_updates, (size_t)l->nweights, "weight gradient", i);
-		snap_add(s, l->bias_updates, (size_t)l->n, "bias gradient", i);
+		if (l->type == CONVOLUTIONAL) {
+			snap_add(s, l->weight_updates, (size_t)l->nweights, "weight gradient", i);
+			snap_add(s, l->bias_updates, (size_t)l->n, "bias gradient", i);
+		} else if (l->type == CONNECTED) {
+			snap_add(s, l->weight_updates, (size_t)l->inputs * l->outputs,
+			    "weight gradient", i);
+			snap_add(s, l->bias_updates, (size_t)l->outputs, "bias gradient", i);
+		}
 	}
 	snap_add(s, dx, nin, "input gradient", 0);
 	mdf_dnet_predict(d, x, 3, prob);
@@ -562,9 +567,13 @@ conv3check(void)
 	int bad = 0;
 
 	conv3_run(MDF_DNET_GEMM, &a);      /* Darknet's convolutions */
-	for (int pass = 0; pass < 2; pass++) {
-		/* the second pass splits the batch: images 1-2, then 3 */
-		mdf_conv3_set_tile_limit(pass ? 2 * 16 * 32 * 99 : 0);
+	for (int pass = 0; pass < 4; pass++) {
+		/* 4x4 tiles where the maps are large enough, then 2x2 tiles
+		 * everywhere; the last two passes split the batch (images 1-2,
+		 * then 3) in the first Winograd layer */
+		int m = pass % 2 ? 2 : 0;
+		mdf_conv3_set_tile_size(m);
+		mdf_conv3_set_tile_limit(pass < 2 ? 0 : m ? 2 * 16 * 32 * 99 : 2 * 36 * 32 * 30);
 		conv3_run(MDF_DNET_FAST, &b);
 		double fw = 0, gr = 0;
 		for (int i = 0; i < a.k; i++) {
@@ -581,13 +590,15 @@ conv3check(void)
 				fw = e;
 			free(b.v[i]);
 		}
-		printf("conv3: %d Winograd layers%s: outputs max relative difference "
-		    "%.2e, gradients %.2e\n", b.winograd, pass ? ", batch split" : "", fw, gr);
+		printf("conv3: %d Winograd layers, %s tiles%s: outputs max relative "
+		    "difference %.2e, gradients %.2e\n", b.winograd, m ? "2x2" : "4x4",
+		    pass > 1 ? ", batch split" : "", fw, gr);
 		if (!b.pool2)
 			printf("conv3: layer 3 is not a 2x2 max pooling of ours\n");
 		bad |= b.winograd != 5 || !b.pool2;
 	}
 	mdf_conv3_set_tile_limit(0);
+	mdf_conv3_set_tile_size(0);
 	for (int i = 0; i < a.k; i++)
 		free(a.v[i]);
 	return bad;

@@ -40,6 +40,65 @@ setup() {
 	grep -q '^batch=16$' m/net.cfg
 }
 
+@test "dnntrain: a small VGG (Winograd 3x3 convolutions, 2x2 pooling) learns" {
+	gendata 90 1
+	# 3x3 convolutions of 16 and 32 channels take the Winograd path of
+	# lib/dnconv3.c (the first, of 3 channels, stays on im2col)
+	cat >vgg.cfg <<'EOF'
+[net]
+batch=16
+width=32
+height=32
+channels=3
+learning_rate=0.01
+momentum=0.9
+decay=0.0005
+[convolutional]
+filters=16
+size=3
+stride=1
+pad=1
+activation=relu
+[convolutional]
+filters=16
+size=3
+stride=1
+pad=1
+activation=relu
+[maxpool]
+size=2
+stride=2
+[convolutional]
+filters=32
+size=3
+stride=1
+pad=1
+activation=relu
+[maxpool]
+size=2
+stride=2
+[convolutional]
+filters=32
+size=3
+stride=1
+pad=1
+activation=relu
+[avgpool]
+[connected]
+output=3
+activation=linear
+[softmax]
+EOF
+	dnntrain --net ./vgg.cfg --epochs 8 --out m data.mdf >out.mdf
+	l1=$(metric out.mdf train_loss 1)
+	l8=$(metric out.mdf train_loss 8)
+	acc=$(metric out.mdf val_accuracy 8)
+	echo "loss $l1 -> $l8, accuracy $acc"
+	awk -v a="$l1" -v b="$l8" 'BEGIN { exit !(b < a / 2) }'
+	# three classes: chance is 0.33
+	awk -v a="$acc" 'BEGIN { exit !(a >= 0.8) }'
+}
+
 @test "dnntrain: the split never puts a part on both sides" {
 	gendata 90 2
 	dnntrain --net tiny --epochs 1 --val-split 0.3 --seed 5 --out m data.mdf >out.mdf
@@ -225,8 +284,10 @@ setup() {
 @test "dnntrain: Winograd 3x3 convolutions and 2x2 pooling agree with Darknet's" {
 	run -0 dnncheck conv3
 	echo "$output"
-	[[ ${lines[0]} == "conv3: 5 Winograd layers: "* ]]
-	[[ ${lines[1]} == "conv3: 5 Winograd layers, batch split: "* ]]
+	[[ ${lines[0]} == "conv3: 5 Winograd layers, 4x4 tiles: "* ]]
+	[[ ${lines[1]} == "conv3: 5 Winograd layers, 2x2 tiles: "* ]]
+	[[ ${lines[2]} == "conv3: 5 Winograd layers, 4x4 tiles, batch split: "* ]]
+	[[ ${lines[3]} == "conv3: 5 Winograd layers, 2x2 tiles, batch split: "* ]]
 }
 
 @test "dnntrain: --lr, --momentum, --decay, --policy and --batch reach net.cfg" {
