@@ -7,8 +7,10 @@
  * eight.  These are the same formulas, with Darknet's own constants:
  * forward divides by sqrt(var) + 1e-6, backward uses 1 / sqrt(var + 1e-5)
  * (anchors: "Known defects" 3), the batch variance divides by n - 1, the
- * rolling statistics move 1 % per batch.  l->x and l->x_norm are filled as
- * Darknet fills them: its backward, and ours, read them.
+ * rolling statistics move 1 % per batch.  l->x_norm is kept as Darknet
+ * keeps it; l->x (the input before normalising) is not: x - mean is
+ * x_norm (sqrt(var) + 1e-6), so our backward does without it (Darknet's
+ * never runs after our forward: both are ours in fast mode).
  */
 #include "config.h"
 
@@ -68,12 +70,11 @@ row_stats(const float *restrict p, int n, float sh, double *s1, double *s2)
 }
 
 CLONES static void
-row_train(float *restrict p, float *restrict x, float *restrict xn, int n,
-    float m, float k, float s, float sh)
+row_train(float *restrict p, float *restrict xn, int n, float m, float k,
+    float s, float sh)
 {
 	for (int i = 0; i < n; i++) {
-		float v = p[i], z = (v - m) * k;
-		x[i] = v;
+		float z = (p[i] - m) * k;
 		xn[i] = z;
 		p[i] = z * s + sh;
 	}
@@ -87,27 +88,25 @@ row_affine(float *restrict p, int n, float ks, float c0)
 }
 
 CLONES static void
-row_sums(const float *restrict d, const float *restrict x,
-    const float *restrict xn, int n, float m, float *sd, float *sdn, float *sdx)
+row_sums(const float *restrict d, const float *restrict xn, int n, float *sd,
+    float *sdn)
 {
-	float t0 = 0, t1 = 0, t2 = 0;
+	float t0 = 0, t1 = 0;
 
 	for (int i = 0; i < n; i++) {
 		t0 += d[i];
 		t1 += d[i] * xn[i];
-		t2 += d[i] * (x[i] - m);
 	}
 	*sd += t0;
 	*sdn += t1;
-	*sdx += t2;
 }
 
 CLONES static void
-row_delta(float *restrict d, const float *restrict x, int n, float m, float k,
+row_delta(float *restrict d, const float *restrict xn, int n, float k,
     float kv, float k0)
 {
 	for (int i = 0; i < n; i++)
-		d[i] = d[i] * k + kv * (x[i] - m) + k0;
+		d[i] = d[i] * k + kv * xn[i] + k0;
 }
 
 int
@@ -144,7 +143,7 @@ mdf_bn_forward(const layer *l, int train, ACTIVATION a)
 		for (int b = 0; b < batch; b++) {
 			size_t o = ((size_t)b * c + f) * hw;
 			if (train)
-				row_train(l->output + o, l->x + o, l->x_norm + o, hw, m, k, s, b0);
+				row_train(l->output + o, l->x_norm + o, hw, m, k, s, b0);
 			else    /* one multiply-add: (v - m) k s + b0 */
 				row_affine(l->output + o, hw, k * s, b0 - m * k * s);
 			row_act(l->output + o, hw, a);
@@ -163,12 +162,14 @@ mdf_bn_backward(const layer *l, ACTIVATION a)
 		return 0;
 #pragma omp parallel for schedule(dynamic, 4) if ((size_t)c * batch * hw > 32768)
 	for (int f = 0; f < c; f++) {
-		float m = l->mean[f], sd = 0, sdn = 0, sdx = 0;
+		float sd = 0, sdn = 0;
 		for (int b = 0; b < batch; b++) {
 			size_t o = ((size_t)b * c + f) * hw;
 			row_grad(l->output + o, l->delta + o, hw, a);
-			row_sums(l->delta + o, l->x + o, l->x_norm + o, hw, m, &sd, &sdn, &sdx);
+			row_sums(l->delta + o, l->x_norm + o, hw, &sd, &sdn);
 		}
+		/* x - mean = x_norm r, r as the forward pass divided */
+		float r = sqrtf(l->variance[f]) + .000001f, sdx = sdn * r;
 		float s = l->scales[f], v = l->variance[f] + .00001f;
 		float inv = 1.f / sqrtf(v);
 		l->bias_updates[f] += sd;
@@ -178,7 +179,7 @@ mdf_bn_backward(const layer *l, ACTIVATION a)
 		float kv = l->variance_delta[f] * 2.f / n, k0 = l->mean_delta[f] / n;
 		for (int b = 0; b < batch; b++) {
 			size_t o = ((size_t)b * c + f) * hw;
-			row_delta(l->delta + o, l->x + o, hw, m, s * inv, kv, k0);
+			row_delta(l->delta + o, l->x_norm + o, hw, s * inv, kv * r, k0);
 		}
 	}
 	return 1;

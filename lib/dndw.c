@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <omp.h>
+
 #include "dnkern.h"
 
 #define VL 16           /* floats per chunk: one AVX-512 register */
@@ -97,13 +99,14 @@ phase_cols(const struct geo *g, int b, int *j0, int *j1)
 	*j1 = e;
 }
 
-/* Input plane IN into the phase planes PH (zeros outside the image). */
+/* Input plane IN into the phase planes PH.  Every plane of a layer fills
+ * the same positions: the zeros outside the image are written once, when
+ * PH is allocated. */
 static void
 to_phases(const struct geo *g, const float *restrict in, float *restrict ph)
 {
 	int s = g->s;
 
-	memset(ph, 0, sizeof *ph * g->size);
 	for (int iy = 0; iy < g->h; iy++) {
 		int py = iy + g->p;                     /* padded row */
 		if (py >= g->hq * s)
@@ -204,26 +207,38 @@ flat_backward(const struct geo *g, const float *restrict ph,
 	}
 }
 
+/* Per-thread scratch: NPER floats (rounded up to whole cache lines) for
+ * each of the threads, zeroed; NULL without memory. */
 static float *
-scratch(size_t n)
+scratch(size_t nper, size_t *stride)
 {
-	/* rounded up for the vector loops' tails */
-	return aligned_alloc(64, (n * sizeof(float) + 63) / 64 * 64);
+	int nt = omp_get_max_threads();
+
+	*stride = (nper + 15) / 16 * 16;
+	return calloc(*stride * (size_t)nt + 16, sizeof(float));
 }
 
-void
+int
 mdf_dw_conv_forward(const layer *l, const float *input, float *output)
 {
 	struct geo g;
 	size_t ip = (size_t)l->h * l->w, op = (size_t)l->out_h * l->out_w;
+	size_t sph, sout;
 	int nplanes = l->batch * l->c;
 
 	geo_init(&g, l);
+	float *phs = scratch(g.size, &sph), *outs = scratch(g.n, &sout);
+	if (!phs || !outs) {
+		free(phs);
+		free(outs);
+		return -1;
+	}
 	/* dynamic: on a shared machine a thread loses its core for a while;
 	 * the other takes its share instead of waiting at the barrier */
 #pragma omp parallel
 	{
-		float *ph = scratch(g.size), *out = scratch(g.n);
+		int t = omp_get_thread_num();
+		float *ph = phs + sph * t, *out = outs + sout * t;
 #pragma omp for schedule(dynamic, 8)
 		for (int pl = 0; pl < nplanes; pl++) {
 			int ch = pl % l->c;
@@ -234,25 +249,35 @@ mdf_dw_conv_forward(const layer *l, const float *input, float *output)
 				memcpy(dst + (size_t)y * g.ow, out + (size_t)y * g.wq,
 				    sizeof *dst * (size_t)g.ow);
 		}
-		free(ph);
-		free(out);
 	}
+	free(phs);
+	free(outs);
+	return 0;
 }
 
-void
+int
 mdf_dw_conv_backward(const layer *l, const float *input, const float *delta,
     float *input_delta)
 {
 	struct geo g;
 	size_t ip = (size_t)l->h * l->w, op = (size_t)l->out_h * l->out_w;
+	size_t sph, sgr, sdph = 0;
 
 	geo_init(&g, l);
+	float *phs = scratch(g.size, &sph), *grs = scratch(g.n, &sgr);
+	float *dphs = input_delta ? scratch(g.size, &sdph) : NULL;
+	if (!phs || !grs || (input_delta && !dphs)) {
+		free(phs);
+		free(grs);
+		free(dphs);
+		return -1;
+	}
 	/* by channel: the images of a batch add into one weight gradient */
 #pragma omp parallel
 	{
-		float *ph = scratch(g.size), *gr = scratch(g.n);
-		float *dph = input_delta ? scratch(g.size) : NULL;
-		memset(gr, 0, sizeof *gr * g.n);
+		int t = omp_get_thread_num();
+		float *ph = phs + sph * t, *gr = grs + sgr * t;
+		float *dph = dphs ? dphs + sdph * t : NULL;
 #pragma omp for schedule(dynamic, 2)
 		for (int ch = 0; ch < l->c; ch++)
 			for (int b = 0; b < l->batch; b++) {
@@ -270,8 +295,9 @@ mdf_dw_conv_backward(const layer *l, const float *input, const float *delta,
 				if (dph)
 					from_phases(&g, dph, input_delta + pl * ip);
 			}
-		free(ph);
-		free(gr);
-		free(dph);
 	}
+	free(phs);
+	free(grs);
+	free(dphs);
+	return 0;
 }

@@ -168,7 +168,10 @@ conv_backward_multiply(layer l, network net)
 static void
 dw_forward(layer l, network net)
 {
-	mdf_dw_conv_forward(&l, net.input, l.output);
+	if (mdf_dw_conv_forward(&l, net.input, l.output) < 0) {
+		forward_convolutional_layer(l, net);
+		return;
+	}
 	conv_finish(l, net);
 }
 
@@ -176,7 +179,8 @@ static void
 dw_backward(layer l, network net)
 {
 	conv_unfinish(l, net);
-	mdf_dw_conv_backward(&l, net.input, l.delta, net.delta);
+	if (mdf_dw_conv_backward(&l, net.input, l.delta, net.delta) < 0)
+		conv_backward_multiply(l, net);
 }
 
 /* 1x1 convolutions on small maps: one multiply for the batch

@@ -10,11 +10,13 @@
 /* Depthwise convolution: groups = channels = filters, k x k, any stride
  * up to 4 and padding. */
 int mdf_dw_supported(const layer *l);
-/* OUTPUT = the convolution of INPUT (no bias, batch norm or activation). */
-void mdf_dw_conv_forward(const layer *l, const float *input, float *output);
+/* OUTPUT = the convolution of INPUT (no bias, batch norm or activation);
+ * <0 (nothing done) without memory. */
+int mdf_dw_conv_forward(const layer *l, const float *input, float *output);
 /* l->weight_updates += dW; INPUT_DELTA (may be NULL) += dIn, from the
- * gradient DELTA at the convolution's output. */
-void mdf_dw_conv_backward(const layer *l, const float *input,
+ * gradient DELTA at the convolution's output; <0 (nothing done) without
+ * memory. */
+int mdf_dw_conv_backward(const layer *l, const float *input,
     const float *delta, float *input_delta);
 
 /* 1x1 convolutions, stride 1, on maps small enough to batch. */
