@@ -23,6 +23,7 @@
 #include <omp.h>
 
 #include "dnet.h"
+#include "dnkern.h"
 
 /* Darknet's prototypes (not in darknet.h); the definitions below must
  * match them exactly. */
@@ -88,6 +89,12 @@ blas_pool(void)
 		return;
 	openblas_set_num_threads(one ? 1 : nthreads > 0 ? nthreads : blas_default);
 	blas_one = one;
+}
+
+void
+mdf_dnet_blas_single(void)
+{
+	blas_pool();
 }
 
 void

@@ -12,23 +12,115 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <cblas.h>
+#include <omp.h>
+
 #include "dnkern.h"
+
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CLONES
+#endif
+
+CLONES static void
+affine_act(const float *restrict y, int n, float k, float k0, ACTIVATION a,
+    float *restrict out)
+{
+	if (a == RELU)
+		for (int i = 0; i < n; i++) {
+			float v = y[i] * k + k0;
+			out[i] = v > 0 ? v : 0;
+		}
+	else if (a == LEAKY)
+		for (int i = 0; i < n; i++) {
+			float v = y[i] * k + k0;
+			out[i] = v > 0 ? v : .1f * v;
+		}
+	else
+		for (int i = 0; i < n; i++)
+			out[i] = y[i] * k + k0;
+}
 
 void gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
     float *b, int ldb, float beta, float *c, int ldc);
 
 /* Largest map (H*W) batched; larger ones multiply well image by image. */
-#define SMALL 1024
+static int small = 1024;
+
+void
+mdf_conv1_set_small(int n)
+{
+	small = n >= 0 ? n : 1024;
+}
 
 int
 mdf_conv1_supported(const layer *l)
 {
 	return l->type == CONVOLUTIONAL && l->size == 1 && l->stride == 1 &&
 	    l->pad == 0 && l->groups == 1 && l->batch > 1 &&
-	    l->out_h * l->out_w <= SMALL;
+	    l->out_h * l->out_w <= small;
+}
+
+/*
+ * Evaluation mode on large maps: the multiply in blocks of columns, each
+ * normalised and activated while it is in cache on its way to the output.
+ * Darknet's layer writes the output three times (OpenBLAS zeroes C when
+ * beta = 0, the multiply, batch norm) and reads it twice.
+ */
+#define BLOCK 1024
+
+int
+mdf_conv1_eval_supported(const layer *l)
+{
+	return l->type == CONVOLUTIONAL && l->size == 1 && l->stride == 1 &&
+	    l->pad == 0 && l->groups == 1 && l->batch_normalize &&
+	    (l->activation == LINEAR || l->activation == RELU ||
+	    l->activation == LEAKY) && !l->xnor && !l->binary;
+}
+
+int
+mdf_conv1_forward_eval(const layer *l, const float *input, float *output)
+{
+	int hw = l->out_h * l->out_w, nblk = (hw + BLOCK - 1) / BLOCK;
+	int ntask = l->batch * nblk, nt = omp_get_max_threads();
+	size_t per = (size_t)l->n * BLOCK;
+	float *bufs = malloc(per * nt * sizeof(float));
+	float *k = malloc(2 * (size_t)l->n * sizeof(float));
+
+	if (!bufs || !k) {
+		free(bufs);
+		free(k);
+		return -1;
+	}
+	/* per channel: out = act(y k + k0), Darknet's normalise, scale and
+	 * shift folded (its forward divides by sqrt(var) + 1e-6) */
+	for (int f = 0; f < l->n; f++) {
+		float kk = l->scales[f] / (sqrtf(l->rolling_variance[f]) + .000001f);
+		k[f] = kk;
+		k[l->n + f] = l->biases[f] - l->rolling_mean[f] * kk;
+	}
+	mdf_dnet_blas_single();
+#pragma omp parallel for schedule(dynamic, 1)
+	for (int t = 0; t < ntask; t++) {
+		float *buf = bufs + per * omp_get_thread_num();
+		int b = t / nblk, j0 = t % nblk * BLOCK;
+		int nc = hw - j0 < BLOCK ? hw - j0 : BLOCK;
+		cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, l->n, nc,
+		    l->c, 1, l->weights, l->c, input + (size_t)b * l->c * hw + j0, hw,
+		    0, buf, nc);
+		for (int f = 0; f < l->n; f++)
+			affine_act(buf + (size_t)f * nc, nc, k[f], k[l->n + f],
+			    l->activation, output + ((size_t)b * l->n + f) * hw + j0);
+	}
+	free(bufs);
+	free(k);
+	return 0;
 }
 
 /* Scratch kept between calls (the sizes repeat every batch; allocating

@@ -66,6 +66,9 @@ conv_forward(layer l, network net)
 		forward_convolutional_layer(l, net);
 		return;
 	}
+	if (!net.train && mdf_conv1_eval_supported(&l) &&
+	    mdf_conv1_forward_eval(&l, net.input, l.output) == 0)
+		return;
 	for (int b = 0; b < l.batch; b++)
 		for (int g = 0; g < l.groups; g++) {
 			float *w = l.weights + (size_t)g * l.nweights / l.groups;

@@ -21,6 +21,14 @@ int mdf_dw_conv_backward(const layer *l, const float *input,
 
 /* 1x1 convolutions, stride 1, on maps small enough to batch. */
 int mdf_conv1_supported(const layer *l);
+/* The largest map (H*W) batched; N < 0: the default.  For the checks. */
+void mdf_conv1_set_small(int n);
+/* 1x1 convolution, batch norm and activation in evaluation mode; OUTPUT
+ * gets the layer's output, <0 (nothing done) without memory. */
+int mdf_conv1_eval_supported(const layer *l);
+int mdf_conv1_forward_eval(const layer *l, const float *input, float *output);
+/* OpenBLAS single-threaded (fast mode) before our own threads call it. */
+void mdf_dnet_blas_single(void);
 /* OUTPUT = the convolution of INPUT; <0 (nothing done) without memory. */
 int mdf_conv1_forward(const layer *l, const float *input, float *output);
 /* l->weight_updates += dW; INPUT_DELTA (may be NULL) += dIn; <0 (nothing

@@ -27,6 +27,7 @@
 #include "cli.h"
 #include "dnconv3.h"
 #include "dnet.h"
+#include "dnkern.h"
 #include "milldir/types.h"
 
 static char why[1024];
@@ -429,41 +430,62 @@ kern_run(enum mdf_dnet_mode mode, struct run *r)
 	mdf_dnet_free(d);
 }
 
+static void
+kern_free(struct run *r)
+{
+	free(r->out);
+	free(r->dx);
+	free(r->prob);
+	for (int i = 0; i < r->nconv; i++) {
+		free(r->dw[i]);
+		free(r->w[i]);
+	}
+}
+
+/* B (ours) against A (Darknet's); nonzero if they differ. */
+static int
+kern_compare(const struct run *a, const struct run *b, const char *what)
+{
+	int bad = 0;
+	double e = maxrel(b->out, a->out, (size_t)a->nout);
+
+	printf("kernels%s: forward output max relative difference %.2e\n", what, e);
+	bad |= e > 1e-4;
+	for (int i = 0; i < a->nconv; i++) {
+		e = maxrel(b->dw[i], a->dw[i], (size_t)a->ndw[i]);
+		printf("kernels%s: convolution %d weight gradient max relative difference %.2e\n", what, i, e);
+		bad |= e > 1e-3;
+		e = maxrel(b->w[i], a->w[i], (size_t)a->ndw[i]);
+		printf("kernels%s: convolution %d weights after an SGD step max relative difference %.2e\n", what, i, e);
+		bad |= e > 1e-5;
+	}
+	e = maxrel(b->dx, a->dx, (size_t)a->ndx);
+	printf("kernels%s: input gradient max relative difference %.2e\n", what, e);
+	bad |= e > 1e-3;
+	e = maxrel(b->prob, a->prob, 6);
+	printf("kernels%s: evaluation-mode probabilities max relative difference %.2e\n", what, e);
+	bad |= e > 1e-4;
+	return bad;
+}
+
 static int
 kernels(void)
 {
 	struct run a, b;
-	int bad = 0;
+	int bad;
 
 	kern_run(MDF_DNET_GEMM, &a);    /* Darknet's layers, fixed, on OpenBLAS */
 	kern_run(MDF_DNET_FAST, &b);    /* our kernels */
-	double e = maxrel(b.out, a.out, (size_t)a.nout);
-	printf("kernels: forward output max relative difference %.2e\n", e);
-	bad |= e > 1e-4;
-	for (int i = 0; i < a.nconv; i++) {
-		e = maxrel(b.dw[i], a.dw[i], (size_t)a.ndw[i]);
-		printf("kernels: convolution %d weight gradient max relative difference %.2e\n", i, e);
-		bad |= e > 1e-3;
-		e = maxrel(b.w[i], a.w[i], (size_t)a.ndw[i]);
-		printf("kernels: convolution %d weights after an SGD step max relative difference %.2e\n", i, e);
-		bad |= e > 1e-5;
-	}
-	e = maxrel(b.dx, a.dx, (size_t)a.ndx);
-	printf("kernels: input gradient max relative difference %.2e\n", e);
-	bad |= e > 1e-3;
-	e = maxrel(b.prob, a.prob, 6);
-	printf("kernels: evaluation-mode probabilities max relative difference %.2e\n", e);
-	bad |= e > 1e-4;
-	for (int k = 0; k < 2; k++) {
-		struct run *r = k ? &b : &a;
-		free(r->out);
-		free(r->dx);
-		free(r->prob);
-		for (int i = 0; i < r->nconv; i++) {
-			free(r->dw[i]);
-			free(r->w[i]);
-		}
-	}
+	bad = kern_compare(&a, &b, "");
+	kern_free(&b);
+	/* the paths of large maps: 1x1 convolutions image by image, blocks
+	 * normalised in cache in evaluation mode */
+	mdf_conv1_set_small(0);
+	kern_run(MDF_DNET_FAST, &b);
+	mdf_conv1_set_small(-1);
+	bad |= kern_compare(&a, &b, " (large-map paths)");
+	kern_free(&a);
+	kern_free(&b);
 	return bad;
 }
 
