@@ -636,8 +636,18 @@ clock_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* CPU seconds of the process (all its threads). */
+static double
+cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 /* bench CFG MODE BATCH STEPS: seconds per image of training steps and of
- * forward passes, after one warm-up of each. */
+ * forward passes, after one warm-up of each; then the same in CPU
+ * seconds. */
 static int
 bench(int argc, char **argv)
 {
@@ -666,16 +676,21 @@ bench(int argc, char **argv)
 	for (int j = 0; j < batch; j++)
 		y[j] = j % 6;
 	mdf_dnet_train_step(d, x, y, &loss);
-	double t0 = clock_now();
+	double t0 = clock_now(), c0 = cpu_now();
 	for (int s = 0; s < steps; s++)
 		mdf_dnet_train_step(d, x, y, &loss);
 	double train = (clock_now() - t0) / steps / batch;
+	double train_cpu = (cpu_now() - c0) / steps / batch;
 	mdf_dnet_predict(d, x, batch, p);
 	t0 = clock_now();
+	c0 = cpu_now();
 	for (int s = 0; s < steps; s++)
 		mdf_dnet_predict(d, x, batch, p);
 	double fwd = (clock_now() - t0) / steps / batch;
-	printf("%.4f %.4f\n", train, fwd);
+	double fwd_cpu = (cpu_now() - c0) / steps / batch;
+	/* then the CPU seconds of all threads: less sensitive to a loaded
+	 * machine than the elapsed time */
+	printf("%.4f %.4f %.4f %.4f\n", train, fwd, train_cpu, fwd_cpu);
 	free(x);
 	free(p);
 	free(y);
