@@ -18,16 +18,16 @@
 #
 # Every setting is an environment variable (defaults in brackets):
 #   DEMO        output directory [demo]
-#   PARTS HELD  training and held-out parts [60 60]
+#   PARTS HELD  training and held-out parts [120 120]
 #   DISTRACTORS partgen --distractors: features cut from other sides [0.5]
 #   VIEWS SIZE  views per part and their pixel size [10x10 32]
 #   INPUT       side of the network input and the meta-image [64]
 #   AUGMENT     augment options for the training parts
 #               [-n 3 --keep-original --rotations cube]
 #   NET         network name or cfg [efficientnet-lite0]
-#   EPOCHS BATCH LR  training [40 16 and the cfg's rate]
-#   POLICY      learning-rate policy [constant]
-#   PATIENCE    stop after this many epochs without a better F1 [12]
+#   EPOCHS BATCH LR  training [30 16 and the cfg's rate]
+#   POLICY      learning-rate policy [poly: decays to 0 at the last epoch]
+#   PATIENCE    stop after this many epochs without a better F1 [10]
 #   THREADS     OpenBLAS threads [2]
 #   EXPERIMENT  MLflow experiment [milldir-demo]
 #   MIN_ACCURACY  exit 1 when held-out accuracy is lower [0.90]
@@ -35,12 +35,12 @@
 set -eu
 
 : "${DEMO:=demo}"
-: "${PARTS:=60}" "${HELD:=60}" "${DISTRACTORS:=0.5}"
+: "${PARTS:=120}" "${HELD:=120}" "${DISTRACTORS:=0.5}"
 : "${VIEWS:=10x10}" "${SIZE:=32}" "${INPUT:=64}"
 : "${AUGMENT:=-n 3 --keep-original --rotations cube}"
-: "${NET:=efficientnet-lite0}" "${EPOCHS:=40}" "${BATCH:=16}" "${LR:=}"
-: "${POLICY:=constant}"
-: "${PATIENCE:=12}" "${THREADS:=2}"
+: "${NET:=efficientnet-lite0}" "${EPOCHS:=30}" "${BATCH:=16}" "${LR:=}"
+: "${POLICY:=poly}"
+: "${PATIENCE:=10}" "${THREADS:=2}"
 : "${EXPERIMENT:=milldir-demo}" "${MIN_ACCURACY:=0.90}"
 
 here=$(cd "$(dirname "$0")" && pwd)
