@@ -18,13 +18,6 @@
 
 #include "dnkern.h"
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(__SANITIZE_ADDRESS__)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CLONES
-#endif
-
 /* Activations done here; others go to Darknet's after us. */
 static int
 fusable(ACTIVATION a)

@@ -21,13 +21,6 @@
 
 #include "dnkern.h"
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(__SANITIZE_ADDRESS__)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CLONES
-#endif
-
 CLONES static void
 affine_act(const float *restrict y, int n, float k, float k0, ACTIVATION a,
     float *restrict out)

@@ -33,6 +33,7 @@
 #include <darknet.h>
 
 #include "dnconv3.h"
+#include "dnkern.h"
 
 void forward_convolutional_layer(layer l, network net);
 void backward_convolutional_layer(layer l, network net);
@@ -42,13 +43,6 @@ void add_bias(float *output, float *biases, int batch, int n, int size);
 void backward_bias(float *bias_updates, float *delta, int batch, int n, int size);
 void activate_array(float *x, const int n, const ACTIVATION a);
 void gradient_array(const float *x, const int n, const ACTIVATION a, float *delta);
-
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(__SANITIZE_ADDRESS__)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CLONES
-#endif
 
 /* Channels below this stay on im2col: a multiply with so short an inner
  * dimension is bound by the tiles' memory traffic. */

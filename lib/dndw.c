@@ -25,13 +25,6 @@
 #define VL 16           /* floats per chunk: one AVX-512 register */
 #define MAXTAP 64       /* kernels up to 8 x 8 */
 
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
-    !defined(__SANITIZE_ADDRESS__)
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define CLONES
-#endif
-
 struct geo {
 	int h, w, oh, ow, k, s, p;
 	int hq, wq;             /* one phase plane */

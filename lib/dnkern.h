@@ -7,6 +7,17 @@
 
 #include <darknet.h>
 
+/* Our loops are compiled for AVX-512, AVX2 and plain x86-64 and the best
+ * is chosen when the library loads (GCC's ifunc target clones); not under
+ * AddressSanitizer, whose run-time is not set up yet when ifunc resolvers
+ * run. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define CLONES
+#endif
+
 /* Depthwise convolution: groups = channels = filters, k x k, any stride
  * up to 4 and padding. */
 int mdf_dw_supported(const layer *l);
