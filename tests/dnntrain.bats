@@ -9,6 +9,26 @@ setup() {
 	cd "$BATS_TEST_TMPDIR"
 }
 
+@test "dnntrain: the shipped EfficientNet-Lite0 networks load and train (at 32x32)" {
+	gendata 24 1
+	for net in efficientnet-lite0 efficientnet-lite0-grid; do
+		sed -e 's/^width=.*/width=32/' -e 's/^height=.*/height=32/' \
+		    "$MILLDIR_SRCDIR/pipelines/nets/$net.cfg" >"$net.cfg"
+		dnntrain --net "./$net.cfg" --epochs 1 --batch 8 --out "m-$net" \
+		    data.mdf >"$net.mdf" 2>"$net.err"
+		[ ! -s "$net.err" ]
+		grep -q '^output=3$' "m-$net/net.cfg"
+		assert_file_exists "m-$net/best.weights"
+		# a finite, positive training loss
+		l=$(metric "$net.mdf" train_loss 1)
+		awk -v l="$l" 'BEGIN { exit !(l > 0 && l < 100) }'
+	done
+	# the grid head keeps the map: a 1x1 convolution to 32 channels and no
+	# average pooling before the classifier
+	! grep -q '^\[avgpool\]' m-efficientnet-lite0-grid/net.cfg
+	grep -q '^\[avgpool\]' m-efficientnet-lite0/net.cfg
+}
+
 @test "dnntrain: tiny.cfg learns a separable set (accuracy, loss decreasing)" {
 	gendata 90 1
 	run -0 --separate-stderr dnntrain --net tiny --epochs 6 --out m data.mdf
