@@ -912,72 +912,25 @@ output_tiles_adjoint4(const struct geo *g, const float *restrict dy,
 				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
 				A6(p3, x);
 			}
-			{
-				float x0 = p00, x1 = p10, x2 = p20, x3 = p30;
-				float o0, o1, o2, o3, o4, o5;
-				A6(o, x);
-				o[(size_t)0 * xs + t] = o0;
-				o[(size_t)6 * xs + t] = o1;
-				o[(size_t)12 * xs + t] = o2;
-				o[(size_t)18 * xs + t] = o3;
-				o[(size_t)24 * xs + t] = o4;
-				o[(size_t)30 * xs + t] = o5;
-			}
-			{
-				float x0 = p01, x1 = p11, x2 = p21, x3 = p31;
-				float o0, o1, o2, o3, o4, o5;
-				A6(o, x);
-				o[(size_t)1 * xs + t] = o0;
-				o[(size_t)7 * xs + t] = o1;
-				o[(size_t)13 * xs + t] = o2;
-				o[(size_t)19 * xs + t] = o3;
-				o[(size_t)25 * xs + t] = o4;
-				o[(size_t)31 * xs + t] = o5;
-			}
-			{
-				float x0 = p02, x1 = p12, x2 = p22, x3 = p32;
-				float o0, o1, o2, o3, o4, o5;
-				A6(o, x);
-				o[(size_t)2 * xs + t] = o0;
-				o[(size_t)8 * xs + t] = o1;
-				o[(size_t)14 * xs + t] = o2;
-				o[(size_t)20 * xs + t] = o3;
-				o[(size_t)26 * xs + t] = o4;
-				o[(size_t)32 * xs + t] = o5;
-			}
-			{
-				float x0 = p03, x1 = p13, x2 = p23, x3 = p33;
-				float o0, o1, o2, o3, o4, o5;
-				A6(o, x);
-				o[(size_t)3 * xs + t] = o0;
-				o[(size_t)9 * xs + t] = o1;
-				o[(size_t)15 * xs + t] = o2;
-				o[(size_t)21 * xs + t] = o3;
-				o[(size_t)27 * xs + t] = o4;
-				o[(size_t)33 * xs + t] = o5;
-			}
-			{
-				float x0 = p04, x1 = p14, x2 = p24, x3 = p34;
-				float o0, o1, o2, o3, o4, o5;
-				A6(o, x);
-				o[(size_t)4 * xs + t] = o0;
-				o[(size_t)10 * xs + t] = o1;
-				o[(size_t)16 * xs + t] = o2;
-				o[(size_t)22 * xs + t] = o3;
-				o[(size_t)28 * xs + t] = o4;
-				o[(size_t)34 * xs + t] = o5;
-			}
-			{
-				float x0 = p05, x1 = p15, x2 = p25, x3 = p35;
-				float o0, o1, o2, o3, o4, o5;
-				A6(o, x);
-				o[(size_t)5 * xs + t] = o0;
-				o[(size_t)11 * xs + t] = o1;
-				o[(size_t)17 * xs + t] = o2;
-				o[(size_t)23 * xs + t] = o3;
-				o[(size_t)29 * xs + t] = o4;
-				o[(size_t)35 * xs + t] = o5;
-			}
+			/* column j of the six: outputs j, 6 + j, ..., 30 + j */
+#define ADJOINT_COLUMN(j) do { \
+	float x0 = p0##j, x1 = p1##j, x2 = p2##j, x3 = p3##j; \
+	float o0, o1, o2, o3, o4, o5; \
+	A6(o, x); \
+	o[(size_t)(j) * xs + t] = o0; \
+	o[(size_t)(6 + j) * xs + t] = o1; \
+	o[(size_t)(12 + j) * xs + t] = o2; \
+	o[(size_t)(18 + j) * xs + t] = o3; \
+	o[(size_t)(24 + j) * xs + t] = o4; \
+	o[(size_t)(30 + j) * xs + t] = o5; \
+} while (0)
+			ADJOINT_COLUMN(0);
+			ADJOINT_COLUMN(1);
+			ADJOINT_COLUMN(2);
+			ADJOINT_COLUMN(3);
+			ADJOINT_COLUMN(4);
+			ADJOINT_COLUMN(5);
+#undef ADJOINT_COLUMN
 		}
 	}
 }
