@@ -550,66 +550,24 @@ kernel_row4(const float *restrict f, int nc, float *restrict o, size_t kc)
 				float x0 = w[2][c], x1 = w[5][c], x2 = w[8][c];
 				G6(t2, x);
 			}
-			{
-				float x0 = t00, x1 = t10, x2 = t20, o0, o1, o2, o3, o4, o5;
-				G6(o, x);
-				p[(size_t)0 * kc + c] = o0;
-				p[(size_t)1 * kc + c] = o1;
-				p[(size_t)2 * kc + c] = o2;
-				p[(size_t)3 * kc + c] = o3;
-				p[(size_t)4 * kc + c] = o4;
-				p[(size_t)5 * kc + c] = o5;
-			}
-			{
-				float x0 = t01, x1 = t11, x2 = t21, o0, o1, o2, o3, o4, o5;
-				G6(o, x);
-				p[(size_t)6 * kc + c] = o0;
-				p[(size_t)7 * kc + c] = o1;
-				p[(size_t)8 * kc + c] = o2;
-				p[(size_t)9 * kc + c] = o3;
-				p[(size_t)10 * kc + c] = o4;
-				p[(size_t)11 * kc + c] = o5;
-			}
-			{
-				float x0 = t02, x1 = t12, x2 = t22, o0, o1, o2, o3, o4, o5;
-				G6(o, x);
-				p[(size_t)12 * kc + c] = o0;
-				p[(size_t)13 * kc + c] = o1;
-				p[(size_t)14 * kc + c] = o2;
-				p[(size_t)15 * kc + c] = o3;
-				p[(size_t)16 * kc + c] = o4;
-				p[(size_t)17 * kc + c] = o5;
-			}
-			{
-				float x0 = t03, x1 = t13, x2 = t23, o0, o1, o2, o3, o4, o5;
-				G6(o, x);
-				p[(size_t)18 * kc + c] = o0;
-				p[(size_t)19 * kc + c] = o1;
-				p[(size_t)20 * kc + c] = o2;
-				p[(size_t)21 * kc + c] = o3;
-				p[(size_t)22 * kc + c] = o4;
-				p[(size_t)23 * kc + c] = o5;
-			}
-			{
-				float x0 = t04, x1 = t14, x2 = t24, o0, o1, o2, o3, o4, o5;
-				G6(o, x);
-				p[(size_t)24 * kc + c] = o0;
-				p[(size_t)25 * kc + c] = o1;
-				p[(size_t)26 * kc + c] = o2;
-				p[(size_t)27 * kc + c] = o3;
-				p[(size_t)28 * kc + c] = o4;
-				p[(size_t)29 * kc + c] = o5;
-			}
-			{
-				float x0 = t05, x1 = t15, x2 = t25, o0, o1, o2, o3, o4, o5;
-				G6(o, x);
-				p[(size_t)30 * kc + c] = o0;
-				p[(size_t)31 * kc + c] = o1;
-				p[(size_t)32 * kc + c] = o2;
-				p[(size_t)33 * kc + c] = o3;
-				p[(size_t)34 * kc + c] = o4;
-				p[(size_t)35 * kc + c] = o5;
-			}
+			/* column j of the six: outputs 6j .. 6j + 5 */
+#define KERNEL_COLUMN(j) do { \
+	float x0 = t0##j, x1 = t1##j, x2 = t2##j, o0, o1, o2, o3, o4, o5; \
+	G6(o, x); \
+	p[(size_t)(6 * j + 0) * kc + c] = o0; \
+	p[(size_t)(6 * j + 1) * kc + c] = o1; \
+	p[(size_t)(6 * j + 2) * kc + c] = o2; \
+	p[(size_t)(6 * j + 3) * kc + c] = o3; \
+	p[(size_t)(6 * j + 4) * kc + c] = o4; \
+	p[(size_t)(6 * j + 5) * kc + c] = o5; \
+} while (0)
+			KERNEL_COLUMN(0);
+			KERNEL_COLUMN(1);
+			KERNEL_COLUMN(2);
+			KERNEL_COLUMN(3);
+			KERNEL_COLUMN(4);
+			KERNEL_COLUMN(5);
+#undef KERNEL_COLUMN
 		}
 	}
 }
@@ -805,58 +763,25 @@ output_tiles4(const struct geo *g, const float *restrict m, size_t xs,
 				float x4 = mi[4 * xs], x5 = mi[5 * xs];
 				AT6(c5, x);
 			}
-			{
-				float x0 = c00, x1 = c10, x2 = c20, x3 = c30, x4 = c40, x5 = c50;
-				float o0, o1, o2, o3;
-				AT6(o, x);
-				o0 += bias;
-				o1 += bias;
-				o2 += bias;
-				o3 += bias;
-				y0[4 * t + 0] = o0 > lo ? o0 : lo;
-				y1[4 * t + 0] = o1 > lo ? o1 : lo;
-				y2[4 * t + 0] = o2 > lo ? o2 : lo;
-				y3[4 * t + 0] = o3 > lo ? o3 : lo;
-			}
-			{
-				float x0 = c01, x1 = c11, x2 = c21, x3 = c31, x4 = c41, x5 = c51;
-				float o0, o1, o2, o3;
-				AT6(o, x);
-				o0 += bias;
-				o1 += bias;
-				o2 += bias;
-				o3 += bias;
-				y0[4 * t + 1] = o0 > lo ? o0 : lo;
-				y1[4 * t + 1] = o1 > lo ? o1 : lo;
-				y2[4 * t + 1] = o2 > lo ? o2 : lo;
-				y3[4 * t + 1] = o3 > lo ? o3 : lo;
-			}
-			{
-				float x0 = c02, x1 = c12, x2 = c22, x3 = c32, x4 = c42, x5 = c52;
-				float o0, o1, o2, o3;
-				AT6(o, x);
-				o0 += bias;
-				o1 += bias;
-				o2 += bias;
-				o3 += bias;
-				y0[4 * t + 2] = o0 > lo ? o0 : lo;
-				y1[4 * t + 2] = o1 > lo ? o1 : lo;
-				y2[4 * t + 2] = o2 > lo ? o2 : lo;
-				y3[4 * t + 2] = o3 > lo ? o3 : lo;
-			}
-			{
-				float x0 = c03, x1 = c13, x2 = c23, x3 = c33, x4 = c43, x5 = c53;
-				float o0, o1, o2, o3;
-				AT6(o, x);
-				o0 += bias;
-				o1 += bias;
-				o2 += bias;
-				o3 += bias;
-				y0[4 * t + 3] = o0 > lo ? o0 : lo;
-				y1[4 * t + 3] = o1 > lo ? o1 : lo;
-				y2[4 * t + 3] = o2 > lo ? o2 : lo;
-				y3[4 * t + 3] = o3 > lo ? o3 : lo;
-			}
+			/* column j of the four: bias, the activation's floor */
+#define OUTPUT_COLUMN(j) do { \
+	float x0 = c0##j, x1 = c1##j, x2 = c2##j, x3 = c3##j, x4 = c4##j, x5 = c5##j; \
+	float o0, o1, o2, o3; \
+	AT6(o, x); \
+	o0 += bias; \
+	o1 += bias; \
+	o2 += bias; \
+	o3 += bias; \
+	y0[4 * t + j] = o0 > lo ? o0 : lo; \
+	y1[4 * t + j] = o1 > lo ? o1 : lo; \
+	y2[4 * t + j] = o2 > lo ? o2 : lo; \
+	y3[4 * t + j] = o3 > lo ? o3 : lo; \
+} while (0)
+			OUTPUT_COLUMN(0);
+			OUTPUT_COLUMN(1);
+			OUTPUT_COLUMN(2);
+			OUTPUT_COLUMN(3);
+#undef OUTPUT_COLUMN
 		}
 		for (int b = 0; b < 4 && 4 * ty + b < g->oh; b++)
 			memcpy(out + (size_t)(4 * ty + b) * g->ow, rows + (size_t)b * w4,
