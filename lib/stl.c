@@ -219,6 +219,24 @@ struct zacc {
 	float zlo[3], zhi[3];   /* last zero bound seen (NaN: none) */
 };
 
+/* Record I at REC to the triangle T: 1 kept (measured into A unless A is
+ * NULL), 0 dropped (counted and checked when measuring), or an error. */
+static inline __attribute__((always_inline)) int
+stl_record(struct mdf_import *im, const unsigned char *rec, uint64_t i,
+    float *t, struct acc *a)
+{
+	int rc;
+
+	if (stl_tri(rec, t, im->flags, a) == 0)
+		return 1;
+	if (a != NULL) {
+		if ((rc = not_kept(im, rec, i)) < 0)
+			return rc;
+		im->body[0].dropped++;
+	}
+	return 0;
+}
+
 /* Records [I, END) to triangles at OUT (the kept ones), measured into A
  * or not (A NULL).  Returns the count kept or an error. */
 static inline __attribute__((always_inline)) int64_t
@@ -229,15 +247,10 @@ chunk_scalar(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 	int rc;
 
 	for (; i < end; i++) {
-		const unsigned char *rec = buf + STL_HEADER + STL_RECORD * i;
-
-		if (stl_tri(rec, out + 12 * k, im->flags, a) == 0)
-			k++;
-		else if (a != NULL) {
-			if ((rc = not_kept(im, rec, i)) < 0)
-				return rc;
-			im->body[0].dropped++;
-		}
+		rc = stl_record(im, buf + STL_HEADER + STL_RECORD * i, i, out + 12 * k, a);
+		if (rc < 0)
+			return rc;
+		k += rc;
 	}
 	return k;
 }
@@ -363,18 +376,15 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 		if (ok != 0xf) {
 			/* rare: the scalar way, record by record */
 			for (int r = 0; r < 4; r++) {
-				const unsigned char *rec = p + STL_RECORD * r;
 				float *t = out + 12 * k;
-				int rc;
+				int rc = stl_record(im, p + STL_RECORD * r, i + (uint64_t)r, t, a);
 
-				if (stl_tri(rec, t, im->flags, a) == 0) {
+				if (rc < 0)
+					return rc;
+				if (rc > 0) {
 					if (a != NULL)
 						zacc_scalar(z, t);
 					k++;
-				} else if (a != NULL) {
-					if ((rc = not_kept(im, rec, i + (uint64_t)r)) < 0)
-						return rc;
-					im->body[0].dropped++;
 				}
 			}
 			continue;
@@ -489,18 +499,15 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 	}
 	/* the last records */
 	for (; i < end; i++) {
-		const unsigned char *rec = buf + STL_HEADER + STL_RECORD * i;
 		float *t = out + 12 * k;
-		int rc;
+		int rc = stl_record(im, buf + STL_HEADER + STL_RECORD * i, i, t, a);
 
-		if (stl_tri(rec, t, im->flags, a) == 0) {
+		if (rc < 0)
+			return rc;
+		if (rc > 0) {
 			if (a != NULL)
 				zacc_scalar(z, t);
 			k++;
-		} else if (a != NULL) {
-			if ((rc = not_kept(im, rec, i)) < 0)
-				return rc;
-			im->body[0].dropped++;
 		}
 	}
 	if (ap != NULL) {
