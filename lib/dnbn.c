@@ -102,6 +102,49 @@ row_delta(float *restrict d, const float *restrict xn, int n, float k,
 		d[i] = d[i] * k + kv * xn[i] + k0;
 }
 
+/* --- evaluation mode: batch norm folded into the convolution's output --- */
+
+int
+mdf_eval_fusable(const layer *l)
+{
+	return l->type == CONVOLUTIONAL && fusable(l->activation) && !l->xnor &&
+	    !l->binary;
+}
+
+void
+mdf_bn_fold(const layer *l, float *k)
+{
+	for (int f = 0; f < l->n; f++) {
+		float kk = 1, k0 = l->biases[f];
+		if (l->batch_normalize) {
+			/* Darknet's forward divides by sqrt(var) + 1e-6 */
+			kk = l->scales[f] / (sqrtf(l->rolling_variance[f]) + .000001f);
+			k0 = l->biases[f] - l->rolling_mean[f] * kk;
+		}
+		k[f] = kk;
+		k[l->n + f] = k0;
+	}
+}
+
+CLONES void
+mdf_affine_act(const float *restrict y, int n, float k, float k0, ACTIVATION a,
+    float *restrict out)
+{
+	if (a == RELU)
+		for (int i = 0; i < n; i++) {
+			float v = y[i] * k + k0;
+			out[i] = v > 0 ? v : 0;
+		}
+	else if (a == LEAKY)
+		for (int i = 0; i < n; i++) {
+			float v = y[i] * k + k0;
+			out[i] = v > 0 ? v : .1f * v;
+		}
+	else
+		for (int i = 0; i < n; i++)
+			out[i] = y[i] * k + k0;
+}
+
 int
 mdf_bn_forward(const layer *l, int train, ACTIVATION a)
 {

@@ -21,25 +21,6 @@
 
 #include "dnkern.h"
 
-CLONES static void
-affine_act(const float *restrict y, int n, float k, float k0, ACTIVATION a,
-    float *restrict out)
-{
-	if (a == RELU)
-		for (int i = 0; i < n; i++) {
-			float v = y[i] * k + k0;
-			out[i] = v > 0 ? v : 0;
-		}
-	else if (a == LEAKY)
-		for (int i = 0; i < n; i++) {
-			float v = y[i] * k + k0;
-			out[i] = v > 0 ? v : .1f * v;
-		}
-	else
-		for (int i = 0; i < n; i++)
-			out[i] = y[i] * k + k0;
-}
-
 void gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
     float *b, int ldb, float beta, float *c, int ldc);
 
@@ -61,59 +42,129 @@ mdf_conv1_supported(const layer *l)
 }
 
 /*
- * Evaluation mode on large maps: the multiply in blocks of columns, each
- * normalised and activated while it is in cache on its way to the output.
- * Darknet's layer writes the output three times (OpenBLAS zeroes C when
- * beta = 0, the multiply, batch norm) and reads it twice.
+ * Evaluation mode: the multiply in blocks of output columns, each
+ * normalised and activated while it is in cache on its way to the output
+ * (Darknet's layer writes the output three times: OpenBLAS zeroes C when
+ * beta = 0, the multiply, batch norm; and reads it twice).  A k x k
+ * convolution (the 3-channel stem: Darknet copies a whole image's columns
+ * in one thread, then multiplies) copies each block's columns in the task
+ * that multiplies them.  Small 1x1 maps are gathered for one multiply
+ * and normalised on their way back.
  */
 #define BLOCK 1024
 
 int
 mdf_conv1_eval_supported(const layer *l)
 {
-	return l->type == CONVOLUTIONAL && l->size == 1 && l->stride == 1 &&
-	    l->pad == 0 && l->groups == 1 && l->batch_normalize &&
-	    (l->activation == LINEAR || l->activation == RELU ||
-	    l->activation == LEAKY) && !l->xnor && !l->binary;
+	return mdf_eval_fusable(l) && l->groups == 1;
+}
+
+/* COL = the columns j0 .. j0 + NC - 1 of image IM's column matrix. */
+static void
+im2col_block(const layer *l, const float *im, int j0, int nc, float *col)
+{
+	int ow = l->out_w, s = l->stride, h = l->h, w = l->w, k = l->size;
+
+	for (int ch = 0; ch < l->c; ch++)
+		for (int ky = 0; ky < k; ky++)
+			for (int kx = 0; kx < k; kx++) {
+				const float *plane = im + (size_t)ch * h * w;
+				float *row = col + ((size_t)(ch * k + ky) * k + kx) * nc;
+				int o = kx - l->pad;
+				for (int j = j0; j < j0 + nc;) {
+					int y = j / ow, x = j - y * ow;
+					int xe = ow < x + j0 + nc - j ? ow : x + j0 + nc - j;
+					int iy = y * s + ky - l->pad;
+					float *dst = row + (j - j0);
+					if (iy < 0 || iy >= h) {
+						memset(dst, 0, sizeof *dst * (size_t)(xe - x));
+					} else {
+						const float *src = plane + (size_t)iy * w;
+						for (int xx = x; xx < xe; xx++) {
+							int ix = xx * s + o;
+							dst[xx - x] = ix >= 0 && ix < w ? src[ix] : 0;
+						}
+					}
+					j += xe - x;
+				}
+			}
+}
+
+static float *scratch(int i, size_t n);
+static void gather(const float *src, int batch, int c, int hw, float *dst);
+
+/* small 1x1 maps: [C][B*HW] gathered, one multiply, normalised on the
+ * way back to [B][N][HW] */
+static int
+forward_eval_small(const layer *l, const float *input, const float *k,
+    float *output)
+{
+	int hw = l->out_h * l->out_w, nb = hw * l->batch;
+	float *x = scratch(0, (size_t)l->c * nb), *y = scratch(1, (size_t)l->n * nb);
+
+	if (!x || !y)
+		return -1;
+	gather(input, l->batch, l->c, hw, x);
+	gemm(0, 0, l->n, nb, l->c, 1, l->weights, l->c, x, nb, 0, y, nb);
+#pragma omp parallel for schedule(dynamic, 8) if ((size_t)l->n * nb > 32768)
+	for (int f = 0; f < l->n; f++)
+		for (int b = 0; b < l->batch; b++)
+			mdf_affine_act(y + ((size_t)f * l->batch + b) * hw, hw, k[f],
+			    k[l->n + f], l->activation, output + ((size_t)b * l->n + f) * hw);
+	return 0;
 }
 
 int
 mdf_conv1_forward_eval(const layer *l, const float *input, float *output)
 {
-	int hw = l->out_h * l->out_w, nblk = (hw + BLOCK - 1) / BLOCK;
-	int ntask = l->batch * nblk, nt = omp_get_max_threads();
-	size_t per = (size_t)l->n * BLOCK;
-	float *bufs = malloc(per * nt * sizeof(float));
-	float *k = malloc(2 * (size_t)l->n * sizeof(float));
+	int hw = l->out_h * l->out_w, kk = l->c * l->size * l->size;
+	/* a block's columns within some 256 KiB */
+	int bl = kk * BLOCK <= 65536 ? BLOCK : 65536 / kk / 16 * 16;
+	if (bl < 64)
+		bl = 64;
+	int nblk = (hw + bl - 1) / bl, ntask = l->batch * nblk;
+	int nt = omp_get_max_threads(), conv = l->size > 1;
+	size_t per = (size_t)l->n * bl, percol = conv ? (size_t)kk * bl : 0;
+	float *k = malloc(2 * (size_t)l->n * sizeof(float)), *bufs, *cols;
+	int rc = 0;
 
-	if (!bufs || !k) {
-		free(bufs);
+	if (!k)
+		return -1;
+	mdf_bn_fold(l, k);
+	if (!conv && l->batch > 1 && hw <= small) {
+		rc = forward_eval_small(l, input, k, output);
+		free(k);
+		return rc;
+	}
+	bufs = malloc((per + percol) * nt * sizeof(float));
+	if (!bufs) {
 		free(k);
 		return -1;
 	}
-	/* per channel: out = act(y k + k0), Darknet's normalise, scale and
-	 * shift folded (its forward divides by sqrt(var) + 1e-6) */
-	for (int f = 0; f < l->n; f++) {
-		float kk = l->scales[f] / (sqrtf(l->rolling_variance[f]) + .000001f);
-		k[f] = kk;
-		k[l->n + f] = l->biases[f] - l->rolling_mean[f] * kk;
-	}
+	cols = bufs + per * nt;
 	mdf_dnet_blas_single();
 #pragma omp parallel for schedule(dynamic, 1)
 	for (int t = 0; t < ntask; t++) {
 		float *buf = bufs + per * omp_get_thread_num();
-		int b = t / nblk, j0 = t % nblk * BLOCK;
-		int nc = hw - j0 < BLOCK ? hw - j0 : BLOCK;
-		cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, l->n, nc,
-		    l->c, 1, l->weights, l->c, input + (size_t)b * l->c * hw + j0, hw,
-		    0, buf, nc);
+		int b = t / nblk, j0 = t % nblk * bl;
+		int nc = hw - j0 < bl ? hw - j0 : bl;
+		const float *im = input + (size_t)b * l->c * l->h * l->w;
+		if (conv) {
+			float *col = cols + percol * omp_get_thread_num();
+			im2col_block(l, im, j0, nc, col);
+			cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, l->n, nc,
+			    kk, 1, l->weights, kk, col, nc, 0, buf, nc);
+		} else {
+			cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, l->n, nc,
+			    l->c, 1, l->weights, l->c, im + j0, hw, 0, buf, nc);
+		}
 		for (int f = 0; f < l->n; f++)
-			affine_act(buf + (size_t)f * nc, nc, k[f], k[l->n + f],
+			mdf_affine_act(buf + (size_t)f * nc, nc, k[f], k[l->n + f],
 			    l->activation, output + ((size_t)b * l->n + f) * hw + j0);
 	}
 	free(bufs);
 	free(k);
-	return 0;
+	return rc;
 }
 
 /* Scratch kept between calls (the sizes repeat every batch; allocating

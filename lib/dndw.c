@@ -211,8 +211,10 @@ scratch(size_t nper, size_t *stride)
 	return calloc(*stride * (size_t)nt + 16, sizeof(float));
 }
 
-int
-mdf_dw_conv_forward(const layer *l, const float *input, float *output)
+/* K: NULL, or batch norm (or bias) and activation folded (mdf_bn_fold),
+ * applied on the way out */
+static int
+forward(const layer *l, const float *input, const float *k, float *output)
 {
 	struct geo g;
 	size_t ip = (size_t)l->h * l->w, op = (size_t)l->out_h * l->out_w;
@@ -238,14 +240,39 @@ mdf_dw_conv_forward(const layer *l, const float *input, float *output)
 			to_phases(&g, input + (size_t)pl * ip, ph);
 			flat_forward(&g, ph, l->weights + (size_t)ch * g.ntap, out);
 			float *dst = output + (size_t)pl * op;
-			for (int y = 0; y < g.oh; y++)
-				memcpy(dst + (size_t)y * g.ow, out + (size_t)y * g.wq,
-				    sizeof *dst * (size_t)g.ow);
+			if (k)
+				for (int y = 0; y < g.oh; y++)
+					mdf_affine_act(out + (size_t)y * g.wq, g.ow, k[ch],
+					    k[l->n + ch], l->activation, dst + (size_t)y * g.ow);
+			else
+				for (int y = 0; y < g.oh; y++)
+					memcpy(dst + (size_t)y * g.ow, out + (size_t)y * g.wq,
+					    sizeof *dst * (size_t)g.ow);
 		}
 	}
 	free(phs);
 	free(outs);
 	return 0;
+}
+
+int
+mdf_dw_conv_forward(const layer *l, const float *input, float *output)
+{
+	return forward(l, input, NULL, output);
+}
+
+int
+mdf_dw_forward_eval(const layer *l, const float *input, float *output)
+{
+	float *k;
+	int rc;
+
+	if (!mdf_eval_fusable(l) || !(k = malloc(2 * (size_t)l->n * sizeof *k)))
+		return -1;
+	mdf_bn_fold(l, k);
+	rc = forward(l, input, k, output);
+	free(k);
+	return rc;
 }
 
 int

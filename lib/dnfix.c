@@ -171,6 +171,8 @@ conv_backward_multiply(layer l, network net)
 static void
 dw_forward(layer l, network net)
 {
+	if (!net.train && mdf_dw_forward_eval(&l, net.input, l.output) == 0)
+		return;
 	if (mdf_dw_conv_forward(&l, net.input, l.output) < 0) {
 		forward_convolutional_layer(l, net);
 		return;
@@ -191,6 +193,9 @@ dw_backward(layer l, network net)
 static void
 conv1_forward(layer l, network net)
 {
+	if (!net.train && mdf_conv1_eval_supported(&l) &&
+	    mdf_conv1_forward_eval(&l, net.input, l.output) == 0)
+		return;
 	if (mdf_conv1_forward(&l, net.input, l.output) < 0) {
 		forward_convolutional_layer(l, net);
 		return;
@@ -296,6 +301,8 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		} else if (l->type == MAXPOOL) {
 			l->forward = maxpool_forward;
 			mdf_maxpool2_install(l);  /* 2x2 stride 2, lib/dnconv3.c */
+		} else if (l->type == CONNECTED) {
+			mdf_fc_install(l);        /* lib/dnconv3.c */
 		}
 	}
 }

@@ -24,6 +24,10 @@ int mdf_dw_supported(const layer *l);
 /* OUTPUT = the convolution of INPUT (no bias, batch norm or activation);
  * <0 (nothing done) without memory. */
 int mdf_dw_conv_forward(const layer *l, const float *input, float *output);
+/* The same, with batch norm (or bias) and activation in evaluation mode:
+ * OUTPUT gets the layer's output; <0 (nothing done) without memory or
+ * when they do not fold (mdf_eval_fusable). */
+int mdf_dw_forward_eval(const layer *l, const float *input, float *output);
 /* l->weight_updates += dW; INPUT_DELTA (may be NULL) += dIn, from the
  * gradient DELTA at the convolution's output; <0 (nothing done) without
  * memory. */
@@ -34,8 +38,9 @@ int mdf_dw_conv_backward(const layer *l, const float *input,
 int mdf_conv1_supported(const layer *l);
 /* The largest map (H*W) batched; N < 0: the default.  For the checks. */
 void mdf_conv1_set_small(int n);
-/* 1x1 convolution, batch norm and activation in evaluation mode; OUTPUT
- * gets the layer's output, <0 (nothing done) without memory. */
+/* A convolution (any size and stride, groups = 1), batch norm and
+ * activation in evaluation mode; OUTPUT gets the layer's output, <0
+ * (nothing done) without memory. */
 int mdf_conv1_eval_supported(const layer *l);
 int mdf_conv1_forward_eval(const layer *l, const float *input, float *output);
 /* OpenBLAS single-threaded (fast mode) before our own threads call it. */
@@ -55,6 +60,16 @@ int mdf_bn_forward(const layer *l, int train, ACTIVATION a);
 /* The gradient through activation A and batch norm, in l->delta, with
  * the bias and scale gradients; 0 (nothing done) as above. */
 int mdf_bn_backward(const layer *l, ACTIVATION a);
+
+/* Evaluation mode: a convolution whose batch norm (or bias) and
+ * activation fold into one multiply-add and clamp per value. */
+int mdf_eval_fusable(const layer *l);
+/* K[f], K[n + f]: the output of filter f is act(y K[f] + K[n + f]), y the
+ * convolution's (Darknet's normalise, scale and shift, or its bias). */
+void mdf_bn_fold(const layer *l, float *k);
+/* OUT = act(Y K + K0), N values. */
+void mdf_affine_act(const float *restrict y, int n, float k, float k0,
+    ACTIVATION a, float *restrict out);
 
 /* A convolution's SGD step (Darknet's update_convolutional_layer, no
  * Adam) in one pass. */
