@@ -133,28 +133,54 @@ dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+/* The background pixel of the canvas's channels into PX. */
 static void
-fill_bg(const struct mdf_grid *g, unsigned char *p, size_t npx)
+bg_pixel(const struct mdf_grid *g, unsigned char px[4])
 {
-	unsigned char px[4];
-
 	for (uint32_t i = 0; i < g->tc; i++)
 		px[i] = g->o.bg[i < 3 ? i : 2];
 	if (g->tc == 1 || g->tc == 2)
 		px[0] = g->o.bg[0];
 	if (g->tc == 2 || g->tc == 4)
 		px[g->tc - 1] = 0; /* transparent */
+}
+
+/* Fill NPX pixels at P with the background: one pixel, then copies of
+ * what is filled so far (a few large memcpy calls, not one per pixel). */
+static void
+fill_bg(const struct mdf_grid *g, unsigned char *p, size_t npx)
+{
+	unsigned char px[4];
+
+	bg_pixel(g, px);
 	if (g->tc == 1) {
 		memset(p, px[0], npx);
 		return;
 	}
 	if (npx == 0)
 		return;
-	/* one pixel, then copies of what is filled so far: a few large
-	 * memcpy calls instead of one per pixel */
 	memcpy(p, px, g->tc);
 	for (size_t done = g->tc, all = npx * g->tc; done < all; done *= 2)
 		memcpy(p + done, p, done < all - done ? done : all - done);
+}
+
+/* The background into the tiles no view filled. */
+static void
+fill_missing(struct mdf_grid *g)
+{
+	size_t rowbytes = (size_t)g->tw * g->tc;
+
+	for (size_t k = 0; k < g->ntiles; k++) {
+		size_t x0 = (size_t)(k % g->o.cols) * (g->tw + g->o.gap);
+		size_t y0 = (size_t)(k / g->o.cols) * (g->th + g->o.gap);
+		unsigned char *p = g->canvas + (y0 * g->cw + x0) * g->tc;
+
+		if (g->have[k])
+			continue;
+		fill_bg(g, p, g->tw);
+		for (uint32_t y = 1; y < g->th; y++)
+			memcpy(p + (size_t)y * g->cw * g->tc, p, rowbytes);
+	}
 }
 
 static int
@@ -183,7 +209,10 @@ open_group(struct mdf_grid *g, const struct mdf_frame *f,
 		g->canvas = p;
 		g->ccap = need;
 	}
-	fill_bg(g, g->canvas, (size_t)cw * ch);
+	/* the tiles are filled when the group ends (views or background);
+	 * only gaps need the background now */
+	if (g->o.gap > 0)
+		fill_bg(g, g->canvas, (size_t)cw * ch);
 	memset(g->have, 0, g->ntiles);
 	free(g->part);
 	free(g->mesh_id);
@@ -195,17 +224,27 @@ open_group(struct mdf_grid *g, const struct mdf_frame *f,
 	return 0;
 }
 
-/* Keep only the keys F shares with the group. */
+/* Keep only the keys F shares with the group.  Views of one mesh carry
+ * their keys in the same order, so a cursor walking F's keys backwards
+ * along with the group's finds each in a step or two. */
 static void
 intersect(struct mdf_grid *g, const struct mdf_frame *f)
 {
 	struct mdf_meta *m = &g->shared.meta;
+	const struct mdf_meta *fm = &f->meta;
+	size_t j = fm->n;
 
 	for (size_t i = m->n; i-- > 0;) {
-		const char *v = mdf_get(f, m->kv[i].key);
+		const char *key = m->kv[i].key, *v = NULL;
 
+		while (j > 0 && strcmp(fm->kv[j - 1].key, key) != 0)
+			j--;
+		if (j > 0)
+			v = fm->kv[--j].val;
+		else
+			v = mdf_get(f, key), j = fm->n; /* out of order */
 		if (v == NULL || strcmp(v, m->kv[i].val) != 0)
-			mdf_unset(&g->shared, m->kv[i].key);
+			mdf_unset(&g->shared, key);
 	}
 }
 
@@ -289,9 +328,19 @@ mdf_grid_finish(struct mdf_grid *g, struct mdf_frame *out, char *why,
 	    (rc = mdf_setf(out, "grid.missing", "%zu",
 	    g->ntiles - g->count)) < 0)
 		goto fail;
-	if (g->o.rw == 0)
-		memcpy(im.px, g->canvas, (size_t)w * h * g->tc);
-	else if ((rc = mdf_image_resize(g->canvas, g->cw, g->ch, g->tc, im.px,
+	if (g->count < g->ntiles)
+		fill_missing(g);
+	if (g->o.rw == 0) {
+		/* the canvas becomes the payload, the payload's buffer the
+		 * next canvas: no copy */
+		unsigned char *p = out->payload;
+		size_t cap = out->cap;
+
+		out->payload = g->canvas;
+		out->cap = g->ccap;
+		g->canvas = p;
+		g->ccap = cap;
+	} else if ((rc = mdf_image_resize(g->canvas, g->cw, g->ch, g->tc, im.px,
 	    w, h)) < 0)
 		goto fail;
 	g->count = 0;
