@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -227,86 +228,129 @@ parse_options(int argc, char **argv, struct opts *o)
 }
 
 /* File scope, so that what is live when a message ends the program stays
- * reachable (LeakSanitizer) */
+ * reachable (LeakSanitizer).  Two of each: mesh N + 1 is read and
+ * prepared while a thread renders mesh N, and mesh N's views are written
+ * while a thread renders mesh N + 1. */
 static struct opts o;
 static struct mdf_reader *in;
 static struct mdf_writer *out;
-static struct mdf_renderer *rd;
-static struct mdf_frame f, v;
+static struct mdf_renderer *rd[2];
+static struct mdf_frame f[2], v;
 static struct mdf_view *views;
-static unsigned char *px;
+static unsigned char *px[2];
+static size_t nviews, img;
+
+/* Write the views of mesh frame K, rendered into px[K]. */
+static void
+write_views(int k)
+{
+	for (size_t i = 0; i < nviews; i++) {
+		struct mdf_image im;
+
+		mdf_frame_clear(&v);
+		if (mdf_meta_copy(&v, &f[k]) < 0 ||
+		    mdf_image_init(&v, o.r.size, o.r.size, 3, &im) < 0 ||
+		    mdf_setf(&v, "view.index", "%zu", i) < 0 ||
+		    mdf_setf(&v, "view.az", "%.6g", views[i].az) < 0 ||
+		    mdf_setf(&v, "view.el", "%.6g", views[i].el) < 0 ||
+		    mdf_set(&v, "view.normals", o.r.normals ==
+		    MDF_NORMALS_CAMERA ? "camera" : "world") < 0)
+			mdc_die(EXIT_SOFTWARE, "out of memory");
+		memcpy(im.px, px[k] + i * img, img);
+		mdc_write(out, &v);
+	}
+}
+
+/* Finish and write the views of mesh frame K. */
+static void
+flush_views(int k)
+{
+	mdf_render_finish(rd[k]);
+	write_views(k);
+}
 
 int
 main(int argc, char **argv)
 {
 	struct mdf_mesh m;
-	size_t nviews, img;
 	char why[256];
-	int rc;
+	int rc, cur = -1, nx = 0; /* the mesh rendering, the next one */
 
 	mdc_init(argv[0]);
 	parse_options(argc, argv, &o);
 	nviews = (size_t)o.naz * (size_t)o.nel;
 	img = (size_t)o.r.size * o.r.size * 3;
 	views = malloc(nviews * sizeof *views);
-	px = malloc(nviews * img);
-	rd = mdf_renderer_new(&o.r);
-	if (views == NULL || px == NULL || rd == NULL)
+	px[0] = malloc(nviews * img);
+	px[1] = malloc(nviews * img);
+	rd[0] = mdf_renderer_new(&o.r);
+	rd[1] = mdf_renderer_new(&o.r);
+	if (views == NULL || px[0] == NULL || px[1] == NULL || rd[0] == NULL ||
+	    rd[1] == NULL)
 		mdc_die(EXIT_SOFTWARE, "out of memory for %zu views of %u px",
 		    nviews, o.r.size);
 	mdf_render_view_grid((uint32_t)o.naz, o.az0, o.azstep, (uint32_t)o.nel,
 	    o.els, views);
 	in = mdc_open_in(o.input);
 	out = mdc_open_out(0);
-	mdf_frame_init(&f);
+	mdf_frame_init(&f[0]);
+	mdf_frame_init(&f[1]);
 	mdf_frame_init(&v);
 
-	while ((rc = mdf_read(in, &f)) > 0) {
-		if (!mdf_frame_is(&f, "MESH")) {
-			mdc_write(out, &f);
+	while ((rc = mdf_read(in, &f[nx])) > 0) {
+		if (!mdf_frame_is(&f[nx], "MESH")) {
+			if (cur >= 0)
+				flush_views(cur);
+			cur = -1;
+			mdc_write(out, &f[nx]);
 			continue;
 		}
-		if (mdf_mesh_view(&f, &m) < 0)
+		if (mdf_mesh_view(&f[nx], &m) < 0) {
+			if (cur >= 0)
+				flush_views(cur);
 			mdc_die(EXIT_SOFTWARE, "%s: frame %llu: MESH frame "
 			    "rejected", mdf_reader_name(in),
 			    (unsigned long long)mdf_reader_frame_index(in));
-		rc = mdf_render(rd, &m, views, nviews, px, why, sizeof why);
-		if (rc < 0)
+		}
+		rc = mdf_render_prepare(rd[nx], &m, nviews, why, sizeof why);
+		if (rc < 0) {
+			if (cur >= 0)
+				flush_views(cur);
 			mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_DATAERR,
 			    "%s: frame %llu (byte %llu): %s",
 			    mdf_reader_name(in),
 			    (unsigned long long)mdf_reader_frame_index(in),
 			    (unsigned long long)mdf_reader_frame_offset(in), why);
-		if (mdf_get(&f, "mesh.id") == NULL &&
-		    mdf_setf(&f, "mesh.id", "%016llx",
+		}
+		if (mdf_get(&f[nx], "mesh.id") == NULL &&
+		    mdf_setf(&f[nx], "mesh.id", "%016llx",
 		    (unsigned long long)mdf_mesh_digest(&m)) < 0)
 			mdc_die(EXIT_SOFTWARE, "out of memory");
-		mdf_unset(&f, "triangles");
-		for (size_t i = 0; i < nviews; i++) {
-			struct mdf_image im;
-
-			mdf_frame_clear(&v);
-			if (mdf_meta_copy(&v, &f) < 0 ||
-			    mdf_image_init(&v, o.r.size, o.r.size, 3, &im) < 0 ||
-			    mdf_setf(&v, "view.index", "%zu", i) < 0 ||
-			    mdf_setf(&v, "view.az", "%.6g", views[i].az) < 0 ||
-			    mdf_setf(&v, "view.el", "%.6g", views[i].el) < 0 ||
-			    mdf_set(&v, "view.normals", o.r.normals ==
-			    MDF_NORMALS_CAMERA ? "camera" : "world") < 0)
-				mdc_die(EXIT_SOFTWARE, "out of memory");
-			memcpy(im.px, px + i * img, img);
-			mdc_write(out, &v);
-		}
+		mdf_unset(&f[nx], "triangles");
+		/* help with the views of the mesh before, then hand this
+		 * one's to the threads and write those */
+		if (cur >= 0)
+			mdf_render_finish(rd[cur]);
+		mdf_render_launch(rd[nx], views, nviews, px[nx]);
+		if (cur >= 0)
+			write_views(cur);
+		cur = nx;
+		nx ^= 1;
 	}
+	if (cur >= 0)
+		flush_views(cur);
 	if (rc < 0)
 		mdc_die_read(in, rc);
 	mdc_close_out(out);
 	mdf_reader_close(in);
-	mdf_renderer_free(rd);
-	mdf_frame_free(&f);
+	mdf_renderer_free(rd[0]);
+	mdf_renderer_free(rd[1]);
+	mdf_frame_free(&f[0]);
+	mdf_frame_free(&f[1]);
 	mdf_frame_free(&v);
 	free(views);
-	free(px);
+	free(px[0]);
+	free(px[1]);
 	free(o.els);
 	return 0;
 }

@@ -140,6 +140,9 @@ struct mdf_renderer {
 	unsigned nw;
 	int avx512;            /* the AVX-512 walk (same bytes) ... */
 	int use512;            /* ... for the current mesh */
+	size_t prepared;       /* views the worker buffers are sized for */
+	int launched;          /* views handed out, not yet finished */
+	unsigned started;      /* threads started for them: w[1 .. started] */
 };
 
 void
@@ -315,6 +318,7 @@ mdf_renderer_free(struct mdf_renderer *rd)
 {
 	if (rd == NULL)
 		return;
+	mdf_render_finish(rd);
 	for (unsigned i = 0; i < rd->nw; i++)
 		worker_free(&rd->w[i]);
 	free(rd->w);
@@ -2139,13 +2143,14 @@ work(void *arg)
 }
 
 int
-mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
-    const struct mdf_view *v, size_t n, unsigned char *px, char *why,
-    size_t whylen)
+mdf_render_prepare(struct mdf_renderer *rd, const struct mdf_mesh *m,
+    size_t n, char *why, size_t whylen)
 {
-	unsigned nw, started = 0;
+	unsigned nw;
 	int rc;
 
+	mdf_render_finish(rd);
+	rd->prepared = 0;
 	if (why != NULL && whylen > 0)
 		why[0] = '\0';
 	rc = prepare(rd, m, why, whylen);
@@ -2197,20 +2202,57 @@ mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
 			}
 		}
 	}
+	rd->prepared = n;
+	return 0;
+}
+
+void
+mdf_render_launch(struct mdf_renderer *rd, const struct mdf_view *v,
+    size_t n, unsigned char *px)
+{
+	unsigned nw;
+
+	/* at most the views prepare() sized the buffers for */
+	n = n < rd->prepared ? n : rd->prepared;
+	nw = rd->nw < n ? rd->nw : (unsigned)n;
 	rd->views = v;
 	rd->nviews = n;
 	rd->px = px;
+	rd->launched = 1;
 	atomic_store(&rd->next, 0);
-	/* this thread is worker 0; a thread that fails to start only
-	 * leaves more views to the others */
+	/* the caller is worker 0 in mdf_render_finish(); a thread that
+	 * fails to start only leaves more views to the others */
+	rd->started = 0;
 	for (unsigned i = 1; i < nw; i++) {
 		if (pthread_create(&rd->w[i].tid, NULL, work, &rd->w[i]) != 0)
 			break;
-		started = i;
+		rd->started = i;
 	}
-	if (nw > 0)
+}
+
+void
+mdf_render_finish(struct mdf_renderer *rd)
+{
+	if (!rd->launched)
+		return;
+	if (rd->nviews > 0)
 		work(&rd->w[0]);
-	for (unsigned i = 1; i <= started; i++)
+	for (unsigned i = 1; i <= rd->started; i++)
 		pthread_join(rd->w[i].tid, NULL);
+	rd->started = 0;
+	rd->launched = 0;
+}
+
+int
+mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
+    const struct mdf_view *v, size_t n, unsigned char *px, char *why,
+    size_t whylen)
+{
+	int rc = mdf_render_prepare(rd, m, n, why, whylen);
+
+	if (rc < 0)
+		return rc;
+	mdf_render_launch(rd, v, n, px);
+	mdf_render_finish(rd);
 	return 0;
 }

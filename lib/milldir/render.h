@@ -98,6 +98,19 @@ int mdf_render(struct mdf_renderer *rd, const struct mdf_mesh *m,
     const struct mdf_view *v, size_t n, unsigned char *px, char *why,
     size_t whylen);
 
+/* mdf_render() in three steps, so that a caller can overlap its own work
+ * with the rendering: prepare mesh M for up to N views (M may go once
+ * this returns; the same errors as mdf_render()), launch views V into PX
+ * on the renderer's threads but one, then finish them on the calling
+ * thread as the remaining worker and wait for the others.  V and PX must
+ * stay until then.  The same bytes as mdf_render(). */
+int mdf_render_prepare(struct mdf_renderer *rd, const struct mdf_mesh *m,
+    size_t n, char *why, size_t whylen);
+void mdf_render_launch(struct mdf_renderer *rd, const struct mdf_view *v,
+    size_t n, unsigned char *px);
+/* Nothing when no views were launched. */
+void mdf_render_finish(struct mdf_renderer *rd);
+
 #ifdef __cplusplus
 }
 #endif
