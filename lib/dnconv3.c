@@ -109,8 +109,8 @@ geo_init(struct geo *g, const layer *l)
 }
 
 /* Buffers kept between calls (layers run one at a time). */
-static float *buf[5];
-static size_t buflen[5];
+static float *buf[6];
+static size_t buflen[6];
 
 static float *
 scratch(int i, size_t n)
@@ -451,8 +451,9 @@ output_tiles_adjoint(const struct geo *g, const float *restrict dy,
  * The 16 multiplies of a transform, C[xi] = op(A[xi]) op(B[xi]) (+ C[xi]
  * when BETA is 1).  When OpenBLAS runs single-threaded (lib/blas.c keeps
  * it so in fast mode, its threads and ours competing for two cores), the
- * 16 independent multiplies go to our threads, eight each; otherwise one
- * after the other on OpenBLAS's threads.
+ * independent multiplies go to our threads as they come free (on a shared
+ * machine one can lose its core for a while); otherwise one after the
+ * other on OpenBLAS's threads.
  */
 static void
 multiply(int count, int ta, int tb, int m, int n, int k, const float *a, size_t as,
@@ -461,7 +462,7 @@ multiply(int count, int ta, int tb, int m, int n, int k, const float *a, size_t 
 {
 	int par = omp_get_max_threads() > 1 && openblas_get_num_threads() == 1;
 
-#pragma omp parallel for if (par) schedule(static)
+#pragma omp parallel for if (par) schedule(dynamic, 1)
 	for (int xi = 0; xi < count; xi++)
 		cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans,
 		    tb ? CblasTrans : CblasNoTrans, m, n, k, 1, a + xi * as, lda,
@@ -871,7 +872,7 @@ input_group(const struct geo *g, const float *input, int b0, int nb, float *v)
 #pragma omp parallel
 	{
 		float *pad = thread_scratch(g);
-#pragma omp for collapse(2) schedule(static)
+#pragma omp for collapse(2) schedule(dynamic, 4)
 		for (int b = 0; b < nb; b++)
 			for (int c = 0; c < g->c; c++)
 				(g->m == 4 ? input_tiles4 : input_tiles)(g,
@@ -911,7 +912,7 @@ conv3_forward(layer l, network net)
 #pragma omp parallel
 		{
 			float *rows = thread_scratch(&g);
-#pragma omp for collapse(2) schedule(static)
+#pragma omp for collapse(2) schedule(dynamic, 4)
 			for (int b = 0; b < nb; b++)
 				for (int k = 0; k < g.k; k++)
 					(g.m == 4 ? output_tiles4 : output_tiles)(&g,
@@ -926,16 +927,31 @@ conv3_forward(layer l, network net)
 		activate_array(l.output, l.outputs * l.batch, l.activation);
 }
 
+/* The ReLU's gradient (when RELU) on one plane of DELTA, in place, and
+ * the plane's sum (its bias gradient). */
+CLONES static float
+plane_gradient(const float *restrict y, float *restrict d, size_t n, int relu)
+{
+	float s = 0;
+
+	if (relu) {
+#pragma omp simd reduction(+:s)
+		for (size_t i = 0; i < n; i++) {
+			d[i] = y[i] > 0 ? d[i] : 0;
+			s += d[i];
+		}
+	} else {
+#pragma omp simd reduction(+:s)
+		for (size_t i = 0; i < n; i++)
+			s += d[i];
+	}
+	return s;
+}
+
 static void
 conv3_backward(layer l, network net)
 {
 	struct geo g;
-
-	gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
-	if (l.batch_normalize)
-		backward_batchnorm_layer(l, net);
-	else
-		backward_bias(l.bias_updates, l.delta, l.batch, l.n, l.out_h * l.out_w);
 
 	geo_init(&g, &l);
 	size_t op = (size_t)g.oh * g.ow, ip = (size_t)g.h * g.w;
@@ -945,11 +961,26 @@ conv3_backward(layer l, network net)
 	float *dm = scratch(2, na * g.k * g.n);
 	float *du = scratch(3, na * g.k * g.c);
 	float *t = scratch(4, thread_floats(&g) * (size_t)omp_get_max_threads());
-	if (!u || !v || !dm || !du || !t) {
+	float *bsum = scratch(5, (size_t)l.batch * g.k);
+	if (!u || !v || !dm || !du || !t || !bsum) {
 		/* out of memory: Darknet's, with the input gradient added */
+		gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
+		if (l.batch_normalize)
+			backward_batchnorm_layer(l, net);
+		else
+			backward_bias(l.bias_updates, l.delta, l.batch, l.n, l.out_h * l.out_w);
 		backward_convolutional_layer(l, net);
 		return;
 	}
+	/* without batch norm, the activation's gradient and the bias
+	 * gradient are taken plane by plane just before the plane's tiles
+	 * (in cache, on both threads); otherwise Darknet's order */
+	int plane = !l.batch_normalize;
+	int relu = plane && l.activation == RELU;
+	if (!relu)
+		gradient_array(l.output, l.outputs * l.batch, l.activation, l.delta);
+	if (l.batch_normalize)
+		backward_batchnorm_layer(l, net);
 	if (net.delta)
 		kernel_transform(&g, l.weights, u);
 	for (int b0 = 0; b0 < l.batch; b0 += g.group) {
@@ -959,13 +990,17 @@ conv3_backward(layer l, network net)
 #pragma omp parallel
 		{
 			float *rows = thread_scratch(&g);
-#pragma omp for collapse(2) schedule(static)
+#pragma omp for collapse(2) schedule(dynamic, 4)
 			for (int b = 0; b < nb; b++)
-				for (int k = 0; k < g.k; k++)
+				for (int k = 0; k < g.k; k++) {
+					size_t o = ((size_t)(b0 + b) * g.k + k) * op;
+					if (plane)
+						bsum[(size_t)(b0 + b) * g.k + k] = plane_gradient(
+						    l.output + o, l.delta + o, op, relu);
 					(g.m == 4 ? output_tiles_adjoint4 : output_tiles_adjoint)(&g,
-					    l.delta + ((size_t)(b0 + b) * g.k + k) * op,
-					    rows, dm + (size_t)k * g.n + (size_t)b * g.tpi,
-					    (size_t)g.k * g.n);
+					    l.delta + o, rows, dm + (size_t)k * g.n +
+					    (size_t)b * g.tpi, (size_t)g.k * g.n);
+				}
 		}
 		/* dU[xi] (k x c) += dM[xi] (k x n) x V[xi]' (n x c) */
 		multiply(g.a * g.a, 0, 1, g.k, g.c, (int)n, dm, (size_t)g.k * g.n, (int)g.n,
@@ -978,7 +1013,7 @@ conv3_backward(layer l, network net)
 #pragma omp parallel
 		{
 			float *pad = thread_scratch(&g);
-#pragma omp for collapse(2) schedule(static)
+#pragma omp for collapse(2) schedule(dynamic, 4)
 			for (int b = 0; b < nb; b++)
 				for (int c = 0; c < g.c; c++)
 					(g.m == 4 ? input_tiles_adjoint4 : input_tiles_adjoint)(&g,
@@ -988,6 +1023,10 @@ conv3_backward(layer l, network net)
 		}
 	}
 	kernel_gradient(&g, du, l.weight_updates);
+	if (plane)
+		for (int b = 0; b < l.batch; b++)
+			for (int k = 0; k < g.k; k++)
+				l.bias_updates[k] += bsum[(size_t)b * g.k + k];
 }
 
 /* --- 2x2 max pooling, stride 2 ------------------------------------------
@@ -1040,6 +1079,24 @@ pool2_forward(layer l, network net)
 		    l.output + p * op, l.indexes + p * op);
 }
 
+/* Each output's gradient back to the input it came from (Darknet's loop,
+ * one plane per task: a plane's indexes stay inside its input plane). */
+static void
+pool2_backward(layer l, network net)
+{
+	size_t op = (size_t)l.out_h * l.out_w;
+
+	if (!net.delta)
+		return;
+#pragma omp parallel for schedule(static)
+	for (int p = 0; p < l.batch * l.c; p++) {
+		const int *ix = l.indexes + p * op;
+		const float *d = l.delta + p * op;
+		for (size_t i = 0; i < op; i++)
+			net.delta[ix[i]] += d[i];
+	}
+}
+
 int
 mdf_maxpool2_supported(const layer *l)
 {
@@ -1054,6 +1111,148 @@ mdf_maxpool2_install(layer *l)
 	if (!mdf_maxpool2_supported(l))
 		return 0;
 	l->forward = pool2_forward;
+	l->backward = pool2_backward;
+	return 1;
+}
+
+/* --- fully connected layers ---------------------------------------------
+ * VGG16's first is 25088 x 4096 weights (411 MB) for a batch of 8: the
+ * multiply reads each weight once for 8 products, so it is bound by
+ * memory, and OpenBLAS packs every panel of the weights first.  Ours
+ * streams each weight row once against up to 8 input rows held in cache
+ * (blocks of fc_kc inputs), two rows at a time, on both threads. */
+
+#define FC_B 8          /* input rows per pass over the weights */
+static int fc_kc = 2048;   /* inputs per block: 8 rows x 8 KiB */
+#define FC_OB 32        /* outputs per task */
+
+typedef float v16 __attribute__((vector_size(64)));
+
+/* unaligned */
+#define LOAD16(v, p) memcpy(&(v), (p), sizeof(v16))
+
+/* S0[b] = W0 . X[b], S1[b] = W1 . X[b] over KN inputs. */
+CLONES static void
+fc_dot2(const float *restrict w0, const float *restrict w1,
+    const float *const *x, int kn, float *restrict s0, float *restrict s1)
+{
+	v16 a[FC_B], c[FC_B];
+	int k = 0;
+
+	for (int b = 0; b < FC_B; b++)
+		a[b] = c[b] = (v16){ 0 };
+	for (; k + 16 <= kn; k += 16) {
+		v16 p, q;
+		LOAD16(p, w0 + k);
+		LOAD16(q, w1 + k);
+		for (int b = 0; b < FC_B; b++) {
+			v16 xv;
+			LOAD16(xv, x[b] + k);
+			a[b] += p * xv;
+			c[b] += q * xv;
+		}
+	}
+	for (int b = 0; b < FC_B; b++) {
+		float u = 0, v = 0;
+		for (int i = 0; i < 16; i++) {
+			u += a[b][i];
+			v += c[b][i];
+		}
+		for (int j = k; j < kn; j++) {
+			u += w0[j] * x[b][j];
+			v += w1[j] * x[b][j];
+		}
+		s0[b] = u;
+		s1[b] = v;
+	}
+}
+
+void
+mdf_fc_set_block(int k)
+{
+	fc_kc = k > 0 ? (k + 15) / 16 * 16 : 2048;
+}
+
+void forward_connected_layer(layer l, network net);
+void update_connected_layer(layer l, update_args a);
+
+static void
+fc_forward(layer l, network net)
+{
+	int nk = l.inputs, nout = l.outputs;
+
+	if (l.batch_normalize || l.batch > 2 * FC_B) {
+		forward_connected_layer(l, net);   /* OpenBLAS bound by arithmetic */
+		return;
+	}
+	for (int b0 = 0; b0 < l.batch; b0 += FC_B) {
+		int nb = l.batch - b0 < FC_B ? l.batch - b0 : FC_B;
+		const float *x[FC_B];
+		for (int b = 0; b < FC_B; b++)    /* missing rows: repeat the last */
+			x[b] = net.input + (size_t)(b0 + (b < nb ? b : nb - 1)) * nk;
+#pragma omp parallel for schedule(dynamic, 1)
+		for (int o0 = 0; o0 < nout; o0 += FC_OB) {
+			int o1 = o0 + FC_OB < nout ? o0 + FC_OB : nout;
+			float part[FC_OB][FC_B] = { { 0 } };
+			for (int k0 = 0; k0 < nk; k0 += fc_kc) {
+				int kn = nk - k0 < fc_kc ? nk - k0 : fc_kc;
+				const float *xk[FC_B];
+				for (int b = 0; b < FC_B; b++)
+					xk[b] = x[b] + k0;
+				for (int o = o0; o < o1; o += 2) {
+					int o2 = o + 1 < o1 ? o + 1 : o;
+					float s0[FC_B], s1[FC_B];
+					fc_dot2(l.weights + (size_t)o * nk + k0,
+					    l.weights + (size_t)o2 * nk + k0, xk, kn, s0, s1);
+					for (int b = 0; b < FC_B; b++) {
+						part[o - o0][b] += s0[b];
+						if (o2 != o)
+							part[o2 - o0][b] += s1[b];
+					}
+				}
+			}
+			for (int b = 0; b < nb; b++)
+				for (int o = o0; o < o1; o++)
+					l.output[(size_t)(b0 + b) * nout + o] = part[o - o0][b] + l.biases[o];
+		}
+	}
+	activate_array(l.output, l.outputs * l.batch, l.activation);
+}
+
+/* Darknet's SGD step (decay into the gradient, the step, momentum) in
+ * one pass over the weights, on both threads: Darknet's makes three on
+ * one (1.2 GB each for VGG16's first). */
+static void
+fc_update(layer l, update_args a)
+{
+	if (a.adam || l.batch_normalize) {
+		update_connected_layer(l, a);
+		return;
+	}
+	float lr = a.learning_rate * l.learning_rate_scale / a.batch;
+	float mom = a.momentum, dec = -a.decay * a.batch;
+	float *w = l.weights, *u = l.weight_updates;
+	long n = (long)l.inputs * l.outputs;
+
+	for (int i = 0; i < l.outputs; i++) {
+		l.biases[i] += lr * l.bias_updates[i];
+		l.bias_updates[i] *= mom;
+	}
+#pragma omp parallel for schedule(static) if (n > 65536)
+	for (long i = 0; i < n; i++) {
+		float g = u[i] + dec * w[i];
+		w[i] += lr * g;
+		u[i] = mom * g;
+	}
+}
+
+int
+mdf_fc_install(layer *l)
+{
+	if (l->type != CONNECTED)
+		return 0;
+	l->forward = fc_forward;
+	l->update = fc_update;
 	return 1;
 }
 

@@ -1,7 +1,8 @@
 /*
  * VGG16's layers: 3x3 stride-1 convolutions by Winograd F(4x4, 3x3) or
- * F(2x2, 3x3) and 2x2 max pooling (lib/dnconv3.c), installed as layer
- * functions by lib/dnfix.c.  Private to libmdfdnn.
+ * F(2x2, 3x3), 2x2 max pooling and fully connected layers
+ * (lib/dnconv3.c), installed as layer functions by lib/dnfix.c.  Private
+ * to libmdfdnn.
  */
 #ifndef MDF_DNCONV3_H
 #define MDF_DNCONV3_H
@@ -18,6 +19,13 @@ int mdf_conv3_install(layer *l);
 int mdf_maxpool2_supported(const layer *l);
 /* Replace L's forward when supported; 1 if done. */
 int mdf_maxpool2_install(layer *l);
+
+/* Fully connected layers: forward for small batches and the SGD step;
+ * 1 if installed. */
+int mdf_fc_install(layer *l);
+/* Inputs per block of the forward pass (0: the default).  For the
+ * checks. */
+void mdf_fc_set_block(int k);
 
 /* Output tiles of 2x2 or 4x4 (F(2x2,3x3): 2.25 times fewer multiplies
  * than the direct convolution; F(4x4,3x3): 4 times, with larger rounding

@@ -301,6 +301,8 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		} else if (l->type == MAXPOOL) {
 			l->forward = maxpool_forward;
 			mdf_maxpool2_install(l);  /* 2x2 stride 2, lib/dnconv3.c */
+		} else if (l->type == CONNECTED) {
+			mdf_fc_install(l);        /* lib/dnconv3.c */
 		}
 	}
 }

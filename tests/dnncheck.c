@@ -514,11 +514,13 @@ gemmcheck(void)
 
 /* conv3: the Winograd 3x3 convolutions and the 2x2 max pooling
  * (lib/dnconv3.c) against Darknet's: every layer's output, every weight
- * and bias gradient and the input gradient.  Odd and even sizes, padded
+ * and bias gradient, the input gradient and the weights after an SGD
+ * step.  Odd and even sizes, padded
  * and not, with and without batch norm; the first layer (3 channels) and
  * the stride-2 one stay on im2col. */
 static const char conv3_cfg[] =
     "[net]\nbatch=3\nwidth=22\nheight=18\nchannels=3\n"
+    "learning_rate=0.5\nmomentum=0.9\ndecay=0.01\n"
     "[convolutional]\nfilters=16\nsize=3\nstride=1\npad=1\nactivation=leaky\n"
     "[convolutional]\nfilters=24\nsize=3\nstride=1\npad=1\nactivation=relu\n"
     "[convolutional]\nfilters=16\nsize=3\nstride=1\nactivation=leaky\n"
@@ -581,6 +583,14 @@ conv3_run(enum mdf_dnet_mode mode, struct snap *s)
 		}
 	}
 	snap_add(s, dx, nin, "input gradient", 0);
+	/* one SGD step */
+	update_network(net);
+	for (int i = 0; i < net->n; i++) {
+		layer *l = &net->layers[i];
+		if (l->type == CONVOLUTIONAL || l->type == CONNECTED)
+			snap_add(s, l->weights, l->type == CONNECTED ? (size_t)l->inputs *
+			    l->outputs : (size_t)l->nweights, "weights after a step", i);
+	}
 	mdf_dnet_predict(d, x, 3, prob);
 	snap_add(s, prob, 9, "probabilities", net->n);
 	free(x);
@@ -602,6 +612,7 @@ conv3check(void)
 		int m = pass % 2 ? 2 : 0;
 		mdf_conv3_set_tile_size(m);
 		mdf_conv3_set_tile_limit(pass < 2 ? 0 : m ? 2 * 16 * 32 * 99 : 2 * 36 * 32 * 30);
+		mdf_fc_set_block(pass < 2 ? 0 : 48);   /* 240 inputs: 5 blocks */
 		conv3_run(MDF_DNET_FAST, &b);
 		double fw = 0, gr = 0;
 		for (int i = 0; i < a.k; i++) {
@@ -627,6 +638,7 @@ conv3check(void)
 	}
 	mdf_conv3_set_tile_limit(0);
 	mdf_conv3_set_tile_size(0);
+	mdf_fc_set_block(0);
 	for (int i = 0; i < a.k; i++)
 		free(a.v[i]);
 	return bad;
