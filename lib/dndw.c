@@ -92,14 +92,21 @@ phase_cols(const struct geo *g, int b, int *j0, int *j1)
 	*j1 = e;
 }
 
+/* Strided copies with the stride a constant: compilers vectorise them
+ * (shuffles), not the general ones. */
+#define GATHER(S) for (int j = j0; j < j1; j++) dst[j] = sp[j * (S)]
+#define SCATTER(S) for (int j = j0; j < j1; j++) dp[j * (S)] += src[j]
+
 /* Input plane IN into the phase planes PH.  Every plane of a layer fills
  * the same positions: the zeros outside the image are written once, when
  * PH is allocated. */
-static void
+CLONES static void
 to_phases(const struct geo *g, const float *restrict in, float *restrict ph)
 {
-	int s = g->s;
+	int s = g->s, jr[4][2];
 
+	for (int b = 0; b < s; b++)
+		phase_cols(g, b, &jr[b][0], &jr[b][1]);
 	for (int iy = 0; iy < g->h; iy++) {
 		int py = iy + g->p;                     /* padded row */
 		if (py >= g->hq * s)
@@ -117,21 +124,24 @@ to_phases(const struct geo *g, const float *restrict in, float *restrict ph)
 		}
 		for (int b = 0; b < s; b++) {
 			float *dst = ph + (size_t)(a * s + b) * g->plane + r * g->wq;
-			int j0, j1;
-			phase_cols(g, b, &j0, &j1);
+			int j0 = jr[b][0], j1 = jr[b][1];
 			const float *sp = src + b - g->p;
-			for (int j = j0; j < j1; j++)
-				dst[j] = sp[j * s];
+			if (s == 2)
+				GATHER(2);
+			else
+				GATHER(s);
 		}
 	}
 }
 
 /* Phase-plane gradient PH added back into the input plane's gradient. */
-static void
+CLONES static void
 from_phases(const struct geo *g, const float *restrict ph, float *restrict din)
 {
-	int s = g->s;
+	int s = g->s, jr[4][2];
 
+	for (int b = 0; b < s; b++)
+		phase_cols(g, b, &jr[b][0], &jr[b][1]);
 	for (int iy = 0; iy < g->h; iy++) {
 		int py = iy + g->p;
 		if (py >= g->hq * s)
@@ -150,11 +160,12 @@ from_phases(const struct geo *g, const float *restrict ph, float *restrict din)
 		}
 		for (int b = 0; b < s; b++) {
 			const float *src = ph + (size_t)(a * s + b) * g->plane + r * g->wq;
-			int j0, j1;
-			phase_cols(g, b, &j0, &j1);
+			int j0 = jr[b][0], j1 = jr[b][1];
 			float *dp = dst + b - g->p;
-			for (int j = j0; j < j1; j++)
-				dp[j * s] += src[j];
+			if (s == 2)
+				SCATTER(2);
+			else
+				SCATTER(s);
 		}
 	}
 }
