@@ -239,25 +239,39 @@ static struct mdf_frame f[2], v;
 static struct mdf_view *views;
 static unsigned char *px[2];
 static size_t nviews, img;
+static unsigned char *vown; /* v's own payload while it lends px */
+static size_t vcap;
 
-/* Write the views of mesh frame K, rendered into px[K]. */
+/* Write the views of mesh frame K, rendered into px[K].  The metadata is
+ * made once, then only view.index, view.az and view.el change (in
+ * place, so the keys keep their order); each view's pixels go out from
+ * px[K] itself, lent to the frame for the write. */
 static void
 write_views(int k)
 {
-	for (size_t i = 0; i < nviews; i++) {
-		struct mdf_image im;
+	struct mdf_image im;
 
-		mdf_frame_clear(&v);
-		if (mdf_meta_copy(&v, &f[k]) < 0 ||
-		    mdf_image_init(&v, o.r.size, o.r.size, 3, &im) < 0 ||
-		    mdf_setf(&v, "view.index", "%zu", i) < 0 ||
+	mdf_frame_clear(&v);
+	if (mdf_meta_copy(&v, &f[k]) < 0 ||
+	    mdf_image_init(&v, o.r.size, o.r.size, 3, &im) < 0 ||
+	    mdf_set(&v, "view.index", "0") < 0 ||
+	    mdf_set(&v, "view.az", "0") < 0 ||
+	    mdf_set(&v, "view.el", "0") < 0 ||
+	    mdf_set(&v, "view.normals", o.r.normals == MDF_NORMALS_CAMERA ?
+	    "camera" : "world") < 0)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	vown = v.payload;
+	vcap = v.cap;
+	for (size_t i = 0; i < nviews; i++) {
+		if (mdf_setf(&v, "view.index", "%zu", i) < 0 ||
 		    mdf_setf(&v, "view.az", "%.6g", views[i].az) < 0 ||
-		    mdf_setf(&v, "view.el", "%.6g", views[i].el) < 0 ||
-		    mdf_set(&v, "view.normals", o.r.normals ==
-		    MDF_NORMALS_CAMERA ? "camera" : "world") < 0)
+		    mdf_setf(&v, "view.el", "%.6g", views[i].el) < 0)
 			mdc_die(EXIT_SOFTWARE, "out of memory");
-		memcpy(im.px, px[k] + i * img, img);
+		v.payload = px[k] + i * img;
+		v.cap = v.len = img;
 		mdc_write(out, &v);
+		v.payload = vown;
+		v.cap = vcap;
 	}
 }
 

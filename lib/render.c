@@ -466,38 +466,58 @@ vertex_index(struct mdf_renderer *rd, const float *p)
  * signed volume?  Then every face turned away from the camera lies behind
  * one turned towards it, and culling back faces changes nothing but the
  * time.  0 when unsure, or without memory for the check.  The edges are
- * grouped by their first vertex (a counting sort), which walks memory
- * far more kindly than a hash table of all edges. */
+ * grouped by their first vertex and by their second (counting sorts),
+ * which walks memory far more kindly than a hash table of all edges. */
 static int
 closed_outward(struct mdf_renderer *rd)
 {
 	size_t n = rd->nt, nv = rd->nv;
 	const uint32_t *idx = rd->idx;
-	uint32_t *start, *dst, *mark;
+	uint32_t *start, *dst, *mark, *rstart, *src;
 	double vol = 0;
 
-	if (grow((void **)&rd->estart, &rd->escap, nv + 1,
+	if (grow((void **)&rd->estart, &rd->escap, 2 * (nv + 1),
 	    sizeof(uint32_t)) < 0 ||
-	    grow((void **)&rd->edst, &rd->edcap, 3 * n, sizeof(uint32_t)) < 0 ||
+	    grow((void **)&rd->edst, &rd->edcap, 6 * n, sizeof(uint32_t)) < 0 ||
 	    grow((void **)&rd->emark, &rd->emcap, nv, sizeof(uint32_t)) < 0)
 		return 0;
-	start = rd->estart, dst = rd->edst, mark = rd->emark;
-	/* each corner starts one edge: count, sum, then place them */
-	memset(start, 0, (nv + 1) * sizeof *start);
-	for (size_t j = 0; j < 3 * n; j++)
-		start[idx[j] + 1]++;
-	for (size_t a = 0; a < nv; a++)
-		start[a + 1] += start[a];
-	memcpy(mark, start, nv * sizeof *mark);
+	start = rd->estart, rstart = start + nv + 1;
+	dst = rd->edst, src = dst + 3 * n;
+	mark = rd->emark;
+	/* each corner starts one edge and ends another: count, sum, then
+	 * place them (a -> b as b in the list of a, a in the one of b) */
+	memset(start, 0, 2 * (nv + 1) * sizeof *start);
 	for (size_t t = 0; t < n; t++) {
 		const uint32_t *ix = idx + 3 * t;
 
-		dst[mark[ix[0]]++] = ix[1];
-		dst[mark[ix[1]]++] = ix[2];
-		dst[mark[ix[2]]++] = ix[0];
+		start[ix[0] + 1]++, start[ix[1] + 1]++, start[ix[2] + 1]++;
+		rstart[ix[1] + 1]++, rstart[ix[2] + 1]++, rstart[ix[0] + 1]++;
 	}
-	/* the same edge twice the same way: MARK[b] is a + 1 once a -> b
-	 * has been seen */
+	for (size_t a = 0; a < nv; a++) {
+		start[a + 1] += start[a];
+		rstart[a + 1] += rstart[a];
+		/* as many edges in as out, or some edge has no reverse */
+		if (start[a + 1] - start[a] != rstart[a + 1] - rstart[a])
+			return 0;
+	}
+	for (size_t t = 0; t < n; t++) {
+		const uint32_t *ix = idx + 3 * t;
+
+		dst[start[ix[0]]++] = ix[1];
+		dst[start[ix[1]]++] = ix[2];
+		dst[start[ix[2]]++] = ix[0];
+		src[rstart[ix[1]]++] = ix[0];
+		src[rstart[ix[2]]++] = ix[1];
+		src[rstart[ix[0]]++] = ix[2];
+	}
+	/* the placing moved each start to the next one's */
+	memmove(start + 1, start, nv * sizeof *start);
+	memmove(rstart + 1, rstart, nv * sizeof *rstart);
+	start[0] = rstart[0] = 0;
+	/* MARK[b] is a + 1 once a -> b has been seen: the same edge twice
+	 * the same way is a repeat; then every x -> a must have its
+	 * a -> x.  Without repeats, and with as many edges into a as out
+	 * of it, that pairs all edges of a with their reverses. */
 	memset(mark, 0, nv * sizeof *mark);
 	for (size_t a = 0; a < nv; a++) {
 		for (uint32_t j = start[a]; j < start[a + 1]; j++) {
@@ -505,17 +525,9 @@ closed_outward(struct mdf_renderer *rd)
 				return 0;
 			mark[dst[j]] = (uint32_t)a + 1;
 		}
-	}
-	/* an open edge: a -> b without b -> a */
-	for (size_t a = 0; a < nv; a++) {
-		for (uint32_t j = start[a]; j < start[a + 1]; j++) {
-			uint32_t b = dst[j], k = start[b];
-
-			while (k < start[b + 1] && dst[k] != a)
-				k++;
-			if (k == start[b + 1])
+		for (uint32_t j = rstart[a]; j < rstart[a + 1]; j++)
+			if (mark[src[j]] != a + 1)
 				return 0;
-		}
 	}
 	for (size_t t = 0; t < n; t++) {
 		const uint32_t *ix = idx + 3 * t;
