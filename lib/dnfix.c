@@ -211,6 +211,57 @@ conv1_backward(layer l, network net)
 		conv_backward_multiply(l, net);
 }
 
+/*
+ * An MBConv block's 1x1 expansion and the depthwise convolution after it,
+ * in evaluation mode: one pass (lib/dndw.c), the expansion's output never
+ * written.  Training runs them as above.
+ */
+static void
+expand_forward(layer l, network net)
+{
+	if (!net.train)
+		return;          /* the depthwise layer after it does the work */
+	if (mdf_conv1_supported(&l))
+		conv1_forward(l, net);
+	else
+		conv_forward(l, net);
+}
+
+static void
+dwx_forward(layer l, network net)
+{
+	layer *e = &net.layers[net.index - 1];
+	float *in = net.layers[net.index - 2].output;
+
+	if (!net.train) {
+		if (mdf_dw_forward_eval_expand(e, &l, in, l.output) == 0)
+			return;
+		/* without memory: the expansion first, then as usual */
+		network en = net;
+		en.input = in;
+		en.index = net.index - 1;
+		if (mdf_conv1_forward_eval(e, in, e->output) < 0)
+			forward_convolutional_layer(*e, en);
+	}
+	dw_forward(l, net);
+}
+
+/* Whether a layer other than the next one reads layer J's output. */
+static int
+read_later(const network *net, int j)
+{
+	for (int i = j + 2; i < net->n; i++) {
+		const layer *l = &net->layers[i];
+		if (l->type == SHORTCUT && l->index == j)
+			return 1;
+		if (l->type == ROUTE)
+			for (int k = 0; k < l->n; k++)
+				if (l->input_layers[k] == j)
+					return 1;
+	}
+	return 0;
+}
+
 static void
 conv_update(layer l, update_args a)
 {
@@ -303,6 +354,15 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 			mdf_maxpool2_install(l);  /* 2x2 stride 2, lib/dnconv3.c */
 		} else if (l->type == CONNECTED) {
 			mdf_fc_install(l);        /* lib/dnconv3.c */
+		}
+	}
+	for (int i = 2; i < net->n; i++) {
+		layer *e = &net->layers[i - 1], *l = &net->layers[i];
+		if (l->forward == dw_forward && (e->forward == conv1_forward ||
+		    e->forward == conv_forward) && mdf_dw_expand_supported(e, l) &&
+		    !read_later(net, i - 1)) {
+			e->forward = expand_forward;
+			l->forward = dwx_forward;
 		}
 	}
 }

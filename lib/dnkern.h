@@ -28,6 +28,12 @@ int mdf_dw_conv_forward(const layer *l, const float *input, float *output);
  * OUTPUT gets the layer's output; <0 (nothing done) without memory or
  * when they do not fold (mdf_eval_fusable). */
 int mdf_dw_forward_eval(const layer *l, const float *input, float *output);
+/* The same, fused with the 1x1 convolution E before it (its batch norm
+ * and activation too): INPUT is E's input; E's output is neither written
+ * nor needed.  <0 (nothing done) without memory or when unsupported. */
+int mdf_dw_expand_supported(const layer *e, const layer *l);
+int mdf_dw_forward_eval_expand(const layer *e, const layer *l,
+    const float *input, float *output);
 /* l->weight_updates += dW; INPUT_DELTA (may be NULL) += dIn, from the
  * gradient DELTA at the convolution's output; <0 (nothing done) without
  * memory. */
