@@ -134,6 +134,7 @@ flush_group(struct mdf_grid *g, const struct opts *o, struct mdf_writer *out,
 	if (mdf_grid_finish(g, meta, why, sizeof why) < 0)
 		mdc_die(EXIT_SOFTWARE, "%s: %s", where, why);
 	mdc_write(out, meta);
+	mdf_grid_reclaim(g, meta);
 }
 
 /* File scope, so that what is live when a message ends the program stays

@@ -350,3 +350,20 @@ fail:
 	g->count = 0;
 	return rc;
 }
+
+void
+mdf_grid_reclaim(struct mdf_grid *g, struct mdf_frame *out)
+{
+	unsigned char *p = out->payload;
+	size_t cap = out->cap;
+
+	/* only the buffer mdf_grid_finish() lent, when the canvas is not
+	 * larger */
+	if (g->o.rw != 0 || cap < g->ccap)
+		return;
+	out->payload = g->canvas;
+	out->cap = g->ccap;
+	out->len = 0;
+	g->canvas = p;
+	g->ccap = cap;
+}

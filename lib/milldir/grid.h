@@ -61,6 +61,11 @@ int mdf_grid_add(struct mdf_grid *g, const struct mdf_frame *f, char *why,
  * view's size), and grid.missing=N when tiles are missing. */
 int mdf_grid_finish(struct mdf_grid *g, struct mdf_frame *out, char *why,
     size_t whylen);
+/* Once OUT (from mdf_grid_finish()) is written: take back the payload
+ * buffer it got and give it the one it had, so that one buffer serves
+ * every meta-image (its pages are touched once).  OUT's payload is
+ * gone afterwards. */
+void mdf_grid_reclaim(struct mdf_grid *g, struct mdf_frame *out);
 
 /* Resample an 8-bit interleaved image of C channels from W x H to
  * DW x DH, each axis separately: area average where it shrinks, bilinear
