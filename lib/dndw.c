@@ -304,25 +304,40 @@ mdf_dw_expand_supported(const layer *e, const layer *l)
 }
 
 int
-mdf_dw_forward_eval_expand(const layer *e, const layer *l, const float *input,
-    float *output)
+mdf_dw_project_supported(const layer *l, const layer *p)
+{
+	return mdf_eval_fusable(p) && p->type == CONVOLUTIONAL && p->size == 1 &&
+	    p->stride == 1 && p->pad == 0 && p->groups == 1 && p->c == l->n &&
+	    p->h == l->out_h && p->w == l->out_w && p->batch == l->batch &&
+	    p->h * p->w >= 196;
+}
+
+/* With P, the projection too: a task is an image, whose depthwise
+ * outputs, a group of channels at a time, add into P's output in cache
+ * (one multiply per group); POUT gets P's output, OUTPUT nothing. */
+int
+mdf_dw_forward_eval_expand(const layer *e, const layer *l, const layer *p,
+    const float *input, float *output, float *pout)
 {
 	struct geo g;
 	size_t ip = (size_t)l->h * l->w, op = (size_t)l->out_h * l->out_w;
 	size_t sph, sout, sx;
 	int nc = l->c;
-	/* channels per task: their expanded planes within some 256 KiB */
+	/* channels per group: their expanded planes within some 256 KiB */
 	int gn = (int)(65536 / ip);
 	gn = gn < 8 ? 8 : gn > nc ? nc : gn;
-	int ngrp = (nc + gn - 1) / gn, ntask = l->batch * ngrp;
+	int ngrp = (nc + gn - 1) / gn, ntask = p ? l->batch : l->batch * ngrp;
 
-	if (!mdf_dw_expand_supported(e, l))
+	if (!mdf_dw_expand_supported(e, l) || (p && !mdf_dw_project_supported(l, p)))
 		return -1;
 	geo_init(&g, l);
-	float *k = malloc(2 * ((size_t)e->n + l->n) * sizeof *k);
+	size_t nk = 2 * ((size_t)e->n + l->n + (p ? p->n : 0));
+	float *k = malloc(nk * sizeof *k);
 	float *phs = scratch(g.size, &sph), *outs = scratch(g.n, &sout);
-	/* per thread: GN planes from the multiply, one expanded */
-	float *xs = scratch((size_t)(gn + 1) * ip, &sx);
+	/* per thread: GN planes from the multiply, one expanded; with P, GN
+	 * depthwise outputs and P's output */
+	float *xs = scratch((size_t)(gn + 1) * ip +
+	    (p ? ((size_t)gn + p->n) * op : 0), &sx);
 	if (!k || !phs || !outs || !xs) {
 		free(k);
 		free(phs);
@@ -330,33 +345,49 @@ mdf_dw_forward_eval_expand(const layer *e, const layer *l, const float *input,
 		free(xs);
 		return -1;
 	}
-	float *ke = k + 2 * (size_t)l->n;
+	float *ke = k + 2 * (size_t)l->n, *kp = ke + 2 * (size_t)e->n;
 	mdf_bn_fold(l, k);
 	mdf_bn_fold(e, ke);
+	if (p)
+		mdf_bn_fold(p, kp);
 	mdf_dnet_blas_single();
 #pragma omp parallel
 	{
 		int t = omp_get_thread_num();
 		float *ph = phs + sph * t, *out = outs + sout * t;
 		float *y = xs + sx * t, *x = y + (size_t)gn * ip;
+		float *d = x + ip, *py = d + (size_t)gn * op;
 #pragma omp for schedule(dynamic, 1)
 		for (int task = 0; task < ntask; task++) {
-			int b = task / ngrp, c0 = task % ngrp * gn;
-			int cn = nc - c0 < gn ? nc - c0 : gn;
-			cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, cn,
-			    (int)ip, e->c, 1, e->weights + (size_t)c0 * e->c, e->c,
-			    input + (size_t)b * e->c * ip, (int)ip, 0, y, (int)ip);
-			for (int i = 0; i < cn; i++) {
-				int ch = c0 + i;
-				mdf_affine_act(y + (size_t)i * ip, (int)ip, ke[ch],
-				    ke[e->n + ch], e->activation, x);
-				to_phases(&g, x, ph);
-				flat_forward(&g, ph, l->weights + (size_t)ch * g.ntap, out);
-				float *dst = output + ((size_t)b * nc + ch) * op;
-				for (int r = 0; r < g.oh; r++)
-					mdf_affine_act(out + (size_t)r * g.wq, g.ow, k[ch],
-					    k[l->n + ch], l->activation, dst + (size_t)r * g.ow);
+			int b = p ? task : task / ngrp;
+			int g0 = p ? 0 : task % ngrp, g1 = p ? ngrp : g0 + 1;
+			for (int gi = g0; gi < g1; gi++) {
+				int c0 = gi * gn, cn = nc - c0 < gn ? nc - c0 : gn;
+				cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, cn,
+				    (int)ip, e->c, 1, e->weights + (size_t)c0 * e->c, e->c,
+				    input + (size_t)b * e->c * ip, (int)ip, 0, y, (int)ip);
+				for (int i = 0; i < cn; i++) {
+					int ch = c0 + i;
+					mdf_affine_act(y + (size_t)i * ip, (int)ip, ke[ch],
+					    ke[e->n + ch], e->activation, x);
+					to_phases(&g, x, ph);
+					flat_forward(&g, ph, l->weights + (size_t)ch * g.ntap, out);
+					float *dst = p ? d + (size_t)i * op :
+					    output + ((size_t)b * nc + ch) * op;
+					for (int r = 0; r < g.oh; r++)
+						mdf_affine_act(out + (size_t)r * g.wq, g.ow, k[ch],
+						    k[l->n + ch], l->activation, dst + (size_t)r * g.ow);
+				}
+				if (p)      /* P's output += its weights' columns x D */
+					cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
+					    p->n, (int)op, cn, 1, p->weights + c0, p->c, d,
+					    (int)op, gi ? 1 : 0, py, (int)op);
 			}
+			if (p)
+				for (int f = 0; f < p->n; f++)
+					mdf_affine_act(py + (size_t)f * op, (int)op, kp[f],
+					    kp[p->n + f], p->activation,
+					    pout + ((size_t)b * p->n + f) * op);
 		}
 	}
 	free(k);

@@ -227,25 +227,6 @@ expand_forward(layer l, network net)
 		conv_forward(l, net);
 }
 
-static void
-dwx_forward(layer l, network net)
-{
-	layer *e = &net.layers[net.index - 1];
-	float *in = net.layers[net.index - 2].output;
-
-	if (!net.train) {
-		if (mdf_dw_forward_eval_expand(e, &l, in, l.output) == 0)
-			return;
-		/* without memory: the expansion first, then as usual */
-		network en = net;
-		en.input = in;
-		en.index = net.index - 1;
-		if (mdf_conv1_forward_eval(e, in, e->output) < 0)
-			forward_convolutional_layer(*e, en);
-	}
-	dw_forward(l, net);
-}
-
 /* Whether a layer other than the next one reads layer J's output. */
 static int
 read_later(const network *net, int j)
@@ -260,6 +241,48 @@ read_later(const network *net, int j)
 					return 1;
 	}
 	return 0;
+}
+
+/* The block's 1x1 projection after depthwise layer I, if it is run by
+ * layer I in evaluation mode. */
+static layer *
+projection(const network *net, int i)
+{
+	layer *p = i + 1 < net->n ? &net->layers[i + 1] : NULL;
+
+	return p && !read_later(net, i) &&
+	    mdf_dw_project_supported(&net->layers[i], p) ? p : NULL;
+}
+
+static void
+project_forward(layer l, network net)
+{
+	expand_forward(l, net);   /* in evaluation mode, done before */
+}
+
+static void
+dwx_forward(layer l, network net)
+{
+	layer *e = &net.layers[net.index - 1];
+	layer *p = projection(&net, net.index);
+	float *in = net.layers[net.index - 2].output;
+
+	if (net.train) {
+		dw_forward(l, net);
+		return;
+	}
+	if (mdf_dw_forward_eval_expand(e, &l, p, in, l.output,
+	    p ? p->output : NULL) == 0)
+		return;
+	/* without memory: one layer after the other */
+	network n2 = net;
+	n2.input = in;
+	if (mdf_conv1_forward_eval(e, in, e->output) < 0)
+		forward_convolutional_layer(*e, n2);
+	dw_forward(l, net);
+	n2.input = l.output;
+	if (p && mdf_conv1_forward_eval(p, l.output, p->output) < 0)
+		forward_convolutional_layer(*p, n2);
 }
 
 static void
@@ -363,6 +386,8 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 		    !read_later(net, i - 1)) {
 			e->forward = expand_forward;
 			l->forward = dwx_forward;
+			if (projection(net, i))
+				net->layers[i + 1].forward = project_forward;
 		}
 	}
 }

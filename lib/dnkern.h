@@ -30,10 +30,13 @@ int mdf_dw_conv_forward(const layer *l, const float *input, float *output);
 int mdf_dw_forward_eval(const layer *l, const float *input, float *output);
 /* The same, fused with the 1x1 convolution E before it (its batch norm
  * and activation too): INPUT is E's input; E's output is neither written
- * nor needed.  <0 (nothing done) without memory or when unsupported. */
+ * nor needed (an MBConv block's expansion).  <0 (nothing done) without memory or when unsupported. */
 int mdf_dw_expand_supported(const layer *e, const layer *l);
+/* P (may be NULL): the 1x1 projection after L, fused too; then POUT gets
+ * P's output and OUTPUT (L's) nothing. */
+int mdf_dw_project_supported(const layer *l, const layer *p);
 int mdf_dw_forward_eval_expand(const layer *e, const layer *l,
-    const float *input, float *output);
+    const layer *p, const float *input, float *output, float *pout);
 /* l->weight_updates += dW; INPUT_DELTA (may be NULL) += dIn, from the
  * gradient DELTA at the convolution's output; <0 (nothing done) without
  * memory. */
