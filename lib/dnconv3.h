@@ -20,12 +20,8 @@ int mdf_maxpool2_supported(const layer *l);
 /* Replace L's forward when supported; 1 if done. */
 int mdf_maxpool2_install(layer *l);
 
-/* Fully connected layers: forward for small batches and the SGD step;
- * 1 if installed. */
+/* Fully connected layers: the SGD step; 1 if installed. */
 int mdf_fc_install(layer *l);
-/* Inputs per block of the forward pass (0: the default).  For the
- * checks. */
-void mdf_fc_set_block(int k);
 
 /* Output tiles of 2x2 or 4x4 (F(2x2,3x3): 2.25 times fewer multiplies
  * than the direct convolution; F(4x4,3x3): 4 times, with larger rounding

@@ -620,7 +620,6 @@ conv3check(void)
 		int m = pass % 2 ? 2 : 0;
 		mdf_conv3_set_tile_size(m);
 		mdf_conv3_set_tile_limit(pass < 2 ? 0 : m ? 2 * 16 * 32 * 99 : 2 * 36 * 32 * 30);
-		mdf_fc_set_block(pass < 2 ? 0 : 48);   /* 240 inputs: 5 blocks */
 		conv3_run(MDF_DNET_FAST, &b);
 		double fw = 0, gr = 0;
 		for (int i = 0; i < a.k; i++) {
@@ -646,7 +645,6 @@ conv3check(void)
 	}
 	mdf_conv3_set_tile_limit(0);
 	mdf_conv3_set_tile_size(0);
-	mdf_fc_set_block(0);
 	for (int i = 0; i < a.k; i++)
 		free(a.v[i]);
 	return bad;
