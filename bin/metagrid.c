@@ -144,6 +144,9 @@ static struct mdf_reader *in;
 static struct mdf_writer *out;
 static struct mdf_grid *g;
 static struct mdf_frame f, meta;
+/* stdin's buffer: glibc ignores setvbuf()'s size without one */
+#define IBUF (1 << 18)
+static char *ibuf;
 
 int
 main(int argc, char **argv)
@@ -156,6 +159,11 @@ main(int argc, char **argv)
 	g = mdf_grid_new(&o.g);
 	if (g == NULL)
 		mdc_die(EXIT_SOFTWARE, "out of memory");
+	/* a view is 12 KiB at 64 px: a buffer of many views makes one
+	 * read(2) per many frames rather than several per frame */
+	if ((o.input == NULL || strcmp(o.input, "-") == 0) &&
+	    (ibuf = malloc(IBUF)) != NULL)
+		(void)setvbuf(stdin, ibuf, _IOFBF, IBUF);
 	in = mdc_open_in(o.input);
 	out = mdc_open_out(0);
 	mdf_frame_init(&f);
