@@ -309,12 +309,13 @@ mdf_dw_project_supported(const layer *l, const layer *p)
 	return mdf_eval_fusable(p) && p->type == CONVOLUTIONAL && p->size == 1 &&
 	    p->stride == 1 && p->pad == 0 && p->groups == 1 && p->c == l->n &&
 	    p->h == l->out_h && p->w == l->out_w && p->batch == l->batch &&
-	    p->h * p->w >= 196;
+	    p->h * p->w >= 49;
 }
 
 /* With P, the projection too: a task is an image, whose depthwise
  * outputs, a group of channels at a time, add into P's output in cache
- * (one multiply per group); POUT gets P's output, OUTPUT nothing. */
+ * (one multiply per group); POUT gets P's output, OUTPUT nothing.
+ * Without E (a block without expansion), INPUT is L's input. */
 int
 mdf_dw_forward_eval_expand(const layer *e, const layer *l, const layer *p,
     const float *input, float *output, float *pout)
@@ -328,10 +329,11 @@ mdf_dw_forward_eval_expand(const layer *e, const layer *l, const layer *p,
 	gn = gn < 8 ? 8 : gn > nc ? nc : gn;
 	int ngrp = (nc + gn - 1) / gn, ntask = p ? l->batch : l->batch * ngrp;
 
-	if (!mdf_dw_expand_supported(e, l) || (p && !mdf_dw_project_supported(l, p)))
+	if ((e && !mdf_dw_expand_supported(e, l)) || (!e && !mdf_eval_fusable(l)) ||
+	    (p && !mdf_dw_project_supported(l, p)) || (!e && !p))
 		return -1;
 	geo_init(&g, l);
-	size_t nk = 2 * ((size_t)e->n + l->n + (p ? p->n : 0));
+	size_t nk = 2 * ((size_t)(e ? e->n : 0) + l->n + (p ? p->n : 0));
 	float *k = malloc(nk * sizeof *k);
 	float *phs = scratch(g.size, &sph), *outs = scratch(g.n, &sout);
 	/* per thread: GN planes from the multiply, one expanded; with P, GN
@@ -345,9 +347,10 @@ mdf_dw_forward_eval_expand(const layer *e, const layer *l, const layer *p,
 		free(xs);
 		return -1;
 	}
-	float *ke = k + 2 * (size_t)l->n, *kp = ke + 2 * (size_t)e->n;
+	float *ke = k + 2 * (size_t)l->n, *kp = ke + 2 * (size_t)(e ? e->n : 0);
 	mdf_bn_fold(l, k);
-	mdf_bn_fold(e, ke);
+	if (e)
+		mdf_bn_fold(e, ke);
 	if (p)
 		mdf_bn_fold(p, kp);
 	mdf_dnet_blas_single();
@@ -363,14 +366,20 @@ mdf_dw_forward_eval_expand(const layer *e, const layer *l, const layer *p,
 			int g0 = p ? 0 : task % ngrp, g1 = p ? ngrp : g0 + 1;
 			for (int gi = g0; gi < g1; gi++) {
 				int c0 = gi * gn, cn = nc - c0 < gn ? nc - c0 : gn;
-				cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, cn,
-				    (int)ip, e->c, 1, e->weights + (size_t)c0 * e->c, e->c,
-				    input + (size_t)b * e->c * ip, (int)ip, 0, y, (int)ip);
+				if (e)
+					cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
+					    cn, (int)ip, e->c, 1, e->weights + (size_t)c0 * e->c,
+					    e->c, input + (size_t)b * e->c * ip, (int)ip, 0, y,
+					    (int)ip);
 				for (int i = 0; i < cn; i++) {
 					int ch = c0 + i;
-					mdf_affine_act(y + (size_t)i * ip, (int)ip, ke[ch],
-					    ke[e->n + ch], e->activation, x);
-					to_phases(&g, x, ph);
+					const float *pl = input + ((size_t)b * nc + ch) * ip;
+					if (e) {
+						mdf_affine_act(y + (size_t)i * ip, (int)ip, ke[ch],
+						    ke[e->n + ch], e->activation, x);
+						pl = x;
+					}
+					to_phases(&g, pl, ph);
 					flat_forward(&g, ph, l->weights + (size_t)ch * g.ntap, out);
 					float *dst = p ? d + (size_t)i * op :
 					    output + ((size_t)b * nc + ch) * op;

@@ -285,6 +285,24 @@ dwx_forward(layer l, network net)
 		forward_convolutional_layer(*p, n2);
 }
 
+/* A block without expansion: the depthwise layer and its projection. */
+static void
+dwp_forward(layer l, network net)
+{
+	layer *p = projection(&net, net.index);
+
+	if (!net.train && p && mdf_dw_forward_eval_expand(NULL, &l, p, net.input,
+	    l.output, p->output) == 0)
+		return;
+	dw_forward(l, net);
+	if (!net.train && p) {     /* without memory: the projection after it */
+		network n2 = net;
+		n2.input = l.output;
+		if (mdf_conv1_forward_eval(p, l.output, p->output) < 0)
+			forward_convolutional_layer(*p, n2);
+	}
+}
+
 static void
 conv_update(layer l, update_args a)
 {
@@ -388,6 +406,14 @@ mdf_dnet_install(void *netp, enum mdf_dnet_mode mode)
 			l->forward = dwx_forward;
 			if (projection(net, i))
 				net->layers[i + 1].forward = project_forward;
+		}
+	}
+	for (int i = 0; i + 1 < net->n; i++) {
+		layer *l = &net->layers[i], *p = &net->layers[i + 1];
+		if (l->forward == dw_forward && (p->forward == conv1_forward ||
+		    p->forward == conv_forward) && projection(net, i)) {
+			l->forward = dwp_forward;
+			p->forward = project_forward;
 		}
 	}
 }

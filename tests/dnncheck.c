@@ -358,7 +358,8 @@ maxrel(const float *a, const float *b, size_t n)
  * gradients.  Depthwise layers of both strides, odd sizes, padded and
  * not; a 1x1 convolution whose input also feeds a [shortcut]; 1x1
  * expansions before depthwise ones, with and without a 1x1 projection
- * after them (an MBConv block, fused in evaluation mode). */
+ * after them, and a depthwise and projection pair (MBConv blocks, fused
+ * in evaluation mode). */
 static const char kern_cfg[] =
     "[net]\nbatch=2\nwidth=29\nheight=23\nchannels=3\n"
     "learning_rate=0.5\nmomentum=0.9\ndecay=0.01\n"
@@ -367,6 +368,9 @@ static const char kern_cfg[] =
     "[convolutional]\nbatch_normalize=1\nfilters=12\ngroups=12\nsize=5\nstride=1\npad=1\nactivation=relu\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\nsize=1\nstride=1\nactivation=linear\n"
     "[shortcut]\nfrom=-4\nactivation=linear\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=1\npad=1\nactivation=relu\n"
+    "[convolutional]\nbatch_normalize=1\nfilters=6\nsize=1\nstride=1\nactivation=leaky\n"
+    "[shortcut]\nfrom=-3\nactivation=linear\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=5\nstride=2\npad=1\nactivation=relu\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=1\npad=0\nactivation=relu\n"
     "[convolutional]\nbatch_normalize=1\nfilters=6\ngroups=6\nsize=3\nstride=2\npad=1\nactivation=relu\n"
@@ -379,7 +383,7 @@ static const char kern_cfg[] =
     "[maxpool]\nsize=2\nstride=2\n"
     "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
 
-#define KERN_MAX 12
+#define KERN_MAX 14
 
 struct run {
 	float *out, *dw[KERN_MAX], *w[KERN_MAX], *dx, *prob, *evout;
