@@ -357,9 +357,9 @@ mdf_grid_reclaim(struct mdf_grid *g, struct mdf_frame *out)
 	unsigned char *p = out->payload;
 	size_t cap = out->cap;
 
-	/* only the buffer mdf_grid_finish() lent, when the canvas is not
-	 * larger */
-	if (g->o.rw != 0 || cap < g->ccap)
+	/* only where mdf_grid_finish() lent the canvas (no --resize);
+	 * open_group() grows it when a group needs more */
+	if (g->o.rw != 0)
 		return;
 	out->payload = g->canvas;
 	out->cap = g->ccap;
