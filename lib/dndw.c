@@ -189,21 +189,22 @@ flat_forward(const struct geo *g, const float *restrict ph,
 	}
 }
 
-/* dw[t] += sum_i gr[i] ph[i + off[t]];  dph[i + off[t]] += w[t] gr[i]. */
+/* acc[t][j] += sum over chunks i0 of gr[i0 + j] ph[i0 + j + off[t]] (the
+ * weight gradient, summed across lanes once per channel by the caller);
+ * dph[i + off[t]] += w[t] gr[i]. */
 CLONES static void
 flat_backward(const struct geo *g, const float *restrict ph,
-    const float *restrict w, const float *restrict gr, float *restrict dw,
+    const float *restrict w, const float *restrict gr, float *restrict acc,
     float *restrict dph)
 {
 	for (int t = 0; t < g->ntap; t++) {
 		const float *src = ph + g->off[t];
-		float acc[VL] = { 0 }, s = 0;
+		float a[VL];
+		memcpy(a, acc + (size_t)t * VL, sizeof a);
 		for (size_t i0 = 0; i0 < g->n; i0 += VL)
 			for (int j = 0; j < VL; j++)
-				acc[j] += gr[i0 + j] * src[i0 + j];
-		for (int j = 0; j < VL; j++)
-			s += acc[j];
-		dw[t] += s;
+				a[j] += gr[i0 + j] * src[i0 + j];
+		memcpy(acc + (size_t)t * VL, a, sizeof a);
 		if (!dph)
 			continue;
 		float *d = dph + g->off[t], wv = w[t];
@@ -429,8 +430,10 @@ mdf_dw_conv_backward(const layer *l, const float *input, const float *delta,
 		int t = omp_get_thread_num();
 		float *ph = phs + sph * t, *gr = grs + sgr * t;
 		float *dph = dphs ? dphs + sdph * t : NULL;
+		float acc[MAXTAP * VL];
 #pragma omp for schedule(dynamic, 2)
-		for (int ch = 0; ch < l->c; ch++)
+		for (int ch = 0; ch < l->c; ch++) {
+			memset(acc, 0, sizeof acc);
 			for (int b = 0; b < l->batch; b++) {
 				size_t pl = (size_t)b * l->c + ch;
 				const float *src = delta + pl * op;
@@ -442,10 +445,18 @@ mdf_dw_conv_backward(const layer *l, const float *input, const float *delta,
 				if (dph)
 					memset(dph, 0, sizeof *dph * g.size);
 				flat_backward(&g, ph, l->weights + (size_t)ch * g.ntap, gr,
-				    l->weight_updates + (size_t)ch * g.ntap, dph);
+				    acc, dph);
 				if (dph)
 					from_phases(&g, dph, input_delta + pl * ip);
 			}
+			float *dw = l->weight_updates + (size_t)ch * g.ntap;
+			for (int k = 0; k < g.ntap; k++) {
+				float s = 0;
+				for (int j = 0; j < VL; j++)
+					s += acc[k * VL + j];
+				dw[k] += s;
+			}
+		}
 	}
 	free(phs);
 	free(grs);
