@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,12 +117,12 @@ int
 mdf_conv1_forward_eval(const layer *l, const float *input, float *output)
 {
 	int hw = l->out_h * l->out_w, kk = l->c * l->size * l->size;
+	int conv = l->size > 1, bl = BLOCK;
 	/* a block's columns within some 256 KiB */
-	int bl = kk * BLOCK <= 65536 ? BLOCK : 65536 / kk / 16 * 16;
-	if (bl < 64)
-		bl = 64;
+	if (conv && kk * BLOCK > 65536)
+		bl = 65536 / kk / 16 * 16 < 64 ? 64 : 65536 / kk / 16 * 16;
 	int nblk = (hw + bl - 1) / bl, ntask = l->batch * nblk;
-	int nt = omp_get_max_threads(), conv = l->size > 1;
+	int nt = omp_get_max_threads();
 	size_t per = (size_t)l->n * bl, percol = conv ? (size_t)kk * bl : 0;
 	float *k = malloc(2 * (size_t)l->n * sizeof(float)), *bufs, *cols;
 	int rc = 0;
