@@ -715,10 +715,14 @@ output_tiles4(const struct geo *g, const float *restrict m, size_t xs,
 {
 	int tw = g->tw, w4 = 4 * tw;
 	float lo = relu ? 0 : -HUGE_VALF;
-	float *y0 = rows, *y1 = y0 + w4, *y2 = y1 + w4, *y3 = y2 + w4;
 
 	for (int ty = 0; ty < g->th; ty++) {
 		const float *mt = m + (size_t)ty * tw;
+		/* rows of whole tiles go straight to the plane, others through
+		 * ROWS */
+		int direct = g->ow == w4 && 4 * ty + 4 <= g->oh;
+		float *y0 = direct ? out + (size_t)4 * ty * w4 : rows;
+		float *y1 = y0 + w4, *y2 = y1 + w4, *y3 = y2 + w4;
 #pragma omp simd
 		for (int t = 0; t < tw; t++) {
 			/* A' along each row i of the tile, then down the columns */
@@ -784,7 +788,7 @@ output_tiles4(const struct geo *g, const float *restrict m, size_t xs,
 			OUTPUT_COLUMN(3);
 #undef OUTPUT_COLUMN
 		}
-		for (int b = 0; b < 4 && 4 * ty + b < g->oh; b++)
+		for (int b = 0; b < 4 && 4 * ty + b < g->oh && !direct; b++)
 			memcpy(out + (size_t)(4 * ty + b) * g->ow, rows + (size_t)b * w4,
 			    sizeof *out * (size_t)g->ow);
 	}
@@ -799,7 +803,11 @@ output_tiles_adjoint4(const struct geo *g, const float *restrict dy,
 	int tw = g->tw, w4 = 4 * tw;
 
 	for (int ty = 0; ty < g->th; ty++) {
-		for (int b = 0; b < 4; b++) {
+		/* rows of whole tiles are read in place, others copied to ROWS
+		 * with zeros beyond the plane */
+		int direct = g->ow == w4 && 4 * ty + 4 <= g->oh;
+		const float *rr = direct ? dy + (size_t)4 * ty * w4 : rows;
+		for (int b = 0; b < 4 && !direct; b++) {
 			int y = 4 * ty + b;
 			float *r = rows + (size_t)b * w4;
 			if (y < g->oh) {
@@ -816,25 +824,25 @@ output_tiles_adjoint4(const struct geo *g, const float *restrict dy,
 			/* A along each row of dY, then down the columns */
 			float p00, p01, p02, p03, p04, p05;
 			{
-				const float *r = rows + (size_t)0 * w4 + 4 * t;
+				const float *r = rr + (size_t)0 * w4 + 4 * t;
 				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
 				A6(p0, x);
 			}
 			float p10, p11, p12, p13, p14, p15;
 			{
-				const float *r = rows + (size_t)1 * w4 + 4 * t;
+				const float *r = rr + (size_t)1 * w4 + 4 * t;
 				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
 				A6(p1, x);
 			}
 			float p20, p21, p22, p23, p24, p25;
 			{
-				const float *r = rows + (size_t)2 * w4 + 4 * t;
+				const float *r = rr + (size_t)2 * w4 + 4 * t;
 				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
 				A6(p2, x);
 			}
 			float p30, p31, p32, p33, p34, p35;
 			{
-				const float *r = rows + (size_t)3 * w4 + 4 * t;
+				const float *r = rr + (size_t)3 * w4 + 4 * t;
 				float x0 = r[0], x1 = r[1], x2 = r[2], x3 = r[3];
 				A6(p3, x);
 			}
