@@ -201,15 +201,20 @@ flat_backward(const struct geo *g, const float *restrict ph,
 		const float *src = ph + g->off[t];
 		float a[VL];
 		memcpy(a, acc + (size_t)t * VL, sizeof a);
-		for (size_t i0 = 0; i0 < g->n; i0 += VL)
-			for (int j = 0; j < VL; j++)
-				a[j] += gr[i0 + j] * src[i0 + j];
+		if (dph) {      /* both in one pass over the gradient */
+			float *d = dph + g->off[t], wv = w[t];
+			for (size_t i0 = 0; i0 < g->n; i0 += VL)
+				for (int j = 0; j < VL; j++) {
+					float gv = gr[i0 + j];
+					a[j] += gv * src[i0 + j];
+					d[i0 + j] += wv * gv;
+				}
+		} else {
+			for (size_t i0 = 0; i0 < g->n; i0 += VL)
+				for (int j = 0; j < VL; j++)
+					a[j] += gr[i0 + j] * src[i0 + j];
+		}
 		memcpy(acc + (size_t)t * VL, a, sizeof a);
-		if (!dph)
-			continue;
-		float *d = dph + g->off[t], wv = w[t];
-		for (size_t i = 0; i < g->n; i++)
-			d[i] += wv * gr[i];
 	}
 }
 
