@@ -315,7 +315,7 @@ mdf_dw_project_supported(const layer *l, const layer *p)
 	return mdf_eval_fusable(p) && p->type == CONVOLUTIONAL && p->size == 1 &&
 	    p->stride == 1 && p->pad == 0 && p->groups == 1 && p->c == l->n &&
 	    p->h == l->out_h && p->w == l->out_w && p->batch == l->batch &&
-	    p->h * p->w >= 49;
+	    p->h * p->w >= 49 && p->batch >= 2;     /* a task per image */
 }
 
 /* With P, the projection too: a task is an image, whose depthwise
