@@ -92,19 +92,32 @@ im2col_block(const layer *l, const float *im, int j0, int nc, float *col)
 static float *scratch(int i, size_t n);
 static void gather(const float *src, int batch, int c, int hw, float *dst);
 
-/* small 1x1 maps: [C][B*HW] gathered, one multiply, normalised on the
- * way back to [B][N][HW] */
-static int
-forward_eval_small(const layer *l, const float *input, const float *k,
-    float *output)
+/* A 1x1 convolution of a whole batch as one multiply: the input gathered
+ * to [C][B*HW], the product [N][B*HW] returned (scratch 1), NULL when out
+ * of memory. */
+static float *
+batch_product(const layer *l, const float *input)
 {
 	int hw = l->out_h * l->out_w, nb = hw * l->batch;
 	float *x = scratch(0, (size_t)l->c * nb), *y = scratch(1, (size_t)l->n * nb);
 
 	if (!x || !y)
-		return -1;
+		return NULL;
 	gather(input, l->batch, l->c, hw, x);
 	gemm(0, 0, l->n, nb, l->c, 1, l->weights, l->c, x, nb, 0, y, nb);
+	return y;
+}
+
+/* small 1x1 maps: one multiply, normalised on the way back to [B][N][HW] */
+static int
+forward_eval_small(const layer *l, const float *input, const float *k,
+    float *output)
+{
+	int hw = l->out_h * l->out_w, nb = hw * l->batch;
+	float *y = batch_product(l, input);
+
+	if (!y)
+		return -1;
 #pragma omp parallel for schedule(dynamic, 8) if ((size_t)l->n * nb > 32768)
 	for (int f = 0; f < l->n; f++)
 		for (int b = 0; b < l->batch; b++)
@@ -213,13 +226,11 @@ scatter(const float *src, int batch, int c, int hw, float *dst, int add)
 int
 mdf_conv1_forward(const layer *l, const float *input, float *output)
 {
-	int hw = l->out_h * l->out_w, nb = hw * l->batch;
-	float *x = scratch(0, (size_t)l->c * nb), *y = scratch(1, (size_t)l->n * nb);
+	int hw = l->out_h * l->out_w;
+	float *y = batch_product(l, input);
 
-	if (!x || !y)
+	if (!y)
 		return -1;
-	gather(input, l->batch, l->c, hw, x);
-	gemm(0, 0, l->n, nb, l->c, 1, l->weights, l->c, x, nb, 0, y, nb);
 	scatter(y, l->batch, l->n, hw, output, 0);
 	return 0;
 }
