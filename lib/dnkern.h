@@ -30,11 +30,12 @@ int mdf_dw_conv_forward(const layer *l, const float *input, float *output);
 int mdf_dw_forward_eval(const layer *l, const float *input, float *output);
 /* The same, fused with the 1x1 convolution E before it (its batch norm
  * and activation too): INPUT is E's input; E's output is neither written
- * nor needed (an MBConv block's expansion).  <0 (nothing done) without memory or when unsupported. */
+ * nor needed (an MBConv block's expansion).  P (may be NULL): the 1x1
+ * projection after L, fused too; then POUT gets P's output and OUTPUT
+ * (L's) nothing.  E may be NULL when P is not: L and P only, INPUT is
+ * L's.  <0 (nothing done) without memory or when unsupported; the two
+ * _supported functions say beforehand whether E and P fuse. */
 int mdf_dw_expand_supported(const layer *e, const layer *l);
-/* P (may be NULL): the 1x1 projection after L, fused too; then POUT gets
- * P's output and OUTPUT (L's) nothing.  E may be NULL when P is not: L
- * and P only, INPUT is L's. */
 int mdf_dw_project_supported(const layer *l, const layer *p);
 int mdf_dw_forward_eval_expand(const layer *e, const layer *l,
     const layer *p, const float *input, float *output, float *pout);
