@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
-#include "dnet.h"
+#include "dnn/dnet.h"
 #include "dnncli.h"
 
 void

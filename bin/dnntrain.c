@@ -12,7 +12,7 @@
 
 #include "cli.h"
 #include "dnncli.h"
-#include "dnet.h"
+#include "dnn/dnet.h"
 #include "milldir/types.h"
 
 struct opts {

@@ -25,9 +25,9 @@
 #include <darknet.h>
 
 #include "cli.h"
-#include "dnconv3.h"
-#include "dnet.h"
-#include "dnkern.h"
+#include "dnn/dnconv3.h"
+#include "dnn/dnet.h"
+#include "dnn/dnkern.h"
 #include "milldir/types.h"
 
 static char why[1024];
@@ -525,7 +525,7 @@ gemmcheck(void)
 }
 
 /* conv3: the Winograd 3x3 convolutions and the 2x2 max pooling
- * (lib/dnconv3.c) against Darknet's: every layer's output, every weight
+ * (lib/dnn/dnconv3.c) against Darknet's: every layer's output, every weight
  * and bias gradient, the input gradient and the weights after an SGD
  * step.  Odd and even sizes, padded
  * and not, with and without batch norm; the first layer (3 channels) and

@@ -37,7 +37,7 @@ setup() {
 }
 
 @test "dnnpredict: metriclog's F1 on the validation predictions is training's val_f1" {
-	# both use lib/metrics.c: macro averages over the classes in the
+	# both use lib/track/metrics.c: macro averages over the classes in the
 	# truth or the predictions
 	mdf select split=val <data.mdf | dnnpredict --model model |
 		metriclog --store "$BATS_TEST_TMPDIR/s" -q

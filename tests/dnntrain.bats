@@ -63,7 +63,7 @@ setup() {
 @test "dnntrain: a small VGG (Winograd 3x3 convolutions, 2x2 pooling) learns" {
 	gendata 90 1
 	# 3x3 convolutions of 16 and 32 channels take the Winograd path of
-	# lib/dnconv3.c (the first, of 3 channels, stays on im2col)
+	# lib/dnn/dnconv3.c (the first, of 3 channels, stays on im2col)
 	cat >vgg.cfg <<'EOF'
 [net]
 batch=16

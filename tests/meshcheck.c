@@ -11,7 +11,7 @@
  *                             stock, and some floor faces the tool below
  *                             the top face (distractor-free parts only)
  *   meshcheck -x FILE.vox...  a voxel pattern, repaired and meshed by
- *                             lib/voxel.c: "NX NY NZ", then NZ layers of
+ *                             lib/geom/voxel.c: "NX NY NZ", then NZ layers of
  *                             NY lines of NX characters, '#' material
  *   meshcheck -X FILE.vox...  the same without the repair (to show that
  *                             the check catches non-manifold edges)

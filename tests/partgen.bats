@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# partgen: labelled synthetic workpieces; lib/voxel.c's closed meshes.
+# partgen: labelled synthetic workpieces; lib/geom/voxel.c's closed meshes.
 
 load test_helper
 

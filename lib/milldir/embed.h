@@ -12,7 +12,7 @@
  * its area to that triangle's three corners with barycentric weights, so
  * the embedding is continuous in the mesh's orientation.  The exact rules
  * (the 4/3 power warp that evens out the bin sizes, the bin order) are in
- * normembed(1) and lib/embed.c.
+ * normembed(1) and lib/render/embed.c.
  */
 #ifndef MILLDIR_EMBED_H
 #define MILLDIR_EMBED_H

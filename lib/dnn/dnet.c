@@ -1,0 +1,1287 @@
+/*
+ * Networks: cfg validation and rewriting, building a Darknet network
+ * without its exits and chatter, training steps, evaluation, batch-norm
+ * population statistics and weight files.
+ *
+ * Darknet calls exit() on many cfg errors and asserts on others, so every
+ * cfg is checked here first, section by section, with the layer shapes
+ * computed the way Darknet will compute them.  Only the layer types
+ * milldir's networks need are accepted.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <darknet.h>
+
+#include "dnn/dnet.h"
+
+static int
+fail(int code, char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int
+mdf_dnet_cfg_read(const char *path, char **text, char *why, size_t whylen)
+{
+	FILE *fp = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, got;
+
+	if (!fp)
+		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+	do {
+		if (cap - len < 4096) {
+			char *nb = realloc(buf, cap + 65536);
+			if (!nb) {
+				free(buf);
+				fclose(fp);
+				return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", path);
+			}
+			buf = nb;
+			cap += 65536;
+		}
+		got = fread(buf + len, 1, cap - len - 1, fp);
+		len += got;
+	} while (got > 0);
+	if (ferror(fp)) {
+		free(buf);
+		fclose(fp);
+		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+	}
+	fclose(fp);
+	buf[len] = '\0';
+	if (memchr(buf, '\0', len))
+		return free(buf), fail(MDF_E_META, why, whylen, "%s: not a text file", path);
+	*text = buf;
+	return MDF_OK;
+}
+
+/* --- cfg lines -------------------------------------------------------- */
+
+/* One line of a cfg, whitespace removed as Darknet's strip() does. */
+struct line {
+	char *s;
+	int no;
+};
+
+static int
+split_lines(const char *text, struct line **out, int *n)
+{
+	size_t cap = 64, cnt = 0;
+	struct line *v = malloc(cap * sizeof *v);
+	const char *p = text;
+	int no = 0;
+
+	if (!v)
+		return MDF_E_NOMEM;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char *s = malloc(len + 1);
+		size_t k = 0;
+		no++;
+		if (!s)
+			goto nomem;
+		for (size_t i = 0; i < len; i++)
+			if (!isspace((unsigned char)p[i]))
+				s[k++] = p[i];
+		s[k] = '\0';
+		if (cnt == cap) {
+			struct line *nv = realloc(v, 2 * cap * sizeof *v);
+			if (!nv) {
+				free(s);
+				goto nomem;
+			}
+			v = nv;
+			cap *= 2;
+		}
+		v[cnt].s = s;
+		v[cnt].no = no;
+		cnt++;
+		p = e ? e + 1 : p + len;
+	}
+	*out = v;
+	*n = (int)cnt;
+	return MDF_OK;
+nomem:
+	for (size_t i = 0; i < cnt; i++)
+		free(v[i].s);
+	free(v);
+	return MDF_E_NOMEM;
+}
+
+static void
+free_lines(struct line *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i].s);
+	free(v);
+}
+
+static int
+skip_line(const char *s)
+{
+	return s[0] == '\0' || s[0] == '#' || s[0] == ';';
+}
+
+/* --- cfg sections ----------------------------------------------------- */
+
+enum sect { S_NET, S_CONV, S_CONN, S_MAX, S_AVG, S_SOFT, S_SHORT, S_DROP,
+	S_BN, S_ROUTE, S_ACT, S_UNKNOWN };
+
+static const struct {
+	const char *name;
+	enum sect type;
+} sect_names[] = {
+	{ "[net]", S_NET }, { "[network]", S_NET },
+	{ "[convolutional]", S_CONV }, { "[conv]", S_CONV },
+	{ "[connected]", S_CONN }, { "[conn]", S_CONN },
+	{ "[maxpool]", S_MAX }, { "[max]", S_MAX },
+	{ "[avgpool]", S_AVG }, { "[avg]", S_AVG },
+	{ "[softmax]", S_SOFT }, { "[soft]", S_SOFT },
+	{ "[shortcut]", S_SHORT }, { "[dropout]", S_DROP },
+	{ "[batchnorm]", S_BN }, { "[route]", S_ROUTE },
+	{ "[activation]", S_ACT },
+};
+
+/* Keys each section may carry (the ones Darknet reads for it). */
+static const char *const keys_net[] = { "batch", "subdivisions", "width",
+	"height", "channels", "learning_rate", "momentum", "decay", "policy",
+	"steps", "scales", "step", "scale", "gamma", "power", "max_batches",
+	"burn_in", "adam", "B1", "B2", "eps", "angle", "saturation", "exposure",
+	"hue", "aspect", "max_crop", "min_crop", "center", "clip", NULL };
+static const char *const keys_conv[] = { "filters", "size", "stride", "pad",
+	"padding", "groups", "activation", "batch_normalize", NULL };
+static const char *const keys_conn[] = { "output", "activation",
+	"batch_normalize", NULL };
+static const char *const keys_max[] = { "size", "stride", "padding", NULL };
+static const char *const keys_none[] = { NULL };
+static const char *const keys_soft[] = { "groups", "temperature", NULL };
+static const char *const keys_short[] = { "from", "activation", "alpha",
+	"beta", NULL };
+static const char *const keys_drop[] = { "probability", NULL };
+static const char *const keys_route[] = { "layers", NULL };
+static const char *const keys_act[] = { "activation", NULL };
+/* read by Darknet for every layer */
+static const char *const keys_common[] = { "learning_rate", "stopbackward",
+	"dontsave", "dontload", "onlyforward", NULL };
+
+static const char *const activations[] = { "logistic", "loggy", "relu",
+	"elu", "selu", "relie", "plse", "hardtan", "lhtan", "linear", "ramp",
+	"leaky", "tanh", "stair", NULL };
+
+static const char *const *
+sect_keys(enum sect t)
+{
+	switch (t) {
+	case S_NET: return keys_net;
+	case S_CONV: return keys_conv;
+	case S_CONN: return keys_conn;
+	case S_MAX: return keys_max;
+	case S_SOFT: return keys_soft;
+	case S_SHORT: return keys_short;
+	case S_DROP: return keys_drop;
+	case S_ROUTE: return keys_route;
+	case S_ACT: return keys_act;
+	default: return keys_none;
+	}
+}
+
+static int
+in_list(const char *const *names, const char *s, size_t len)
+{
+	for (; *names; names++)
+		if (strlen(*names) == len && strncmp(*names, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+#define MAXKEYS 32
+
+struct section {
+	enum sect type;
+	const char *name;
+	int no;                 /* line of the header */
+	int nkeys;
+	const char *key[MAXKEYS];
+	const char *val[MAXKEYS];
+	size_t keylen[MAXKEYS];
+	int line[MAXKEYS];      /* index into lines of each key */
+	int hline;              /* index into lines of the header */
+};
+
+static const char *
+get(const struct section *s, const char *key)
+{
+	for (int i = 0; i < s->nkeys; i++)
+		if (strlen(key) == s->keylen[i] && strncmp(s->key[i], key, s->keylen[i]) == 0)
+			return s->val[i];
+	return NULL;
+}
+
+/* Whole number value of KEY, DEF if absent; -1 with WHY if malformed. */
+static int
+get_int(const struct section *s, const char *cfgname, const char *key,
+    long def, long min, long max, long *out, char *why, size_t whylen)
+{
+	const char *v = get(s, key);
+	char *end;
+
+	if (!v) {
+		*out = def;
+		return 0;
+	}
+	errno = 0;
+	long x = strtol(v, &end, 10);
+	if (errno || end == v || *end || x < min || x > max) {
+		fail(0, why, whylen, "%s: line %d: %s %s=%s: want a whole number in %ld..%ld",
+		    cfgname, s->no, s->name, key, v, min, max);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+static int
+get_float(const struct section *s, const char *cfgname, const char *key,
+    char *why, size_t whylen)
+{
+	const char *v = get(s, key);
+	char *end;
+
+	if (!v)
+		return 0;
+	errno = 0;
+	double x = strtod(v, &end);
+	if (errno || end == v || *end || x != x) {
+		fail(0, why, whylen, "%s: line %d: %s %s=%s: not a number", cfgname,
+		    s->no, s->name, key, v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_sections(const char *name, struct line *lines, int nlines,
+    struct section **out, int *nout, char *why, size_t whylen)
+{
+	struct section *v = calloc((size_t)nlines + 1, sizeof *v);
+	int n = 0;
+
+	if (!v)
+		return MDF_E_NOMEM;
+	for (int i = 0; i < nlines; i++) {
+		const char *s = lines[i].s;
+		if (skip_line(s))
+			continue;
+		if (s[0] == '[') {
+			struct section *sec = &v[n++];
+			sec->type = S_UNKNOWN;
+			for (size_t k = 0; k < sizeof sect_names / sizeof *sect_names; k++)
+				if (strcmp(s, sect_names[k].name) == 0) {
+					sec->type = sect_names[k].type;
+					sec->name = sect_names[k].name;
+				}
+			sec->no = lines[i].no;
+			sec->hline = i;
+			if (sec->type == S_UNKNOWN) {
+				fail(0, why, whylen, "%s: line %d: unknown or unsupported section %s",
+				    name, lines[i].no, s);
+				free(v);
+				return MDF_E_META;
+			}
+			continue;
+		}
+		const char *eq = strchr(s, '=');
+		if (!eq || eq == s || !eq[1]) {
+			fail(0, why, whylen, "%s: line %d: expected KEY=VALUE or [section], got '%s'",
+			    name, lines[i].no, s);
+			free(v);
+			return MDF_E_META;
+		}
+		if (n == 0) {
+			fail(0, why, whylen, "%s: line %d: '%s' before the first section",
+			    name, lines[i].no, s);
+			free(v);
+			return MDF_E_META;
+		}
+		struct section *sec = &v[n - 1];
+		size_t klen = (size_t)(eq - s);
+		if (!in_list(sect_keys(sec->type), s, klen) &&
+		    !(sec->type != S_NET && in_list(keys_common, s, klen))) {
+			fail(0, why, whylen, "%s: line %d: %s does not take '%.*s'",
+			    name, lines[i].no, sec->name, (int)klen, s);
+			free(v);
+			return MDF_E_META;
+		}
+		for (int k = 0; k < sec->nkeys; k++)
+			if (sec->keylen[k] == klen && strncmp(sec->key[k], s, klen) == 0) {
+				fail(0, why, whylen, "%s: line %d: '%.*s' given twice in %s",
+				    name, lines[i].no, (int)klen, s, sec->name);
+				free(v);
+				return MDF_E_META;
+			}
+		if (sec->nkeys == MAXKEYS) {
+			fail(0, why, whylen, "%s: line %d: too many keys in %s", name,
+			    lines[i].no, sec->name);
+			free(v);
+			return MDF_E_META;
+		}
+		sec->key[sec->nkeys] = s;
+		sec->keylen[sec->nkeys] = klen;
+		sec->val[sec->nkeys] = eq + 1;
+		sec->line[sec->nkeys] = i;
+		sec->nkeys++;
+	}
+	*out = v;
+	*nout = n;
+	return MDF_OK;
+}
+
+struct shape {
+	int w, h, c;
+	long outputs;
+};
+
+/* Check the sections and compute every layer's output the way Darknet
+ * will; SHAPES gets one entry per layer. */
+static int
+check_sections(const char *name, struct section *sec, int n,
+    struct mdf_dnet_cfg *cfg, char *why, size_t whylen)
+{
+	struct shape *sh;
+	long w, h, c, x;
+	int rc = MDF_E_META;
+
+#define INT(S, K, D, MIN, MAX, OUT) \
+	if (get_int(S, name, K, D, MIN, MAX, OUT, why, whylen) < 0) goto out
+#define NEED(S, K) \
+	if (!get(S, K)) { fail(0, why, whylen, "%s: line %d: %s needs %s=", \
+	    name, (S)->no, (S)->name, K); goto out; }
+
+	if (n == 0 || sec[0].type != S_NET)
+		return fail(MDF_E_META, why, whylen, "%s: the first section must be [net]", name);
+	if (n < 2)
+		return fail(MDF_E_META, why, whylen, "%s: no layers after [net]", name);
+	if (!(sh = calloc((size_t)n, sizeof *sh)))
+		return MDF_E_NOMEM;
+	NEED(&sec[0], "width");
+	NEED(&sec[0], "height");
+	NEED(&sec[0], "channels");
+	INT(&sec[0], "width", 0, 1, 4096, &w);
+	INT(&sec[0], "height", 0, 1, 4096, &h);
+	INT(&sec[0], "channels", 0, 1, 4, &c);
+	INT(&sec[0], "batch", 1, 1, 65536, &x);
+	INT(&sec[0], "subdivisions", 1, 1, 1, &x);
+	INT(&sec[0], "adam", 0, 0, 0, &x);
+	{
+		static const char *const num[] = { "learning_rate", "momentum",
+			"decay", "scale", "gamma", "power", NULL };
+		for (int k = 0; num[k]; k++)
+			if (get_float(&sec[0], name, num[k], why, whylen) < 0)
+				goto out;
+	}
+	{
+		const char *p = get(&sec[0], "policy");
+		static const char *const pol[] = { "constant", "step", "exp",
+			"poly", "steps", "sig", "random", NULL };
+		if (p && !in_list(pol, p, strlen(p))) {
+			fail(0, why, whylen, "%s: line %d: unknown policy '%s'", name,
+			    sec[0].no, p);
+			goto out;
+		}
+		if (p && strcmp(p, "steps") == 0 &&
+		    (!get(&sec[0], "steps") || !get(&sec[0], "scales"))) {
+			fail(0, why, whylen, "%s: line %d: policy=steps needs steps= and scales=",
+			    name, sec[0].no);
+			goto out;
+		}
+	}
+	sh[0].w = (int)w;
+	sh[0].h = (int)h;
+	sh[0].c = (int)c;
+	sh[0].outputs = w * h * c;
+	cfg->w = (int)w;
+	cfg->h = (int)h;
+	cfg->c = (int)c;
+	cfg->outputs = -1;
+
+	for (int i = 1; i < n; i++) {
+		struct section *s = &sec[i];
+		struct shape in = sh[i - 1], *o = &sh[i];
+		const char *act = get(s, "activation");
+
+		if (act && !in_list(activations, act, strlen(act))) {
+			fail(0, why, whylen, "%s: line %d: unknown activation '%s'", name,
+			    s->no, act);
+			goto out;
+		}
+		if (get(s, "learning_rate") && get_float(s, name, "learning_rate", why, whylen) < 0)
+			goto out;
+		if (s->type == S_NET) {
+			fail(0, why, whylen, "%s: line %d: a second [net] section", name, s->no);
+			goto out;
+		}
+		if (s->type != S_CONN && s->type != S_SOFT && s->type != S_DROP &&
+		    s->type != S_ACT && s->type != S_ROUTE && s->type != S_SHORT &&
+		    (in.w < 1 || in.h < 1 || in.c < 1)) {
+			fail(0, why, whylen, "%s: line %d: %s needs an image input", name,
+			    s->no, s->name);
+			goto out;
+		}
+		*o = in;
+		switch (s->type) {
+		case S_CONV: {
+			long filters, size, stride, pad, padding, groups, bn;
+			NEED(s, "filters");
+			NEED(s, "size");
+			INT(s, "filters", 1, 1, 65536, &filters);
+			INT(s, "size", 1, 1, 31, &size);
+			INT(s, "stride", 1, 1, 16, &stride);
+			INT(s, "pad", 0, 0, 1, &pad);
+			INT(s, "padding", 0, 0, 31, &padding);
+			INT(s, "groups", 1, 1, 65536, &groups);
+			INT(s, "batch_normalize", 0, 0, 1, &bn);
+			if (pad)
+				padding = size / 2;
+			if (in.c % groups || filters % groups) {
+				fail(0, why, whylen, "%s: line %d: groups=%ld must divide %d input channels and filters=%ld",
+				    name, s->no, groups, in.c, filters);
+				goto out;
+			}
+			/* Darknet's 1x1 path multiplies the input as is,
+			 * ignoring the stride */
+			if (size == 1 && (stride != 1 || padding != 0)) {
+				fail(0, why, whylen, "%s: line %d: a 1x1 convolution needs stride=1 and no padding",
+				    name, s->no);
+				goto out;
+			}
+			o->w = (int)((in.w + 2 * padding - size) / stride + 1);
+			o->h = (int)((in.h + 2 * padding - size) / stride + 1);
+			o->c = (int)filters;
+			if (in.w + 2 * padding < size || in.h + 2 * padding < size) {
+				fail(0, why, whylen, "%s: line %d: %ldx%ld kernel larger than its %dx%d input",
+				    name, s->no, size, size, in.w, in.h);
+				goto out;
+			}
+			break;
+		}
+		case S_CONN: {
+			long outp, bn;
+			NEED(s, "output");
+			INT(s, "output", 1, 1, 1L << 20, &outp);
+			INT(s, "batch_normalize", 0, 0, 1, &bn);
+			o->w = o->h = 1;
+			o->c = (int)outp;
+			break;
+		}
+		case S_MAX: {
+			long size, stride, padding;
+			INT(s, "stride", 1, 1, 16, &stride);
+			INT(s, "size", stride, 1, 31, &size);
+			INT(s, "padding", size - 1, 0, 31, &padding);
+			o->w = (int)((in.w + padding - size) / stride + 1);
+			o->h = (int)((in.h + padding - size) / stride + 1);
+			if (o->w < 1 || o->h < 1) {
+				fail(0, why, whylen, "%s: line %d: pooling shrinks %dx%d to nothing",
+				    name, s->no, in.w, in.h);
+				goto out;
+			}
+			break;
+		}
+		case S_AVG:
+			o->w = o->h = 1;
+			break;
+		case S_SOFT: {
+			long groups;
+			INT(s, "groups", 1, 1, 65536, &groups);
+			if (get(s, "temperature") && get_float(s, name, "temperature", why, whylen) < 0)
+				goto out;
+			if (in.outputs % groups) {
+				fail(0, why, whylen, "%s: line %d: groups=%ld does not divide %ld inputs",
+				    name, s->no, groups, in.outputs);
+				goto out;
+			}
+			if (i != n - 1) {
+				fail(0, why, whylen, "%s: line %d: [softmax] must be the last layer",
+				    name, s->no);
+				goto out;
+			}
+			o->w = o->h = 0;
+			o->c = 0;
+			o->outputs = in.outputs;
+			continue;
+		}
+		case S_SHORT: {
+			long from;
+			NEED(s, "from");
+			INT(s, "from", 0, -(long)n, (long)n, &from);
+			long idx = from < 0 ? (i - 1) + from : from;
+			/* layer indexes count from 0 after [net] */
+			if (idx < 0 || idx >= i - 1) {
+				fail(0, why, whylen, "%s: line %d: from=%ld names no earlier layer",
+				    name, s->no, from);
+				goto out;
+			}
+			struct shape f = sh[idx + 1];
+			if (f.w != in.w || f.h != in.h || f.c != in.c) {
+				fail(0, why, whylen, "%s: line %d: [shortcut] adds %dx%dx%d to %dx%dx%d",
+				    name, s->no, f.w, f.h, f.c, in.w, in.h, in.c);
+				goto out;
+			}
+			if ((get(s, "alpha") && get_float(s, name, "alpha", why, whylen) < 0) ||
+			    (get(s, "beta") && get_float(s, name, "beta", why, whylen) < 0))
+				goto out;
+			break;
+		}
+		case S_DROP:
+			if (get(s, "probability") && get_float(s, name, "probability", why, whylen) < 0)
+				goto out;
+			if (i == 1) {
+				fail(0, why, whylen, "%s: line %d: [dropout] cannot be the first layer",
+				    name, s->no);
+				goto out;
+			}
+			break;
+		case S_ROUTE: {
+			NEED(s, "layers");
+			const char *p = get(s, "layers");
+			int cw = -1, chh = -1, cc = 0;
+			while (*p) {
+				char *end;
+				long from = strtol(p, &end, 10);
+				long idx = from < 0 ? (i - 1) + from : from;
+				if (end == p || (*end && *end != ',') || idx < 0 || idx >= i - 1) {
+					fail(0, why, whylen, "%s: line %d: layers=%s: not a list of earlier layers",
+					    name, s->no, get(s, "layers"));
+					goto out;
+				}
+				struct shape f = sh[idx + 1];
+				if (cw >= 0 && (f.w != cw || f.h != chh)) {
+					fail(0, why, whylen, "%s: line %d: [route] joins layers of different sizes",
+					    name, s->no);
+					goto out;
+				}
+				cw = f.w;
+				chh = f.h;
+				cc += f.c;
+				p = *end ? end + 1 : end;
+			}
+			o->w = cw;
+			o->h = chh;
+			o->c = cc;
+			break;
+		}
+		default:
+			break;
+		}
+		o->outputs = (long)o->w * o->h * o->c;
+		if (o->outputs < 1) {
+			fail(0, why, whylen, "%s: line %d: %s has no outputs", name, s->no, s->name);
+			goto out;
+		}
+	}
+	if (sec[n - 1].type != S_SOFT) {
+		fail(0, why, whylen, "%s: the last layer must be [softmax]", name);
+		goto out;
+	}
+	cfg->nlayers = n - 1;
+	cfg->outputs = (int)sh[n - 1].outputs;
+	rc = MDF_OK;
+out:
+	free(sh);
+	return rc;
+#undef INT
+#undef NEED
+}
+
+int
+mdf_dnet_cfg_check(const char *name, const char *text, struct mdf_dnet_cfg *cfg,
+    char *why, size_t whylen)
+{
+	struct line *lines;
+	struct section *sec;
+	int nlines, nsec, rc;
+
+	if ((rc = split_lines(text, &lines, &nlines)) < 0)
+		return rc;
+	rc = parse_sections(name, lines, nlines, &sec, &nsec, why, whylen);
+	if (rc == MDF_OK) {
+		rc = check_sections(name, sec, nsec, cfg, why, whylen);
+		free(sec);
+	}
+	free_lines(lines, nlines);
+	return rc;
+}
+
+/* --- rewriting -------------------------------------------------------- */
+
+struct buf {
+	char *p;
+	size_t len, cap;
+	int err;
+};
+
+static void
+bput(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->err)
+		return;
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			b->err = 1;
+			return;
+		}
+		if (b->p && b->len + (size_t)n < b->cap) {
+			b->len += (size_t)n;
+			return;
+		}
+		size_t nc = (b->cap + (size_t)n + 1) * 2;
+		char *np = realloc(b->p, nc);
+		if (!np) {
+			b->err = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = nc;
+	}
+}
+
+/* A [net] key we rewrite but the caller left unset. */
+static int
+keep_key(const char *k, size_t len, const struct mdf_dnet_hyper *hp)
+{
+	return (hp->lr < 0 && len == 13 && strncmp(k, "learning_rate", 13) == 0) ||
+	    (hp->momentum < 0 && len == 8 && strncmp(k, "momentum", 8) == 0) ||
+	    (hp->decay < 0 && len == 5 && strncmp(k, "decay", 5) == 0);
+}
+
+int
+mdf_dnet_cfg_patch(const char *text, int classes, const struct mdf_dnet_hyper *hp,
+    char **out, char *why, size_t whylen)
+{
+	struct line *lines;
+	struct section *sec;
+	struct buf b = { 0 };
+	int nlines, nsec, rc, cls = -1;
+	const char *orig = text;
+
+	if ((rc = split_lines(text, &lines, &nlines)) < 0)
+		return rc;
+	if ((rc = parse_sections("cfg", lines, nlines, &sec, &nsec, why, whylen)) < 0) {
+		free_lines(lines, nlines);
+		return rc;
+	}
+	for (int i = nsec - 1; i > 0 && cls < 0; i--)
+		if (sec[i].type == S_CONN || sec[i].type == S_CONV)
+			cls = i;
+	if (cls < 0 || nsec < 1 || sec[0].type != S_NET) {
+		free(sec);
+		free_lines(lines, nlines);
+		return fail(MDF_E_META, why, whylen, "no [connected] or [convolutional] classifier");
+	}
+	/* the [net] keys we set ourselves are dropped and rewritten */
+	static const char *const ours[] = { "batch", "subdivisions", "learning_rate",
+		"momentum", "decay", "policy", "max_batches", "power", "step",
+		"scale", "steps", "scales", "gamma", "burn_in", NULL };
+	const char *p = orig;
+	int li = 0;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *s = lines[li].s;
+		int drop = 0, replace = 0;
+		for (int k = 0; k < sec[0].nkeys; k++)
+			if (sec[0].line[k] == li && in_list(ours, sec[0].key[k], sec[0].keylen[k]) &&
+			    !keep_key(sec[0].key[k], sec[0].keylen[k], hp))
+				drop = 1;
+		for (int k = 0; k < sec[cls].nkeys; k++)
+			if (sec[cls].line[k] == li &&
+			    ((sec[cls].type == S_CONN && strncmp(s, "output=", 7) == 0) ||
+			     (sec[cls].type == S_CONV && strncmp(s, "filters=", 8) == 0)))
+				replace = 1;
+		if (replace)
+			bput(&b, "# set by milldir from the classes\n%s=%d\n",
+			    sec[cls].type == S_CONN ? "output" : "filters", classes);
+		else if (!drop)
+			bput(&b, "%.*s\n", (int)len, p);
+		if (li == sec[0].hline) {
+			bput(&b, "# set by milldir\nbatch=%d\nsubdivisions=1\n", hp->batch);
+			if (hp->lr >= 0)
+				bput(&b, "learning_rate=%.9g\n", hp->lr);
+			if (hp->momentum >= 0)
+				bput(&b, "momentum=%.9g\n", hp->momentum);
+			if (hp->decay >= 0)
+				bput(&b, "decay=%.9g\n", hp->decay);
+			const char *pol = hp->policy ? hp->policy : "constant";
+			long mb = hp->max_batches > 0 ? hp->max_batches : 1;
+			if (strcmp(pol, "poly") == 0)
+				bput(&b, "policy=poly\npower=2\nmax_batches=%ld\n", mb);
+			else if (strcmp(pol, "step") == 0)
+				bput(&b, "policy=step\nstep=%ld\nscale=0.1\n",
+				    mb / 3 > 0 ? mb / 3 : 1);
+			else if (strcmp(pol, "exp") == 0)
+				bput(&b, "policy=exp\ngamma=%.9g\n", 1.0 - 3.0 / (double)mb);
+			else
+				bput(&b, "policy=constant\n");
+		}
+		p = e ? e + 1 : p + len;
+		li++;
+	}
+	free(sec);
+	free_lines(lines, nlines);
+	if (b.err) {
+		free(b.p);
+		return MDF_E_NOMEM;
+	}
+	*out = b.p;
+	return MDF_OK;
+}
+
+int
+mdf_dnet_find_net(const char *name, const char *srcdir, const char *pkgdir,
+    char **path, char *why, size_t whylen)
+{
+	const char *dirs[3];
+	char buf[PATH_MAX];
+	size_t len = strlen(name);
+	int nd = 0;
+
+	if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".cfg") == 0)) {
+		if (access(name, R_OK) != 0)
+			return fail(MDF_E_IO, why, whylen, "%s: %s", name, strerror(errno));
+		*path = strdup(name);
+		return *path ? MDF_OK : MDF_E_NOMEM;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '-' && name[i] != '_' &&
+		    name[i] != '.')
+			return fail(MDF_E_INVAL, why, whylen, "%s: not a network name", name);
+	if (getenv("MILLDIR_NETS") && *getenv("MILLDIR_NETS"))
+		dirs[nd++] = getenv("MILLDIR_NETS");
+	char src[PATH_MAX];
+	if (srcdir) {
+		snprintf(src, sizeof src, "%s/pipelines/nets", srcdir);
+		dirs[nd++] = src;
+	}
+	char pkg[PATH_MAX];
+	if (pkgdir) {
+		snprintf(pkg, sizeof pkg, "%s/nets", pkgdir);
+		dirs[nd++] = pkg;
+	}
+	for (int i = 0; i < nd; i++) {
+		snprintf(buf, sizeof buf, "%s/%s.cfg", dirs[i], name);
+		if (access(buf, R_OK) == 0) {
+			*path = strdup(buf);
+			return *path ? MDF_OK : MDF_E_NOMEM;
+		}
+	}
+	return fail(MDF_E_INVAL, why, whylen, "%s: unknown network (no %s.cfg in %s%s%s%s%s)",
+	    name, name, nd > 0 ? dirs[0] : "", nd > 1 ? ", " : "", nd > 1 ? dirs[1] : "",
+	    nd > 2 ? ", " : "", nd > 2 ? dirs[2] : "");
+}
+
+/* --- networks --------------------------------------------------------- */
+
+struct mdf_dnet {
+	network *net;
+	float *input;       /* batch x inputs, ours (net->input is Darknet's) */
+	/* batch-norm population statistics being gathered */
+	double **bn_sum, **bn_sq, **bn_var;
+	long bn_batches;
+};
+
+int
+mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
+    struct mdf_dnet **out, char *why, size_t whylen)
+{
+	struct mdf_dnet *d = calloc(1, sizeof *d);
+	int saved = -1;
+
+	if (!d)
+		return MDF_E_NOMEM;
+	srand(seed);
+	/* Darknet prints its layer table on stderr while parsing */
+	fflush(stderr);
+	if (!verbose) {
+		int devnull = open("/dev/null", O_WRONLY);
+		saved = dup(2);
+		if (devnull >= 0 && saved >= 0)
+			dup2(devnull, 2);
+		if (devnull >= 0)
+			close(devnull);
+	}
+	d->net = parse_network_cfg((char *)cfgpath);
+	fflush(stderr);
+	if (saved >= 0) {
+		dup2(saved, 2);
+		close(saved);
+	}
+	if (!d->net) {
+		free(d);
+		return fail(MDF_E_INVAL, why, whylen, "%s: Darknet built no network", cfgpath);
+	}
+	network *net = d->net;
+	d->input = calloc((size_t)net->batch * net->inputs, sizeof *d->input);
+	if (!d->input) {
+		mdf_dnet_free(d);
+		return MDF_E_NOMEM;
+	}
+	mdf_dnet_install(net, mdf_dnet_mode());
+	*out = d;
+	return MDF_OK;
+}
+
+static void
+bn_release(struct mdf_dnet *d)
+{
+	if (!d->bn_sum)
+		return;
+	for (int i = 0; i < d->net->n; i++) {
+		free(d->bn_sum[i]);
+		free(d->bn_sq[i]);
+		free(d->bn_var[i]);
+	}
+	free(d->bn_sum);
+	free(d->bn_sq);
+	free(d->bn_var);
+	d->bn_sum = d->bn_sq = d->bn_var = NULL;
+}
+
+void
+mdf_dnet_free(struct mdf_dnet *d)
+{
+	if (!d)
+		return;
+	if (d->net) {
+		bn_release(d);
+		/* free_network forgets these (110 MiB per VGG16) */
+		float *workspace = d->net->workspace;
+		size_t *seen = d->net->seen;
+		int *t = d->net->t;
+		float *cost = d->net->cost;
+		/* steps and scales of policy=steps are never freed either */
+		int *steps = d->net->steps;
+		float *scales = d->net->scales;
+		/* nor a softmax layer's loss buffer */
+		for (int i = 0; i < d->net->n; i++)
+			if (d->net->layers[i].type == SOFTMAX) {
+				free(d->net->layers[i].loss);
+				d->net->layers[i].loss = NULL;
+			}
+		free_network(d->net);
+		free(workspace);
+		free(seen);
+		free(t);
+		free(cost);
+		free(steps);
+		free(scales);
+	}
+	free(d->input);
+	free(d);
+}
+
+void *
+mdf_dnet_detach(struct mdf_dnet *d)
+{
+	network *net = d->net;
+
+	bn_release(d);
+	free(d->input);
+	free(d);
+	return net;
+}
+
+int
+mdf_dnet_batch(const struct mdf_dnet *d)
+{
+	return d->net->batch;
+}
+
+int
+mdf_dnet_inputs(const struct mdf_dnet *d)
+{
+	return d->net->inputs;
+}
+
+int
+mdf_dnet_outputs(const struct mdf_dnet *d)
+{
+	return d->net->outputs;
+}
+
+void *
+mdf_dnet_network(struct mdf_dnet *d)
+{
+	return d->net;
+}
+
+/* The network fields an evaluation pass changes, saved and restored so a
+ * pass inside training never leaves them behind. */
+struct saved {
+	float *input, *truth, *delta;
+	int train;
+};
+
+static void
+save_fields(network *net, struct saved *s)
+{
+	s->input = net->input;
+	s->truth = net->truth;
+	s->delta = net->delta;
+	s->train = net->train;
+}
+
+static void
+restore_fields(network *net, const struct saved *s)
+{
+	net->input = s->input;
+	net->truth = s->truth;
+	net->delta = s->delta;
+	net->train = s->train;
+}
+
+int
+mdf_dnet_train_step(struct mdf_dnet *d, const float *x, const int *y, float *loss)
+{
+	network *net = d->net;
+	size_t nin = (size_t)net->batch * net->inputs;
+	struct saved s;
+
+	save_fields(net, &s);
+	memcpy(net->input, x, nin * sizeof *x);
+	memset(net->truth, 0, (size_t)net->batch * net->truths * sizeof *net->truth);
+	for (int b = 0; b < net->batch; b++) {
+		if (y[b] < 0 || y[b] >= net->outputs)
+			return MDF_E_INVAL;
+		net->truth[(size_t)b * net->truths + y[b]] = 1;
+	}
+	*net->seen += (size_t)net->batch;
+	net->train = 1;
+	forward_network(net);
+	backward_network(net);
+	update_network(net);
+	*loss = *net->cost / (float)net->batch;
+	restore_fields(net, &s);
+	return MDF_OK;
+}
+
+int
+mdf_dnet_predict(struct mdf_dnet *d, const float *x, int n, float *prob)
+{
+	network *net = d->net;
+	struct saved s;
+
+	if (n < 1 || n > net->batch)
+		return MDF_E_INVAL;
+	save_fields(net, &s);
+	/* Darknet reads a whole batch: pad with zeros */
+	memcpy(d->input, x, (size_t)n * net->inputs * sizeof *x);
+	memset(d->input + (size_t)n * net->inputs, 0,
+	    (size_t)(net->batch - n) * net->inputs * sizeof *x);
+	net->input = d->input;
+	net->truth = NULL;
+	net->delta = NULL;
+	net->train = 0;
+	/* forward_network zeroes every layer's gradient, which evaluation
+	 * never reads: hide them (fast mode) */
+	float **deltas = NULL;
+	if (mdf_dnet_mode() == MDF_DNET_FAST &&
+	    (deltas = malloc((size_t)net->n * sizeof *deltas)) != NULL)
+		for (int i = 0; i < net->n; i++) {
+			deltas[i] = net->layers[i].delta;
+			net->layers[i].delta = NULL;
+		}
+	forward_network(net);
+	if (deltas) {
+		for (int i = 0; i < net->n; i++)
+			net->layers[i].delta = deltas[i];
+		free(deltas);
+	}
+	memcpy(prob, net->output, (size_t)n * net->outputs * sizeof *prob);
+	restore_fields(net, &s);
+	return MDF_OK;
+}
+
+/* Batch-norm statistics of layer L (NULL if it has none). */
+static int
+bn_channels(const layer *l)
+{
+	if (l->type == BATCHNORM)
+		return l->out_c;
+	if ((l->type == CONVOLUTIONAL || l->type == CONNECTED) && l->batch_normalize)
+		return l->type == CONNECTED ? l->outputs : l->out_c;
+	return 0;
+}
+
+void
+mdf_dnet_bn_begin(struct mdf_dnet *d)
+{
+	network *net = d->net;
+
+	bn_release(d);
+	d->bn_batches = 0;
+	d->bn_sum = calloc((size_t)net->n, sizeof *d->bn_sum);
+	d->bn_sq = calloc((size_t)net->n, sizeof *d->bn_sq);
+	d->bn_var = calloc((size_t)net->n, sizeof *d->bn_var);
+	if (!d->bn_sum || !d->bn_sq || !d->bn_var) {
+		bn_release(d);
+		return;
+	}
+	for (int i = 0; i < net->n; i++) {
+		int c = bn_channels(&net->layers[i]);
+		if (c) {
+			d->bn_sum[i] = calloc((size_t)c, sizeof **d->bn_sum);
+			d->bn_sq[i] = calloc((size_t)c, sizeof **d->bn_sq);
+			d->bn_var[i] = calloc((size_t)c, sizeof **d->bn_var);
+		}
+	}
+}
+
+int
+mdf_dnet_bn_feed(struct mdf_dnet *d, const float *x)
+{
+	network *net = d->net;
+	struct saved s;
+
+	if (!d->bn_sum)
+		return MDF_E_NOMEM;
+	save_fields(net, &s);
+	memcpy(d->input, x, (size_t)net->batch * net->inputs * sizeof *x);
+	net->input = d->input;
+	net->truth = NULL;
+	net->delta = NULL;
+	net->train = 1;
+	/* training-mode forward, but dropout off: we want the statistics the
+	 * evaluation pass will see */
+	float *prob = malloc((size_t)net->n * sizeof *prob);
+	if (!prob) {
+		restore_fields(net, &s);
+		return MDF_E_NOMEM;
+	}
+	for (int i = 0; i < net->n; i++)
+		if (net->layers[i].type == DROPOUT) {
+			prob[i] = net->layers[i].probability;
+			net->layers[i].probability = 0;
+			net->layers[i].scale = 1;
+		}
+	forward_network(net);
+	for (int i = 0; i < net->n; i++)
+		if (net->layers[i].type == DROPOUT) {
+			net->layers[i].probability = prob[i];
+			net->layers[i].scale = 1.f / (1.f - prob[i]);
+		}
+	free(prob);
+	restore_fields(net, &s);
+	for (int i = 0; i < net->n; i++) {
+		layer *l = &net->layers[i];
+		int c = bn_channels(l);
+		if (!c || !d->bn_sum[i])
+			continue;
+		/* Darknet's batch variance divides by n-1; undo that */
+		double n = (double)l->batch * (l->type == CONNECTED ? 1 : l->out_w * l->out_h);
+		double k = n > 1 ? (n - 1) / n : 1;
+		for (int j = 0; j < c; j++) {
+			d->bn_sum[i][j] += l->mean[j];
+			d->bn_sq[i][j] += (double)l->mean[j] * l->mean[j];
+			d->bn_var[i][j] += l->variance[j] * k;
+		}
+	}
+	d->bn_batches++;
+	return MDF_OK;
+}
+
+void
+mdf_dnet_bn_end(struct mdf_dnet *d)
+{
+	network *net = d->net;
+
+	if (d->bn_sum && d->bn_batches > 0) {
+		double k = (double)d->bn_batches;
+		for (int i = 0; i < net->n; i++) {
+			layer *l = &net->layers[i];
+			int c = bn_channels(l);
+			if (!c || !d->bn_sum[i])
+				continue;
+			for (int j = 0; j < c; j++) {
+				double m = d->bn_sum[i][j] / k;
+				double v = d->bn_var[i][j] / k + d->bn_sq[i][j] / k - m * m;
+				l->rolling_mean[j] = (float)m;
+				l->rolling_variance[j] = (float)(v > 0 ? v : 0);
+			}
+		}
+	}
+	bn_release(d);
+}
+
+/* --- weights ----------------------------------------------------------
+ *
+ * File layout, all little-endian:
+ *   8 bytes   "MDFDNW1\n"
+ *   u32       number of layers
+ *   per layer: u32 layer type, u32 float count, then that many float32
+ *   (biases, batch-norm scales, rolling mean, rolling variance, weights;
+ *   the parts a layer has).  Layers without parameters store a count 0.
+ */
+#define WMAGIC "MDFDNW1\n"
+
+struct parts {
+	float *p[5];
+	size_t n[5];
+	int np;
+};
+
+static void
+layer_parts(layer *l, struct parts *pt)
+{
+	size_t n = 0;
+
+	pt->np = 0;
+	if (l->type == CONVOLUTIONAL)
+		n = (size_t)l->n;
+	else if (l->type == CONNECTED)
+		n = (size_t)l->outputs;
+	else if (l->type == BATCHNORM)
+		n = (size_t)l->c;
+	else
+		return;
+	if (l->type != BATCHNORM) {
+		pt->p[pt->np] = l->biases;
+		pt->n[pt->np++] = n;
+	}
+	if (l->batch_normalize || l->type == BATCHNORM) {
+		pt->p[pt->np] = l->scales;
+		pt->n[pt->np++] = n;
+		pt->p[pt->np] = l->rolling_mean;
+		pt->n[pt->np++] = n;
+		pt->p[pt->np] = l->rolling_variance;
+		pt->n[pt->np++] = n;
+	}
+	if (l->type != BATCHNORM) {
+		pt->p[pt->np] = l->weights;
+		pt->n[pt->np++] = l->type == CONNECTED ?
+		    (size_t)l->outputs * l->inputs : (size_t)l->nweights;
+	}
+}
+
+static size_t
+parts_count(const struct parts *pt)
+{
+	size_t s = 0;
+
+	for (int i = 0; i < pt->np; i++)
+		s += pt->n[i];
+	return s;
+}
+
+static void
+put_u32(unsigned char *b, uint32_t v)
+{
+	b[0] = (unsigned char)v;
+	b[1] = (unsigned char)(v >> 8);
+	b[2] = (unsigned char)(v >> 16);
+	b[3] = (unsigned char)(v >> 24);
+}
+
+static uint32_t
+get_u32(const unsigned char *b)
+{
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	    (uint32_t)b[3] << 24;
+}
+
+int
+mdf_dnet_save(struct mdf_dnet *d, const char *path, char *why, size_t whylen)
+{
+	network *net = d->net;
+	unsigned char hdr[8];
+	FILE *fp = fopen(path, "wb");
+
+	if (!fp)
+		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+	fwrite(WMAGIC, 1, 8, fp);
+	put_u32(hdr, (uint32_t)net->n);
+	fwrite(hdr, 1, 4, fp);
+	for (int i = 0; i < net->n; i++) {
+		struct parts pt;
+		layer_parts(&net->layers[i], &pt);
+		put_u32(hdr, (uint32_t)net->layers[i].type);
+		put_u32(hdr + 4, (uint32_t)parts_count(&pt));
+		fwrite(hdr, 1, 8, fp);
+		/* configure refuses big-endian hosts: float32 in memory is
+		 * already the file's little-endian form */
+		for (int k = 0; k < pt.np; k++)
+			fwrite(pt.p[k], sizeof(float), pt.n[k], fp);
+	}
+	if (ferror(fp) | (fclose(fp) != 0))
+		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+	return MDF_OK;
+}
+
+int
+mdf_dnet_load(struct mdf_dnet *d, const char *path, char *why, size_t whylen)
+{
+	network *net = d->net;
+	unsigned char hdr[8];
+	FILE *fp = fopen(path, "rb");
+	int rc = MDF_E_META;
+
+	if (!fp)
+		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+	if (fread(hdr, 1, 8, fp) != 8 || memcmp(hdr, WMAGIC, 8) != 0) {
+		fail(0, why, whylen, "%s: not a milldir weights file", path);
+		goto out;
+	}
+	if (fread(hdr, 1, 4, fp) != 4 || get_u32(hdr) != (uint32_t)net->n) {
+		fail(0, why, whylen, "%s: weights for another network (layer count)", path);
+		goto out;
+	}
+	for (int i = 0; i < net->n; i++) {
+		struct parts pt;
+		layer_parts(&net->layers[i], &pt);
+		if (fread(hdr, 1, 8, fp) != 8) {
+			fail(0, why, whylen, "%s: truncated at layer %d", path, i);
+			goto out;
+		}
+		if (get_u32(hdr) != (uint32_t)net->layers[i].type ||
+		    get_u32(hdr + 4) != parts_count(&pt)) {
+			fail(0, why, whylen, "%s: layer %d does not match the network", path, i);
+			goto out;
+		}
+		for (int k = 0; k < pt.np; k++)
+			if (fread(pt.p[k], sizeof(float), pt.n[k], fp) != pt.n[k]) {
+				fail(0, why, whylen, "%s: truncated at layer %d", path, i);
+				goto out;
+			}
+	}
+	if (fgetc(fp) != EOF) {
+		fail(0, why, whylen, "%s: trailing bytes after the last layer", path);
+		goto out;
+	}
+	rc = MDF_OK;
+out:
+	fclose(fp);
+	return rc;
+}

@@ -1,0 +1,173 @@
+/* Frame encoding: header, metadata block, payload; zlib for the payload. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <zlib.h>
+
+#include "frame/internal.h"
+
+int
+mdf_deflate(const unsigned char *in, size_t len, unsigned char **out,
+    size_t *outlen)
+{
+	uLong bound = compressBound((uLong)len);
+	unsigned char *buf = malloc(8 + bound);
+	uLongf got = bound;
+
+	if (buf == NULL)
+		return MDF_E_NOMEM;
+	put_le64(buf, len);
+	/* level 6: zlib's default, a fair trade on frames of a few MB */
+	if (compress2(buf + 8, &got, in, (uLong)len, 6) != Z_OK) {
+		free(buf);
+		return MDF_E_NOMEM;
+	}
+	*out = buf;
+	*outlen = 8 + got;
+	return MDF_OK;
+}
+
+int
+mdf_inflate(const unsigned char *in, size_t len, uint64_t max,
+    struct mdf_frame *f, char *why, size_t whylen)
+{
+	uint64_t raw;
+	z_stream zs;
+	int zrc;
+
+	if (len < 8) {
+		snprintf(why, whylen, "compressed payload shorter than its 8-byte length");
+		return MDF_E_ZLIB;
+	}
+	raw = get_le64(in);
+	if (raw > max || raw > SIZE_MAX) {
+		snprintf(why, whylen, "uncompressed payload of %llu bytes exceeds the limit of %llu",
+		    (unsigned long long)raw, (unsigned long long)max);
+		return MDF_E_LIMIT;
+	}
+	if (mdf_frame_resize(f, (size_t)raw) == NULL)
+		return MDF_E_NOMEM;
+	memset(&zs, 0, sizeof zs);
+	if (inflateInit(&zs) != Z_OK)
+		return MDF_E_NOMEM;
+	zs.next_in = (Bytef *)(in + 8);
+	zs.avail_in = (uInt)(len - 8);
+	zs.next_out = f->payload;
+	zs.avail_out = (uInt)raw;
+	zrc = inflate(&zs, Z_FINISH);
+	if (zrc != Z_STREAM_END || zs.total_out != raw || zs.avail_in != 0) {
+		snprintf(why, whylen, "compressed payload does not inflate to its %llu bytes%s%s",
+		    (unsigned long long)raw, zs.msg ? ": " : "", zs.msg ? zs.msg : "");
+		inflateEnd(&zs);
+		return MDF_E_ZLIB;
+	}
+	inflateEnd(&zs);
+	return MDF_OK;
+}
+
+void
+mdf_prepared_free(struct mdf_prepared *p)
+{
+	free(p->meta);
+	free(p->zbuf);
+	p->meta = NULL;
+	p->zbuf = NULL;
+}
+
+/* The header of F with a stored payload of PLEN bytes; DCRC is the data
+ * CRC (metadata, then payload). */
+static void
+put_header(unsigned char *h, const struct mdf_frame *f, unsigned flags,
+    size_t mlen, uint64_t plen, uint32_t dcrc)
+{
+	memcpy(h + HDR_MAGIC, mdf_magic, 4);
+	h[HDR_VERSION] = MDF_FORMAT_VERSION;
+	h[HDR_FLAGS] = (unsigned char)flags;
+	h[HDR_RESERVED] = h[HDR_RESERVED + 1] = 0;
+	memcpy(h + HDR_TYPE, f->type, 4);
+	put_le32(h + HDR_META_LEN, (uint32_t)mlen);
+	put_le64(h + HDR_PAYLOAD_LEN, plen);
+	put_le32(h + HDR_DATA_CRC, dcrc);
+	put_le32(h + HDR_HEADER_CRC,
+	    (uint32_t)crc32(crc32(0L, Z_NULL, 0), h, HDR_HEADER_CRC));
+}
+
+int
+mdf_prepare_stream(const struct mdf_frame *f, uint64_t plen, uint32_t pcrc,
+    struct mdf_prepared *p)
+{
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	if (!mdf_type_valid(f->type))
+		return MDF_E_INVAL;
+	if ((rc = mdf_meta_encode(&f->meta, &p->meta, &p->mlen)) < 0)
+		return rc;
+	if (p->mlen > UINT32_MAX) {
+		mdf_prepared_free(p);
+		return MDF_E_LIMIT;
+	}
+	p->plen = (size_t)plen;
+	/* the payload's CRC chained after the metadata's, as if computed
+	 * over both in one go */
+	put_header(p->hdr, f, 0, p->mlen, plen, (uint32_t)crc32_combine(
+	    mdf_crc32(0, p->meta, p->mlen), pcrc, (z_off_t)plen));
+	return MDF_OK;
+}
+
+int
+mdf_prepare(const struct mdf_frame *f, unsigned flags, struct mdf_prepared *p)
+{
+	uint32_t crc;
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	if (!mdf_type_valid(f->type) || (flags & ~MDF_FLAGS_KNOWN))
+		return MDF_E_INVAL;
+	if ((rc = mdf_meta_encode(&f->meta, &p->meta, &p->mlen)) < 0)
+		return rc;
+	if (p->mlen > UINT32_MAX) {
+		mdf_prepared_free(p);
+		return MDF_E_LIMIT;
+	}
+	p->payload = f->payload;
+	p->plen = f->len;
+	if (flags & MDF_FLAG_ZLIB) {
+		if ((rc = mdf_deflate(f->payload, f->len, &p->zbuf, &p->plen)) < 0) {
+			mdf_prepared_free(p);
+			return rc;
+		}
+		p->payload = p->zbuf;
+	}
+	crc = (uint32_t)crc32(0L, Z_NULL, 0);
+	crc = mdf_crc32(crc, p->meta, p->mlen);
+	if (p->plen)
+		crc = mdf_crc32(crc, p->payload, p->plen);
+	put_header(p->hdr, f, flags, p->mlen, p->plen, crc);
+	return MDF_OK;
+}
+
+int
+mdf_encode(const struct mdf_frame *f, unsigned flags, unsigned char **out,
+    size_t *outlen)
+{
+	struct mdf_prepared p;
+	unsigned char *buf;
+	int rc;
+
+	if ((rc = mdf_prepare(f, flags, &p)) < 0)
+		return rc;
+	if ((buf = malloc(MDF_HEADER_SIZE + p.mlen + p.plen)) == NULL) {
+		mdf_prepared_free(&p);
+		return MDF_E_NOMEM;
+	}
+	memcpy(buf, p.hdr, MDF_HEADER_SIZE);
+	memcpy(buf + MDF_HEADER_SIZE, p.meta, p.mlen);
+	if (p.plen)
+		memcpy(buf + MDF_HEADER_SIZE + p.mlen, p.payload, p.plen);
+	*out = buf;
+	*outlen = MDF_HEADER_SIZE + p.mlen + p.plen;
+	mdf_prepared_free(&p);
+	return MDF_OK;
+}

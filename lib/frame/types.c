@@ -1,0 +1,341 @@
+/* Typed views of MESH, IMAG, TENS and PRED frames, and their validation. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "frame/internal.h"
+#include "milldir/types.h"
+
+/* Parse "3x224x224" into DIMS; the number of dims, or MDF_E_META. */
+static int
+parse_shape(const char *s, uint64_t *dims, uint64_t *count)
+{
+	int n = 0;
+	uint64_t prod = 1;
+
+	if (s == NULL || *s == '\0')
+		return MDF_E_META;
+	for (;;) {
+		char *end;
+		unsigned long long d;
+
+		if (*s < '1' || *s > '9' || n == MDF_TENSOR_MAX_DIMS)
+			return MDF_E_META;
+		errno = 0;
+		d = strtoull(s, &end, 10);
+		if (errno || d == 0 || prod > UINT64_MAX / 4 / d)
+			return MDF_E_META;
+		prod *= d;
+		dims[n++] = d;
+		if (*end == '\0')
+			break;
+		if (*end != 'x')
+			return MDF_E_META;
+		s = end + 1;
+	}
+	*count = prod;
+	return n;
+}
+
+/* Count the labels of a classes=A,B,C value; MDF_E_META if one is empty. */
+static int
+count_classes(const char *s, uint32_t *n)
+{
+	uint32_t k = 1;
+	const char *p;
+
+	if (s == NULL || *s == '\0' || *s == ',')
+		return MDF_E_META;
+	for (p = s; *p; p++) {
+		if (*p == ',') {
+			if (p[1] == ',' || p[1] == '\0')
+				return MDF_E_META;
+			k++;
+		}
+	}
+	*n = k;
+	return MDF_OK;
+}
+
+static int
+why_fail(char *why, size_t whylen, int code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#include <stdarg.h>
+static int
+why_fail(char *why, size_t whylen, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (why != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(why, whylen, fmt, ap);
+		va_end(ap);
+	}
+	return code;
+}
+
+int
+mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
+{
+	uint64_t a, b, c, expect;
+
+	if (!mdf_type_valid(f->type))
+		return why_fail(why, whylen, MDF_E_TYPE, "invalid type tag");
+	if (mdf_frame_is(f, "MESH")) {
+		if (mdf_get_u64(f, "triangles", &a) < 0)
+			return why_fail(why, whylen, MDF_E_META,
+			    "missing or malformed key 'triangles'");
+		if (a > UINT64_MAX / MDF_MESH_TRI_BYTES ||
+		    (expect = a * MDF_MESH_TRI_BYTES) != f->len)
+			return why_fail(why, whylen, MDF_E_SIZE,
+			    "triangles=%llu needs %llu payload bytes, found %zu",
+			    (unsigned long long)a,
+			    (unsigned long long)(a * MDF_MESH_TRI_BYTES), f->len);
+	} else if (mdf_frame_is(f, "IMAG")) {
+		if (mdf_get_u64(f, "width", &a) < 0 || mdf_get_u64(f, "height", &b) < 0 ||
+		    mdf_get_u64(f, "channels", &c) < 0)
+			return why_fail(why, whylen, MDF_E_META,
+			    "missing or malformed key width, height or channels");
+		if (a == 0 || b == 0 || a > UINT32_MAX || b > UINT32_MAX || c < 1 || c > 4)
+			return why_fail(why, whylen, MDF_E_META,
+			    "image of %llux%llu with %llu channels (1 to 4 allowed)",
+			    (unsigned long long)a, (unsigned long long)b,
+			    (unsigned long long)c);
+		expect = a * b * c;
+		if (expect != f->len)
+			return why_fail(why, whylen, MDF_E_SIZE,
+			    "%llux%llux%llu image needs %llu payload bytes, found %zu",
+			    (unsigned long long)a, (unsigned long long)b,
+			    (unsigned long long)c, (unsigned long long)expect, f->len);
+	} else if (mdf_frame_is(f, "TENS")) {
+		uint64_t dims[MDF_TENSOR_MAX_DIMS];
+		if (parse_shape(mdf_get(f, "shape"), dims, &a) < 0)
+			return why_fail(why, whylen, MDF_E_META,
+			    "missing or malformed key 'shape' (D0xD1x..., 1 to 8 dims)");
+		if (a * 4 != f->len)
+			return why_fail(why, whylen, MDF_E_SIZE,
+			    "shape=%s needs %llu payload bytes, found %zu",
+			    mdf_get(f, "shape"), (unsigned long long)(a * 4), f->len);
+	} else if (mdf_frame_is(f, "PRED")) {
+		uint32_t n;
+		if (count_classes(mdf_get(f, "classes"), &n) < 0)
+			return why_fail(why, whylen, MDF_E_META,
+			    "missing or malformed key 'classes' (comma-separated labels)");
+		if ((uint64_t)n * 4 != f->len)
+			return why_fail(why, whylen, MDF_E_SIZE,
+			    "%u classes need %u payload bytes, found %zu", n, n * 4, f->len);
+	} else if (mdf_frame_is(f, "METR")) {
+		struct mdf_metr_rec *rec = malloc(sizeof *rec);
+		size_t pos = 0, line = 0;
+		int rc;
+
+		if (rec == NULL)
+			return why_fail(why, whylen, MDF_E_NOMEM, "out of memory");
+		while ((rc = mdf_metr_next(f, &pos, rec, &line)) > 0)
+			;
+		free(rec);
+		if (rc < 0)
+			return why_fail(why, whylen, rc, "payload line %zu is not a valid record",
+			    line);
+	}
+	return MDF_OK;
+}
+
+int
+mdf_mesh_view(struct mdf_frame *f, struct mdf_mesh *m)
+{
+	int rc;
+
+	if (!mdf_frame_is(f, "MESH"))
+		return MDF_E_INVAL;
+	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+		return rc;
+	m->n = f->len / MDF_MESH_TRI_BYTES;
+	m->tri = (float *)(void *)f->payload;
+	return MDF_OK;
+}
+
+int
+mdf_mesh_init(struct mdf_frame *f, uint64_t n, struct mdf_mesh *m)
+{
+	int rc;
+
+	if (n > SIZE_MAX / MDF_MESH_TRI_BYTES)
+		return MDF_E_INVAL;
+	if ((rc = mdf_frame_set_type(f, "MESH")) < 0 ||
+	    (rc = mdf_setf(f, "triangles", "%llu", (unsigned long long)n)) < 0)
+		return rc;
+	if (mdf_frame_resize(f, (size_t)n * MDF_MESH_TRI_BYTES) == NULL)
+		return MDF_E_NOMEM;
+	if (m != NULL) {
+		m->n = n;
+		m->tri = (float *)(void *)f->payload;
+	}
+	return MDF_OK;
+}
+
+int
+mdf_image_view(struct mdf_frame *f, struct mdf_image *im)
+{
+	uint64_t w, h, c;
+	int rc;
+
+	if (!mdf_frame_is(f, "IMAG"))
+		return MDF_E_INVAL;
+	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+		return rc;
+	mdf_get_u64(f, "width", &w);
+	mdf_get_u64(f, "height", &h);
+	mdf_get_u64(f, "channels", &c);
+	im->w = (uint32_t)w;
+	im->h = (uint32_t)h;
+	im->c = (uint32_t)c;
+	im->px = f->payload;
+	return MDF_OK;
+}
+
+int
+mdf_image_init(struct mdf_frame *f, uint32_t w, uint32_t h, uint32_t c,
+    struct mdf_image *im)
+{
+	int rc;
+
+	if (w == 0 || h == 0 || c < 1 || c > 4 ||
+	    (uint64_t)w * h * c > SIZE_MAX)
+		return MDF_E_INVAL;
+	if ((rc = mdf_frame_set_type(f, "IMAG")) < 0 ||
+	    (rc = mdf_setf(f, "width", "%u", w)) < 0 ||
+	    (rc = mdf_setf(f, "height", "%u", h)) < 0 ||
+	    (rc = mdf_setf(f, "channels", "%u", c)) < 0)
+		return rc;
+	if (mdf_frame_resize(f, (size_t)w * h * c) == NULL)
+		return MDF_E_NOMEM;
+	if (im != NULL) {
+		im->w = w;
+		im->h = h;
+		im->c = c;
+		im->px = f->payload;
+	}
+	return MDF_OK;
+}
+
+int
+mdf_tensor_view(struct mdf_frame *f, struct mdf_tensor *t)
+{
+	int rc, n;
+
+	if (!mdf_frame_is(f, "TENS"))
+		return MDF_E_INVAL;
+	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+		return rc;
+	n = parse_shape(mdf_get(f, "shape"), t->dims, &t->count);
+	t->ndim = n;
+	t->data = (float *)(void *)f->payload;
+	return MDF_OK;
+}
+
+int
+mdf_tensor_init(struct mdf_frame *f, int ndim, const uint64_t *dims,
+    struct mdf_tensor *t)
+{
+	char shape[MDF_TENSOR_MAX_DIMS * 21];
+	uint64_t count = 1;
+	size_t pos = 0;
+	int rc;
+
+	if (ndim < 1 || ndim > MDF_TENSOR_MAX_DIMS)
+		return MDF_E_INVAL;
+	for (int i = 0; i < ndim; i++) {
+		if (dims[i] == 0 || count > SIZE_MAX / 4 / dims[i])
+			return MDF_E_INVAL;
+		count *= dims[i];
+		pos += (size_t)snprintf(shape + pos, sizeof shape - pos, "%s%llu",
+		    i ? "x" : "", (unsigned long long)dims[i]);
+	}
+	if ((rc = mdf_frame_set_type(f, "TENS")) < 0 ||
+	    (rc = mdf_set(f, "shape", shape)) < 0)
+		return rc;
+	if (mdf_frame_resize(f, (size_t)count * 4) == NULL)
+		return MDF_E_NOMEM;
+	if (t != NULL) {
+		t->ndim = ndim;
+		memcpy(t->dims, dims, (size_t)ndim * sizeof *dims);
+		t->count = count;
+		t->data = (float *)(void *)f->payload;
+	}
+	return MDF_OK;
+}
+
+int
+mdf_pred_view(struct mdf_frame *f, struct mdf_pred *p)
+{
+	int rc;
+
+	if (!mdf_frame_is(f, "PRED"))
+		return MDF_E_INVAL;
+	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+		return rc;
+	p->n = (uint32_t)(f->len / 4);
+	p->prob = (float *)(void *)f->payload;
+	return MDF_OK;
+}
+
+int
+mdf_pred_init(struct mdf_frame *f, uint32_t n, const char *const *labels,
+    struct mdf_pred *p)
+{
+	size_t total = 1, pos = 0;
+	char *classes;
+	int rc;
+
+	if (n == 0)
+		return MDF_E_INVAL;
+	for (uint32_t i = 0; i < n; i++) {
+		if (labels[i][0] == '\0' || strchr(labels[i], ','))
+			return MDF_E_INVAL;
+		total += strlen(labels[i]) + 1;
+	}
+	if ((classes = malloc(total)) == NULL)
+		return MDF_E_NOMEM;
+	for (uint32_t i = 0; i < n; i++)
+		pos += (size_t)sprintf(classes + pos, "%s%s", i ? "," : "", labels[i]);
+	rc = mdf_frame_set_type(f, "PRED");
+	if (rc == 0)
+		rc = mdf_set(f, "classes", classes);
+	free(classes);
+	if (rc < 0)
+		return rc;
+	if (mdf_frame_resize(f, (size_t)n * 4) == NULL)
+		return MDF_E_NOMEM;
+	if (p != NULL) {
+		p->n = n;
+		p->prob = (float *)(void *)f->payload;
+	}
+	return MDF_OK;
+}
+
+int
+mdf_pred_label(const struct mdf_frame *f, uint32_t i, char *buf, size_t buflen)
+{
+	const char *s = mdf_get(f, "classes"), *end;
+
+	if (s == NULL)
+		return MDF_E_META;
+	while (i > 0) {
+		if ((s = strchr(s, ',')) == NULL)
+			return MDF_E_INVAL;
+		s++;
+		i--;
+	}
+	end = strchr(s, ',');
+	if (end == NULL)
+		end = s + strlen(s);
+	if ((size_t)(end - s) >= buflen)
+		return MDF_E_INVAL;
+	memcpy(buf, s, (size_t)(end - s));
+	buf[end - s] = '\0';
+	return MDF_OK;
+}
