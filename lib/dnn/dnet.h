@@ -111,7 +111,7 @@ void mdf_dnet_bn_begin(struct mdf_dnet *d);
 int mdf_dnet_bn_feed(struct mdf_dnet *d, const float *x);
 void mdf_dnet_bn_end(struct mdf_dnet *d);
 
-/* Weights in milldir's own little-endian format (see lib/dnn/dnet.c). */
+/* --- lib/dnn/weights.c: weight files (milldir-model(5)) ----------------- */
 int mdf_dnet_save(struct mdf_dnet *d, const char *path, char *why, size_t whylen);
 int mdf_dnet_load(struct mdf_dnet *d, const char *path, char *why, size_t whylen);
 
