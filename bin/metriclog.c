@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -23,15 +24,20 @@
 
 static const char usage_text[] =
 "Usage: metriclog [OPTION]... [FILE]\n"
-"       metriclog runs [--experiment NAME] [--align] [--store DIR]\n"
+"       metriclog start [--experiment NAME] [--run-name NAME] [--parent RUN]\n"
+"       metriclog end RUN [--status finished|failed|killed]\n"
+"       metriclog runs [--experiment NAME] [--parent RUN] [--align] [--store DIR]\n"
 "       metriclog best [--metric KEY] [--min|--max] [--latest] [--experiment NAME]\n"
-"                      [--store DIR]\n"
+"                      [--parent RUN] [--store DIR]\n"
 "       metriclog show RUN [--store DIR]\n"
 "       metriclog compare RUN... [--align] [--store DIR]\n"
 "Log METR and PRED frames as one MLflow run; query the runs.\n"
 "\n"
 "  -e, --experiment NAME  experiment (default $MLFLOW_EXPERIMENT_NAME or Default)\n"
 "  -n, --run-name NAME    the run's name\n"
+"  -p, --parent RUN       nest the run under RUN (tag mlflow.parentRunId);\n"
+"                         runs, best: only the children of RUN\n"
+"      --status STATUS    end: finished (default), failed or killed\n"
 "  -s, --store DIR        file store (default $MLFLOW_TRACKING_URI or ./mlruns)\n"
 "  -t, --tee              copy every input frame to standard output\n"
 "  -q, --quiet            no summary on standard error\n"
@@ -43,7 +49,7 @@ static const char usage_text[] =
 "  -V, --version          show the version and exit\n";
 
 struct opts {
-	const char *experiment, *run_name, *store, *metric;
+	const char *experiment, *run_name, *store, *metric, *parent, *status;
 	int tee, quiet, minimize, latest, align;
 };
 
@@ -71,13 +77,15 @@ parse(int argc, char **argv, struct opts *o)
 		{"max", no_argument, NULL, 'g'},
 		{"latest", no_argument, NULL, 'L'},
 		{"align", no_argument, NULL, 'a'},
+		{"parent", required_argument, NULL, 'p'},
+		{"status", required_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "ae:n:s:tqm:hV", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "ae:n:p:s:tqm:hV", lo, NULL)) != -1) {
 		switch (c) {
 		case 'e': o->experiment = optarg; break;
 		case 'n': o->run_name = optarg; break;
@@ -89,6 +97,8 @@ parse(int argc, char **argv, struct opts *o)
 		case 'g': o->minimize = 0; break;
 		case 'L': o->latest = 1; break;
 		case 'a': o->align = 1; break;
+		case 'p': o->parent = optarg; break;
+		case 'S': o->status = optarg; break;
 		case 'h': usage_ok();
 		case 'V': mdc_version();
 		default: mdc_usage("invalid option");
@@ -114,7 +124,108 @@ open_store(const struct opts *o, int create)
 	return st;
 }
 
+static void
+find_run(struct mdf_mlstore *st, const char *what, struct mdf_ml_run *r)
+{
+	int rc = st ? mdf_mlstore_find_run(st, what, r, why, sizeof why) : 0;
+
+	if (rc < 0)
+		mdc_die(rc == MDF_E_META ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+	if (rc == 0)
+		mdc_die(EXIT_NOINPUT, "no run '%s'", what);
+}
+
 /* --- the sink ------------------------------------------------------- */
+
+/* The experiment of a new run: --experiment, else the parent's (a child
+ * lives beside its parent, where MLflow's UI nests it), else
+ * $MLFLOW_EXPERIMENT_NAME, else Default.  Then create the run, with
+ * mlflow.parentRunId when --parent names one. */
+static struct mdf_mlrun *
+begin_run(struct opts *o, struct mdf_mlstore *st, char exp_id[32])
+{
+	struct mdf_mlrun_opts ro = {o->run_name, NULL, "metriclog", -1, NULL};
+	static struct mdf_ml_run parent;
+	struct mdf_mlrun *run;
+	struct passwd *pw;
+	int rc;
+
+	if (o->parent) {
+		find_run(st, o->parent, &parent);
+		if (o->experiment && strcmp(o->experiment, parent.exp_name) != 0)
+			mdc_usage("parent run %s is in experiment '%s', not '%s'",
+			    parent.id, parent.exp_name, o->experiment);
+		o->experiment = parent.exp_name;
+		ro.parent = parent.id;
+	}
+	if (o->experiment == NULL)
+		o->experiment = getenv("MLFLOW_EXPERIMENT_NAME");
+	if (o->experiment == NULL || *o->experiment == '\0')
+		o->experiment = "Default";
+	if ((rc = mdf_mlstore_experiment(st, o->experiment, 1, exp_id, why,
+	    sizeof why)) < 0)
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+	ro.user = getenv("USER");
+	if (ro.user == NULL && (pw = getpwuid(getuid())) != NULL)
+		ro.user = pw->pw_name;
+	if ((rc = mdf_mlrun_create(st, exp_id, &ro, &run, why, sizeof why)) < 0)
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+	return run;
+}
+
+/* metriclog start: a RUNNING run (a sweep's parent) whose id is printed,
+ * for children (--parent) and for metriclog end. */
+static int
+cmd_start(struct opts *o, int argc)
+{
+	struct mdf_mlstore *st;
+	struct mdf_mlrun *run;
+	char exp_id[32];
+
+	if (argc > 0)
+		mdc_usage("start takes no FILE");
+	st = open_store(o, 1);
+	run = begin_run(o, st, exp_id);
+	printf("%s\n", mdf_mlrun_id(run));
+	mdf_mlrun_close(run);
+	mdf_mlstore_close(st);
+	mdc_close_stdout();
+	return 0;
+}
+
+/* metriclog end RUN: set its status (FINISHED by default) and end time. */
+static int
+cmd_end(struct opts *o, int argc, char **argv)
+{
+	static const struct { const char *name; int status; } st_names[] = {
+		{"finished", MDF_RUN_FINISHED}, {"failed", MDF_RUN_FAILED},
+		{"killed", MDF_RUN_KILLED},
+	};
+	struct mdf_mlstore *st;
+	struct mdf_ml_run info;
+	struct mdf_mlrun *run;
+	int status = 0, rc;
+
+	if (argc != 1)
+		mdc_usage("end needs exactly one RUN");
+	for (size_t i = 0; i < 3; i++)
+		if (o->status == NULL || strcasecmp(o->status, st_names[i].name) == 0) {
+			status = st_names[i].status;
+			break;
+		}
+	if (status == 0)
+		mdc_usage("--status must be finished, failed or killed, not '%s'", o->status);
+	st = open_store(o, 0);
+	find_run(st, argv[0], &info);
+	if ((rc = mdf_mlrun_reopen(st, &info, &run, why, sizeof why)) < 0 ||
+	    (rc = mdf_mlrun_end(run, status, -1, why, sizeof why)) < 0)
+		mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_IOERR, "%s", why);
+	mdf_mlrun_close(run);
+	mdf_ml_run_free(&info);
+	mdf_mlstore_close(st);
+	return 0;
+}
+
 
 /* The run being logged, for the signal handler. */
 static struct mdf_mlrun *volatile live_run;
@@ -261,11 +372,9 @@ sink(struct opts *o, const char *path)
 {
 	struct sink s = {0};
 	struct mdf_mlstore *st;
-	struct mdf_mlrun_opts ro = {o->run_name, NULL, "metriclog", -1};
 	struct mdf_reader *in;
 	struct mdf_writer *out = NULL;
 	struct mdf_frame f;
-	struct passwd *pw;
 	struct sigaction sa;
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 	char exp_id[32];
@@ -277,18 +386,7 @@ sink(struct opts *o, const char *path)
 	if (o->tee)
 		out = mdc_open_out(0);
 	st = open_store(o, 1);
-	if (o->experiment == NULL)
-		o->experiment = getenv("MLFLOW_EXPERIMENT_NAME");
-	if (o->experiment == NULL || *o->experiment == '\0')
-		o->experiment = "Default";
-	if ((rc = mdf_mlstore_experiment(st, o->experiment, 1, exp_id, why,
-	    sizeof why)) < 0)
-		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
-	ro.user = getenv("USER");
-	if (ro.user == NULL && (pw = getpwuid(getuid())) != NULL)
-		ro.user = pw->pw_name;
-	if ((rc = mdf_mlrun_create(st, exp_id, &ro, &s.run, why, sizeof why)) < 0)
-		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+	s.run = begin_run(o, st, exp_id);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -338,14 +436,31 @@ struct runset {
 	size_t n;
 };
 
-/* All runs of experiment NAME (NULL: every experiment), oldest first. */
+/* All runs of experiment NAME (NULL: every experiment), oldest first;
+ * with O_PARENT only the children of that run. */
 static void
-collect(struct mdf_mlstore *st, const char *name, struct runset *rs)
+collect(struct mdf_mlstore *st, const char *name, const char *o_parent,
+    struct runset *rs)
 {
+	struct mdf_ml_run parent;
+	size_t k = 0;
+
 	rs->v = NULL;
 	rs->n = 0;
 	if (st && mdf_mlstore_collect(st, name, &rs->v, &rs->n, why, sizeof why) < 0)
 		mdc_die(EXIT_IOERR, "%s", why);
+	if (o_parent == NULL)
+		return;
+	find_run(st, o_parent, &parent);
+	for (size_t i = 0; i < rs->n; i++) {
+		const char *p = mdf_ml_run_tag(&rs->v[i], "mlflow.parentRunId");
+		if (p && strcmp(p, parent.id) == 0)
+			rs->v[k++] = rs->v[i];
+		else
+			mdf_ml_run_free(&rs->v[i]);
+	}
+	rs->n = k;
+	mdf_ml_run_free(&parent);
 }
 
 static const char *
@@ -471,7 +586,7 @@ cmd_runs(struct opts *o)
 	size_t npk = 0, nmk = 0;
 	char b[64];
 
-	collect(st, o->experiment, &rs);
+	collect(st, o->experiment, o->parent, &rs);
 	for (size_t i = 0; i < rs.n; i++) {
 		for (size_t j = 0; j < rs.v[i].nparams; j++)
 			add_key(&pk, &npk, rs.v[i].params[j].key);
@@ -523,7 +638,7 @@ cmd_best(struct opts *o)
 	long b;
 	int rc;
 
-	collect(st, o->experiment, &rs);
+	collect(st, o->experiment, o->parent, &rs);
 	b = mdf_ml_best(rs.v, rs.n, metric, (o->minimize ? MDF_ML_MIN : 0) |
 	    (o->latest ? MDF_ML_LATEST : 0), NULL);
 	if (b < 0) {
@@ -543,17 +658,6 @@ cmd_best(struct opts *o)
 	mdf_mlstore_close(st);
 	mdc_close_stdout();
 	return 0;
-}
-
-static void
-find_run(struct mdf_mlstore *st, const char *what, struct mdf_ml_run *r)
-{
-	int rc = st ? mdf_mlstore_find_run(st, what, r, why, sizeof why) : 0;
-
-	if (rc < 0)
-		mdc_die(rc == MDF_E_META ? EXIT_USAGE : EXIT_IOERR, "%s", why);
-	if (rc == 0)
-		mdc_die(EXIT_NOINPUT, "no run '%s'", what);
 }
 
 static int
@@ -663,7 +767,8 @@ main(int argc, char **argv)
 
 	mdc_init(argv[0]);
 	if (argc > 1 && (strcmp(argv[1], "runs") == 0 || strcmp(argv[1], "best") == 0 ||
-	    strcmp(argv[1], "show") == 0 || strcmp(argv[1], "compare") == 0)) {
+	    strcmp(argv[1], "show") == 0 || strcmp(argv[1], "compare") == 0 ||
+	    strcmp(argv[1], "start") == 0 || strcmp(argv[1], "end") == 0)) {
 		cmd = argv[1];
 		argv++;
 		argc--;
@@ -675,10 +780,21 @@ main(int argc, char **argv)
 	if (cmd == NULL) {
 		if (argc > 1)
 			mdc_usage("too many arguments");
+		if (o.status)
+			mdc_usage("--status is for metriclog end");
 		return sink(&o, argc ? argv[0] : "-");
 	}
-	if ((o.tee || o.run_name) || (strcmp(cmd, "best") != 0 && (o.metric || o.minimize || o.latest)))
+	if (strcmp(cmd, "start") == 0) {
+		if (o.tee || o.metric || o.minimize || o.latest || o.status)
+			mdc_usage("option not valid with '%s'", cmd);
+		return cmd_start(&o, argc);
+	}
+	if ((o.tee || o.run_name) || (strcmp(cmd, "best") != 0 && (o.metric || o.minimize || o.latest)) ||
+	    (o.status && strcmp(cmd, "end") != 0) ||
+	    (o.parent && strcmp(cmd, "runs") != 0 && strcmp(cmd, "best") != 0))
 		mdc_usage("option not valid with '%s'", cmd);
+	if (strcmp(cmd, "end") == 0)
+		return cmd_end(&o, argc, argv);
 	if (strcmp(cmd, "runs") == 0 || strcmp(cmd, "best") == 0) {
 		if (argc > 0)
 			mdc_usage("unexpected argument '%s'", argv[0]);

@@ -543,3 +543,39 @@ dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
 	[[ $output == "$PWD/moved/0/"*/artifacts/m ]]
 	assert_equal "$(cat "$output/net.cfg")" c
 }
+
+@test "metriclog: start, children under --parent, runs/best --parent, end" {
+	P=$(metriclog start --store "$S" -e sweep -n parent)
+	[[ $P =~ ^[0-9a-f]{32}$ ]]
+	grep -qx 'status: 1' "$S/1/$P/meta.yaml"
+	grep -qx 'end_time: null' "$S/1/$P/meta.yaml"
+	for i in 1 2 3; do
+		metr "param\\ti\\t$i\\nmetric\\tval_f1\\t0.$((4 - i))\\t0\\t1\\n" |
+		    metriclog -q --store "$S" --parent "${P:0:6}" -n "c$i"
+	done
+	# another run of the experiment, not a child
+	metr 'metric\tval_f1\t0.9\t0\t1\n' | metriclog -q --store "$S" -e sweep -n other
+	# children land in the parent's experiment with the parent's full id
+	[ "$(grep -l "^$P\$" "$S"/1/*/tags/mlflow.parentRunId | wc -l)" -eq 3 ]
+	[ ! -e "$S/1/$P/tags/mlflow.parentRunId" ]
+	run metriclog runs --store "$S" --parent "$P"
+	assert_equal "${#lines[@]}" 4
+	assert_equal "$(printf '%s\n' "${lines[@]}" | cut -f3 | tr '\n' ' ')" "name c1 c2 c3 "
+	run --separate-stderr metriclog best --store "$S" --parent "$P"
+	[ "$(cat "${output%/artifacts}/params/i")" = 1 ]
+	metriclog end "$P" --store "$S"
+	grep -qx 'status: 3' "$S/1/$P/meta.yaml"
+	grep -Eqx 'end_time: [0-9]{13}' "$S/1/$P/meta.yaml"
+	metriclog end parent --status failed --store "$S"
+	grep -qx 'status: 4' "$S/1/$P/meta.yaml"
+	# a child in another experiment than its parent's is refused
+	run --separate-stderr metriclog -q --store "$S" -e other --parent "$P" < /dev/null
+	[ "$status" -eq 64 ]
+	[[ $stderr == "metriclog: parent run $P is in experiment 'sweep', not 'other'"* ]]
+	run --separate-stderr metriclog -q --store "$S" --parent nosuchrun < /dev/null
+	[ "$status" -eq 66 ]
+	run --separate-stderr metriclog end "$P" --status done --store "$S"
+	[ "$status" -eq 64 ]
+	run --separate-stderr metriclog show "$P" --parent "$P" --store "$S"
+	[ "$status" -eq 64 ]
+}

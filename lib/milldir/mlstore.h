@@ -78,6 +78,8 @@ struct mdf_mlrun_opts {
 	const char *user;      /* user_id and mlflow.user */
 	const char *source;    /* mlflow.source.name */
 	int64_t start_ms;      /* < 0: now */
+	const char *parent;    /* NULL, or the id of the parent run: the tag
+	                        * mlflow.parentRunId nests this run under it */
 };
 
 /* Create a RUNNING run in experiment EXP_ID. */
@@ -182,6 +184,11 @@ int mdf_mlstore_find_run(struct mdf_mlstore *st, const char *what,
     struct mdf_ml_run *out, char *why, size_t whylen);
 void mdf_ml_run_free(struct mdf_ml_run *r);
 void mdf_ml_runs_free(struct mdf_ml_run *r, size_t n);
+/* A handle on the existing run INFO (read by mdf_mlstore_find_run), to
+ * end it (mdf_mlrun_end) or log into it: a parent run created by one
+ * command and ended by another. */
+int mdf_mlrun_reopen(struct mdf_mlstore *st, const struct mdf_ml_run *info,
+    struct mdf_mlrun **out, char *why, size_t whylen);
 /* Value of a param / tag / metric or NULL. */
 const char *mdf_ml_run_param(const struct mdf_ml_run *r, const char *key);
 const char *mdf_ml_run_tag(const struct mdf_ml_run *r, const char *key);

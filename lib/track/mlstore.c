@@ -1370,6 +1370,8 @@ mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
 	    (rc = mdf_mlrun_tag(r, "mlflow.source.name",
 	        o->source ? o->source : "", why, whylen)) < 0 ||
 	    (rc = mdf_mlrun_tag(r, "mlflow.source.type", "LOCAL", why, whylen)) < 0 ||
+	    (o->parent && (rc = mdf_mlrun_tag(r, "mlflow.parentRunId", o->parent,
+	        why, whylen)) < 0) ||
 	    (rc = write_run_meta(r, why, whylen)) < 0)
 		goto fail;
 	*out = r;
@@ -1377,6 +1379,42 @@ mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
 fail:
 	mdf_mlrun_close(r);
 	return rc;
+}
+
+int
+mdf_mlrun_reopen(struct mdf_mlstore *st, const struct mdf_ml_run *info,
+    struct mdf_mlrun **out, char *why, size_t whylen)
+{
+	struct mdf_mlrun *r;
+
+	*out = NULL;
+	if ((r = calloc(1, sizeof *r)) == NULL)
+		return why_set(why, whylen, "out of memory"), MDF_E_NOMEM;
+	r->st = st;
+	snprintf(r->exp_id, sizeof r->exp_id, "%s", info->exp_id);
+	if (strlen(info->id) >= sizeof r->id) {
+		mdf_mlrun_close(r);
+		return why_set(why, whylen, "run id '%s' too long", info->id), MDF_E_INVAL;
+	}
+	memcpy(r->id, info->id, strlen(info->id) + 1);
+	r->name = strdup(info->name);
+	r->user = strdup(info->user);
+	r->start_ms = info->start_time;
+	r->end_ms = info->end_time;
+	r->status = info->status;
+	if (r->name == NULL || r->user == NULL) {
+		mdf_mlrun_close(r);
+		return why_set(why, whylen, "out of memory"), MDF_E_NOMEM;
+	}
+	if (pathf(r->dir, sizeof r->dir, "%s", info->dir) < 0 ||
+	    pathf(r->ktmp, sizeof r->ktmp, "%s/.tmp-%ld-killed", r->dir,
+	    (long)getpid()) < 0 || pathf(r->kdest, sizeof r->kdest, "%s/meta.yaml",
+	    r->dir) < 0) {
+		mdf_mlrun_close(r);
+		return io_fail(why, whylen, info->dir);
+	}
+	*out = r;
+	return MDF_OK;
 }
 
 const char *
