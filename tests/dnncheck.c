@@ -25,15 +25,13 @@
 #include <darknet.h>
 
 #include "cli.h"
+#include "dnn/darknet_int.h"
 #include "dnn/dnconv3.h"
 #include "dnn/dnet.h"
 #include "dnn/dnkern.h"
 #include "milldir/types.h"
 
 static char why[1024];
-
-void gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
-    float *b, int ldb, float beta, float *c, int ldc);
 
 /* --- data ------------------------------------------------------------ */
 

@@ -22,19 +22,9 @@
 #include <cblas.h>
 #include <omp.h>
 
+#include "dnn/darknet_int.h"
 #include "dnn/dnet.h"
 #include "dnn/dnkern.h"
-
-/* Darknet's prototypes (not in darknet.h); the definitions below must
- * match them exactly. */
-void gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
-    float *b, int ldb, float beta, float *c, int ldc);
-void gemm_cpu(int ta, int tb, int m, int n, int k, float alpha, float *a,
-    int lda, float *b, int ldb, float beta, float *c, int ldc);
-void im2col_cpu(float *im, int channels, int height, int width, int ksize,
-    int stride, int pad, float *col);
-void col2im_cpu(float *col, int channels, int height, int width, int ksize,
-    int stride, int pad, float *im);
 
 typedef void gemm_fn(int, int, int, int, int, float, float *, int, float *,
     int, float, float *, int);

@@ -1,25 +1,27 @@
 /*
- * 3x3 stride-1 convolutions (VGG16's thirteen) by Winograd's minimal
- * filtering F(2x2, 3x3) (Lavin & Gray, "Fast Algorithms for Convolutional
- * Neural Networks", 2015).
+ * VGG16's layers: 3x3 stride-1 convolutions by Winograd's minimal
+ * filtering (Lavin & Gray, "Fast Algorithms for Convolutional Neural
+ * Networks", 2015), 2x2 max pooling, and the fully connected layers' SGD
+ * step.  Installed as layer functions by lib/dnn/dnfix.c.
  *
  * Darknet copies 9 shifted copies of every input plane (im2col) and
- * multiplies; with F(2x2, 3x3) each 4x4 input tile (stride 2) becomes 16
- * numbers V = B'dB, each 3x3 kernel 16 numbers U = GgG', and a 2x2 output
- * tile is A'(U.V)A: per tile position xi the sum over input channels of
- * U.V is one matrix multiply (out channels x in channels) x (in channels
- * x tiles), so a layer is 16 sgemms with 2.25 times fewer multiplies than
- * the direct convolution, and the tiles take 4 floats per input pixel
- * where im2col takes 9.
+ * multiplies.  With F(m x m, 3x3) each (m+2)x(m+2) input tile (stride m)
+ * becomes T = (m+2)^2 numbers V = B'dB, each 3x3 kernel T numbers
+ * U = GgG', and an m x m output tile is A'(U.V)A: per tile position xi
+ * the sum over input channels of U.V is one matrix multiply (out channels
+ * x in channels) x (in channels x tiles), so a layer is T sgemms: 16 for
+ * F(2x2, 3x3) (2.25 times fewer multiplies than the direct convolution),
+ * 36 for F(4x4, 3x3) (4 times fewer, larger rounding errors; the default
+ * on maps of at least 8x8).
  *
  * The backward pass is the adjoint of the same linear maps: with
  * dM = A dY A' per output tile, the kernel gradient is G'(sum over tiles
- * dM.V)G (16 sgemms against the V of the forward pass) and the input
- * gradient B(U'dM)B' added back onto the overlapping 4x4 tiles.
+ * dM.V)G (T sgemms against the V of the forward pass) and the input
+ * gradient B(U'dM)B' added back onto the overlapping tiles.
  *
  * Floating-point results differ from the direct sum by rounding only
- * (F(2x2,3x3) multiplies by 0.5 and adds; about 1e-6 relative to the
- * layer's largest output): the checks compare with relative tolerances.
+ * (about 1e-6 relative to the layer's largest output for F(2x2), more
+ * for F(4x4)): the checks compare with relative tolerances.
  */
 #include "config.h"
 
@@ -32,17 +34,9 @@
 #include <omp.h>
 #include <darknet.h>
 
+#include "dnn/darknet_int.h"
 #include "dnn/dnconv3.h"
 #include "dnn/dnkern.h"
-
-void forward_convolutional_layer(layer l, network net);
-void backward_convolutional_layer(layer l, network net);
-void forward_batchnorm_layer(layer l, network net);
-void backward_batchnorm_layer(layer l, network net);
-void add_bias(float *output, float *biases, int batch, int n, int size);
-void backward_bias(float *bias_updates, float *delta, int batch, int n, int size);
-void activate_array(float *x, const int n, const ACTIVATION a);
-void gradient_array(const float *x, const int n, const ACTIVATION a, float *delta);
 
 /* Channels below this stay on im2col: a multiply with so short an inner
  * dimension is bound by the tiles' memory traffic. */
@@ -1124,8 +1118,6 @@ mdf_maxpool2_install(layer *l)
 }
 
 /* --- fully connected layers --------------------------------------------- */
-
-void update_connected_layer(layer l, update_args a);
 
 /* Darknet's SGD step (decay into the gradient, the step, momentum) in
  * one pass over the weights, on both threads: Darknet's makes three on

@@ -48,7 +48,7 @@ void mdf_dnet_restart(char **argv);
 /* Number of gemm calls that reached our override (for the checks). */
 unsigned long mdf_dnet_gemm_calls(void);
 
-/* --- lib/dnn/dnet.c: networks -------------------------------------------- */
+/* --- lib/dnn/cfg.c: cfg files -------------------------------------------- */
 
 /* A cfg, checked: input size and the layers we will let Darknet parse. */
 struct mdf_dnet_cfg {
@@ -79,6 +79,8 @@ int mdf_dnet_cfg_patch(const char *text, int classes,
  * uninstalled runs, may be NULL), then PKGDIR/nets.  Caller frees. */
 int mdf_dnet_find_net(const char *name, const char *srcdir, const char *pkgdir,
     char **path, char *why, size_t whylen);
+
+/* --- lib/dnn/dnet.c: networks -------------------------------------------- */
 
 struct mdf_dnet;
 

@@ -23,33 +23,10 @@
 
 #include <darknet.h>
 
+#include "dnn/darknet_int.h"
 #include "dnn/dnconv3.h"
 #include "dnn/dnet.h"
 #include "dnn/dnkern.h"
-
-/* Darknet functions not declared in darknet.h. */
-void forward_convolutional_layer(layer l, network net);
-void backward_convolutional_layer(layer l, network net);
-void update_convolutional_layer(layer l, update_args a);
-void forward_batchnorm_layer(layer l, network net);
-void backward_batchnorm_layer(layer l, network net);
-void add_bias(float *output, float *biases, int batch, int n, int size);
-void backward_bias(float *bias_updates, float *delta, int batch, int n, int size);
-void gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
-    float *b, int ldb, float beta, float *c, int ldc);
-void im2col_cpu(float *im, int channels, int height, int width, int ksize,
-    int stride, int pad, float *col);
-void col2im_cpu(float *col, int channels, int height, int width, int ksize,
-    int stride, int pad, float *im);
-void activate_array(float *x, const int n, const ACTIVATION a);
-void gradient_array(const float *x, const int n, const ACTIVATION a, float *delta);
-void normalize_cpu(float *x, float *mean, float *variance, int batch,
-    int filters, int spatial);
-void variance_cpu(float *x, float *mean, int batch, int filters, int spatial,
-    float *variance);
-void normalize_delta_cpu(float *x, float *mean, float *variance,
-    float *mean_delta, float *variance_delta, int batch, int filters,
-    int spatial, float *delta);
 
 static void conv_backward_multiply(layer l, network net);
 static void conv_finish(layer l, network net);
@@ -586,19 +563,6 @@ typedef void mean_fn(float *, int, int, int, float *);
 typedef void bscale_fn(float *, float *, int, int, int, float *);
 typedef void md_fn(float *, float *, int, int, int, float *);
 typedef void vd_fn(float *, float *, float *, float *, int, int, int, float *);
-
-void fill_cpu(int n, float alpha, float *x, int incx);
-void copy_cpu(int n, float *x, int incx, float *y, int incy);
-void axpy_cpu(int n, float alpha, float *x, int incx, float *y, int incy);
-void scal_cpu(int n, float alpha, float *x, int incx);
-void scale_bias(float *output, float *scales, int batch, int n, int size);
-void mean_cpu(float *x, int batch, int filters, int spatial, float *mean);
-void backward_scale_cpu(float *x_norm, float *delta, int batch, int n, int size,
-    float *scale_updates);
-void mean_delta_cpu(float *delta, float *variance, int batch, int filters,
-    int spatial, float *mean_delta);
-void variance_delta_cpu(float *x, float *delta, float *mean, float *variance,
-    int batch, int filters, int spatial, float *variance_delta);
 
 static int
 fast(void)

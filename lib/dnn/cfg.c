@@ -1,0 +1,800 @@
+/*
+ * Network cfg files: reading, validation and rewriting, and finding a
+ * network by name.
+ *
+ * Darknet calls exit() on many cfg errors and asserts on others, so every
+ * cfg is checked here first, section by section, with the layer shapes
+ * computed the way Darknet will compute them.  Only the layer types
+ * milldir's networks need are accepted.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dnn/dnet.h"
+
+static int
+fail(int code, char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int
+mdf_dnet_cfg_read(const char *path, char **text, char *why, size_t whylen)
+{
+	FILE *fp = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, got;
+
+	if (!fp)
+		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+	do {
+		if (cap - len < 4096) {
+			char *nb = realloc(buf, cap + 65536);
+			if (!nb) {
+				free(buf);
+				fclose(fp);
+				return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", path);
+			}
+			buf = nb;
+			cap += 65536;
+		}
+		got = fread(buf + len, 1, cap - len - 1, fp);
+		len += got;
+	} while (got > 0);
+	if (ferror(fp)) {
+		free(buf);
+		fclose(fp);
+		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+	}
+	fclose(fp);
+	buf[len] = '\0';
+	if (memchr(buf, '\0', len))
+		return free(buf), fail(MDF_E_META, why, whylen, "%s: not a text file", path);
+	*text = buf;
+	return MDF_OK;
+}
+
+/* --- cfg lines -------------------------------------------------------- */
+
+/* One line of a cfg, whitespace removed as Darknet's strip() does. */
+struct line {
+	char *s;
+	int no;
+};
+
+static int
+split_lines(const char *text, struct line **out, int *n)
+{
+	size_t cap = 64, cnt = 0;
+	struct line *v = malloc(cap * sizeof *v);
+	const char *p = text;
+	int no = 0;
+
+	if (!v)
+		return MDF_E_NOMEM;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char *s = malloc(len + 1);
+		size_t k = 0;
+		no++;
+		if (!s)
+			goto nomem;
+		for (size_t i = 0; i < len; i++)
+			if (!isspace((unsigned char)p[i]))
+				s[k++] = p[i];
+		s[k] = '\0';
+		if (cnt == cap) {
+			struct line *nv = realloc(v, 2 * cap * sizeof *v);
+			if (!nv) {
+				free(s);
+				goto nomem;
+			}
+			v = nv;
+			cap *= 2;
+		}
+		v[cnt].s = s;
+		v[cnt].no = no;
+		cnt++;
+		p = e ? e + 1 : p + len;
+	}
+	*out = v;
+	*n = (int)cnt;
+	return MDF_OK;
+nomem:
+	for (size_t i = 0; i < cnt; i++)
+		free(v[i].s);
+	free(v);
+	return MDF_E_NOMEM;
+}
+
+static void
+free_lines(struct line *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i].s);
+	free(v);
+}
+
+static int
+skip_line(const char *s)
+{
+	return s[0] == '\0' || s[0] == '#' || s[0] == ';';
+}
+
+/* --- cfg sections ----------------------------------------------------- */
+
+enum sect { S_NET, S_CONV, S_CONN, S_MAX, S_AVG, S_SOFT, S_SHORT, S_DROP,
+	S_BN, S_ROUTE, S_ACT, S_UNKNOWN };
+
+static const struct {
+	const char *name;
+	enum sect type;
+} sect_names[] = {
+	{ "[net]", S_NET }, { "[network]", S_NET },
+	{ "[convolutional]", S_CONV }, { "[conv]", S_CONV },
+	{ "[connected]", S_CONN }, { "[conn]", S_CONN },
+	{ "[maxpool]", S_MAX }, { "[max]", S_MAX },
+	{ "[avgpool]", S_AVG }, { "[avg]", S_AVG },
+	{ "[softmax]", S_SOFT }, { "[soft]", S_SOFT },
+	{ "[shortcut]", S_SHORT }, { "[dropout]", S_DROP },
+	{ "[batchnorm]", S_BN }, { "[route]", S_ROUTE },
+	{ "[activation]", S_ACT },
+};
+
+/* Keys each section may carry (the ones Darknet reads for it). */
+static const char *const keys_net[] = { "batch", "subdivisions", "width",
+	"height", "channels", "learning_rate", "momentum", "decay", "policy",
+	"steps", "scales", "step", "scale", "gamma", "power", "max_batches",
+	"burn_in", "adam", "B1", "B2", "eps", "angle", "saturation", "exposure",
+	"hue", "aspect", "max_crop", "min_crop", "center", "clip", NULL };
+static const char *const keys_conv[] = { "filters", "size", "stride", "pad",
+	"padding", "groups", "activation", "batch_normalize", NULL };
+static const char *const keys_conn[] = { "output", "activation",
+	"batch_normalize", NULL };
+static const char *const keys_max[] = { "size", "stride", "padding", NULL };
+static const char *const keys_none[] = { NULL };
+static const char *const keys_soft[] = { "groups", "temperature", NULL };
+static const char *const keys_short[] = { "from", "activation", "alpha",
+	"beta", NULL };
+static const char *const keys_drop[] = { "probability", NULL };
+static const char *const keys_route[] = { "layers", NULL };
+static const char *const keys_act[] = { "activation", NULL };
+/* read by Darknet for every layer */
+static const char *const keys_common[] = { "learning_rate", "stopbackward",
+	"dontsave", "dontload", "onlyforward", NULL };
+
+static const char *const activations[] = { "logistic", "loggy", "relu",
+	"elu", "selu", "relie", "plse", "hardtan", "lhtan", "linear", "ramp",
+	"leaky", "tanh", "stair", NULL };
+
+static const char *const *
+sect_keys(enum sect t)
+{
+	switch (t) {
+	case S_NET: return keys_net;
+	case S_CONV: return keys_conv;
+	case S_CONN: return keys_conn;
+	case S_MAX: return keys_max;
+	case S_SOFT: return keys_soft;
+	case S_SHORT: return keys_short;
+	case S_DROP: return keys_drop;
+	case S_ROUTE: return keys_route;
+	case S_ACT: return keys_act;
+	default: return keys_none;
+	}
+}
+
+static int
+in_list(const char *const *names, const char *s, size_t len)
+{
+	for (; *names; names++)
+		if (strlen(*names) == len && strncmp(*names, s, len) == 0)
+			return 1;
+	return 0;
+}
+
+#define MAXKEYS 32
+
+struct section {
+	enum sect type;
+	const char *name;
+	int no;                 /* line of the header */
+	int nkeys;
+	const char *key[MAXKEYS];
+	const char *val[MAXKEYS];
+	size_t keylen[MAXKEYS];
+	int line[MAXKEYS];      /* index into lines of each key */
+	int hline;              /* index into lines of the header */
+};
+
+static const char *
+get(const struct section *s, const char *key)
+{
+	for (int i = 0; i < s->nkeys; i++)
+		if (strlen(key) == s->keylen[i] && strncmp(s->key[i], key, s->keylen[i]) == 0)
+			return s->val[i];
+	return NULL;
+}
+
+/* Whole number value of KEY, DEF if absent; -1 with WHY if malformed. */
+static int
+get_int(const struct section *s, const char *cfgname, const char *key,
+    long def, long min, long max, long *out, char *why, size_t whylen)
+{
+	const char *v = get(s, key);
+	char *end;
+
+	if (!v) {
+		*out = def;
+		return 0;
+	}
+	errno = 0;
+	long x = strtol(v, &end, 10);
+	if (errno || end == v || *end || x < min || x > max) {
+		fail(0, why, whylen, "%s: line %d: %s %s=%s: want a whole number in %ld..%ld",
+		    cfgname, s->no, s->name, key, v, min, max);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+static int
+get_float(const struct section *s, const char *cfgname, const char *key,
+    char *why, size_t whylen)
+{
+	const char *v = get(s, key);
+	char *end;
+
+	if (!v)
+		return 0;
+	errno = 0;
+	double x = strtod(v, &end);
+	if (errno || end == v || *end || x != x) {
+		fail(0, why, whylen, "%s: line %d: %s %s=%s: not a number", cfgname,
+		    s->no, s->name, key, v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_sections(const char *name, struct line *lines, int nlines,
+    struct section **out, int *nout, char *why, size_t whylen)
+{
+	struct section *v = calloc((size_t)nlines + 1, sizeof *v);
+	int n = 0;
+
+	if (!v)
+		return MDF_E_NOMEM;
+	for (int i = 0; i < nlines; i++) {
+		const char *s = lines[i].s;
+		if (skip_line(s))
+			continue;
+		if (s[0] == '[') {
+			struct section *sec = &v[n++];
+			sec->type = S_UNKNOWN;
+			for (size_t k = 0; k < sizeof sect_names / sizeof *sect_names; k++)
+				if (strcmp(s, sect_names[k].name) == 0) {
+					sec->type = sect_names[k].type;
+					sec->name = sect_names[k].name;
+				}
+			sec->no = lines[i].no;
+			sec->hline = i;
+			if (sec->type == S_UNKNOWN) {
+				fail(0, why, whylen, "%s: line %d: unknown or unsupported section %s",
+				    name, lines[i].no, s);
+				free(v);
+				return MDF_E_META;
+			}
+			continue;
+		}
+		const char *eq = strchr(s, '=');
+		if (!eq || eq == s || !eq[1]) {
+			fail(0, why, whylen, "%s: line %d: expected KEY=VALUE or [section], got '%s'",
+			    name, lines[i].no, s);
+			free(v);
+			return MDF_E_META;
+		}
+		if (n == 0) {
+			fail(0, why, whylen, "%s: line %d: '%s' before the first section",
+			    name, lines[i].no, s);
+			free(v);
+			return MDF_E_META;
+		}
+		struct section *sec = &v[n - 1];
+		size_t klen = (size_t)(eq - s);
+		if (!in_list(sect_keys(sec->type), s, klen) &&
+		    !(sec->type != S_NET && in_list(keys_common, s, klen))) {
+			fail(0, why, whylen, "%s: line %d: %s does not take '%.*s'",
+			    name, lines[i].no, sec->name, (int)klen, s);
+			free(v);
+			return MDF_E_META;
+		}
+		for (int k = 0; k < sec->nkeys; k++)
+			if (sec->keylen[k] == klen && strncmp(sec->key[k], s, klen) == 0) {
+				fail(0, why, whylen, "%s: line %d: '%.*s' given twice in %s",
+				    name, lines[i].no, (int)klen, s, sec->name);
+				free(v);
+				return MDF_E_META;
+			}
+		if (sec->nkeys == MAXKEYS) {
+			fail(0, why, whylen, "%s: line %d: too many keys in %s", name,
+			    lines[i].no, sec->name);
+			free(v);
+			return MDF_E_META;
+		}
+		sec->key[sec->nkeys] = s;
+		sec->keylen[sec->nkeys] = klen;
+		sec->val[sec->nkeys] = eq + 1;
+		sec->line[sec->nkeys] = i;
+		sec->nkeys++;
+	}
+	*out = v;
+	*nout = n;
+	return MDF_OK;
+}
+
+struct shape {
+	int w, h, c;
+	long outputs;
+};
+
+/* Check the sections and compute every layer's output the way Darknet
+ * will (one struct shape per layer, for [route] and [shortcut] to look
+ * back at). */
+static int
+check_sections(const char *name, struct section *sec, int n,
+    struct mdf_dnet_cfg *cfg, char *why, size_t whylen)
+{
+	struct shape *sh;
+	long w, h, c, x;
+	int rc = MDF_E_META;
+
+#define INT(S, K, D, MIN, MAX, OUT) \
+	if (get_int(S, name, K, D, MIN, MAX, OUT, why, whylen) < 0) goto out
+#define NEED(S, K) \
+	if (!get(S, K)) { fail(0, why, whylen, "%s: line %d: %s needs %s=", \
+	    name, (S)->no, (S)->name, K); goto out; }
+
+	if (n == 0 || sec[0].type != S_NET)
+		return fail(MDF_E_META, why, whylen, "%s: the first section must be [net]", name);
+	if (n < 2)
+		return fail(MDF_E_META, why, whylen, "%s: no layers after [net]", name);
+	if (!(sh = calloc((size_t)n, sizeof *sh)))
+		return MDF_E_NOMEM;
+	NEED(&sec[0], "width");
+	NEED(&sec[0], "height");
+	NEED(&sec[0], "channels");
+	INT(&sec[0], "width", 0, 1, 4096, &w);
+	INT(&sec[0], "height", 0, 1, 4096, &h);
+	INT(&sec[0], "channels", 0, 1, 4, &c);
+	INT(&sec[0], "batch", 1, 1, 65536, &x);
+	INT(&sec[0], "subdivisions", 1, 1, 1, &x);
+	INT(&sec[0], "adam", 0, 0, 0, &x);
+	{
+		static const char *const num[] = { "learning_rate", "momentum",
+			"decay", "scale", "gamma", "power", NULL };
+		for (int k = 0; num[k]; k++)
+			if (get_float(&sec[0], name, num[k], why, whylen) < 0)
+				goto out;
+	}
+	{
+		const char *p = get(&sec[0], "policy");
+		static const char *const pol[] = { "constant", "step", "exp",
+			"poly", "steps", "sig", "random", NULL };
+		if (p && !in_list(pol, p, strlen(p))) {
+			fail(0, why, whylen, "%s: line %d: unknown policy '%s'", name,
+			    sec[0].no, p);
+			goto out;
+		}
+		if (p && strcmp(p, "steps") == 0 &&
+		    (!get(&sec[0], "steps") || !get(&sec[0], "scales"))) {
+			fail(0, why, whylen, "%s: line %d: policy=steps needs steps= and scales=",
+			    name, sec[0].no);
+			goto out;
+		}
+	}
+	sh[0].w = (int)w;
+	sh[0].h = (int)h;
+	sh[0].c = (int)c;
+	sh[0].outputs = w * h * c;
+	cfg->w = (int)w;
+	cfg->h = (int)h;
+	cfg->c = (int)c;
+	cfg->outputs = -1;
+
+	for (int i = 1; i < n; i++) {
+		struct section *s = &sec[i];
+		struct shape in = sh[i - 1], *o = &sh[i];
+		const char *act = get(s, "activation");
+
+		if (act && !in_list(activations, act, strlen(act))) {
+			fail(0, why, whylen, "%s: line %d: unknown activation '%s'", name,
+			    s->no, act);
+			goto out;
+		}
+		if (get(s, "learning_rate") && get_float(s, name, "learning_rate", why, whylen) < 0)
+			goto out;
+		if (s->type == S_NET) {
+			fail(0, why, whylen, "%s: line %d: a second [net] section", name, s->no);
+			goto out;
+		}
+		if (s->type != S_CONN && s->type != S_SOFT && s->type != S_DROP &&
+		    s->type != S_ACT && s->type != S_ROUTE && s->type != S_SHORT &&
+		    (in.w < 1 || in.h < 1 || in.c < 1)) {
+			fail(0, why, whylen, "%s: line %d: %s needs an image input", name,
+			    s->no, s->name);
+			goto out;
+		}
+		*o = in;
+		switch (s->type) {
+		case S_CONV: {
+			long filters, size, stride, pad, padding, groups, bn;
+			NEED(s, "filters");
+			NEED(s, "size");
+			INT(s, "filters", 1, 1, 65536, &filters);
+			INT(s, "size", 1, 1, 31, &size);
+			INT(s, "stride", 1, 1, 16, &stride);
+			INT(s, "pad", 0, 0, 1, &pad);
+			INT(s, "padding", 0, 0, 31, &padding);
+			INT(s, "groups", 1, 1, 65536, &groups);
+			INT(s, "batch_normalize", 0, 0, 1, &bn);
+			if (pad)
+				padding = size / 2;
+			if (in.c % groups || filters % groups) {
+				fail(0, why, whylen, "%s: line %d: groups=%ld must divide %d input channels and filters=%ld",
+				    name, s->no, groups, in.c, filters);
+				goto out;
+			}
+			/* Darknet's 1x1 path multiplies the input as is,
+			 * ignoring the stride */
+			if (size == 1 && (stride != 1 || padding != 0)) {
+				fail(0, why, whylen, "%s: line %d: a 1x1 convolution needs stride=1 and no padding",
+				    name, s->no);
+				goto out;
+			}
+			o->w = (int)((in.w + 2 * padding - size) / stride + 1);
+			o->h = (int)((in.h + 2 * padding - size) / stride + 1);
+			o->c = (int)filters;
+			if (in.w + 2 * padding < size || in.h + 2 * padding < size) {
+				fail(0, why, whylen, "%s: line %d: %ldx%ld kernel larger than its %dx%d input",
+				    name, s->no, size, size, in.w, in.h);
+				goto out;
+			}
+			break;
+		}
+		case S_CONN: {
+			long outp, bn;
+			NEED(s, "output");
+			INT(s, "output", 1, 1, 1L << 20, &outp);
+			INT(s, "batch_normalize", 0, 0, 1, &bn);
+			o->w = o->h = 1;
+			o->c = (int)outp;
+			break;
+		}
+		case S_MAX: {
+			long size, stride, padding;
+			INT(s, "stride", 1, 1, 16, &stride);
+			INT(s, "size", stride, 1, 31, &size);
+			INT(s, "padding", size - 1, 0, 31, &padding);
+			o->w = (int)((in.w + padding - size) / stride + 1);
+			o->h = (int)((in.h + padding - size) / stride + 1);
+			if (o->w < 1 || o->h < 1) {
+				fail(0, why, whylen, "%s: line %d: pooling shrinks %dx%d to nothing",
+				    name, s->no, in.w, in.h);
+				goto out;
+			}
+			break;
+		}
+		case S_AVG:
+			o->w = o->h = 1;
+			break;
+		case S_SOFT: {
+			long groups;
+			INT(s, "groups", 1, 1, 65536, &groups);
+			if (get(s, "temperature") && get_float(s, name, "temperature", why, whylen) < 0)
+				goto out;
+			if (in.outputs % groups) {
+				fail(0, why, whylen, "%s: line %d: groups=%ld does not divide %ld inputs",
+				    name, s->no, groups, in.outputs);
+				goto out;
+			}
+			if (i != n - 1) {
+				fail(0, why, whylen, "%s: line %d: [softmax] must be the last layer",
+				    name, s->no);
+				goto out;
+			}
+			o->w = o->h = 0;
+			o->c = 0;
+			o->outputs = in.outputs;
+			continue;
+		}
+		case S_SHORT: {
+			long from;
+			NEED(s, "from");
+			INT(s, "from", 0, -(long)n, (long)n, &from);
+			long idx = from < 0 ? (i - 1) + from : from;
+			/* layer indexes count from 0 after [net] */
+			if (idx < 0 || idx >= i - 1) {
+				fail(0, why, whylen, "%s: line %d: from=%ld names no earlier layer",
+				    name, s->no, from);
+				goto out;
+			}
+			struct shape f = sh[idx + 1];
+			if (f.w != in.w || f.h != in.h || f.c != in.c) {
+				fail(0, why, whylen, "%s: line %d: [shortcut] adds %dx%dx%d to %dx%dx%d",
+				    name, s->no, f.w, f.h, f.c, in.w, in.h, in.c);
+				goto out;
+			}
+			if ((get(s, "alpha") && get_float(s, name, "alpha", why, whylen) < 0) ||
+			    (get(s, "beta") && get_float(s, name, "beta", why, whylen) < 0))
+				goto out;
+			break;
+		}
+		case S_DROP:
+			if (get(s, "probability") && get_float(s, name, "probability", why, whylen) < 0)
+				goto out;
+			if (i == 1) {
+				fail(0, why, whylen, "%s: line %d: [dropout] cannot be the first layer",
+				    name, s->no);
+				goto out;
+			}
+			break;
+		case S_ROUTE: {
+			NEED(s, "layers");
+			const char *p = get(s, "layers");
+			int cw = -1, chh = -1, cc = 0;
+			while (*p) {
+				char *end;
+				long from = strtol(p, &end, 10);
+				long idx = from < 0 ? (i - 1) + from : from;
+				if (end == p || (*end && *end != ',') || idx < 0 || idx >= i - 1) {
+					fail(0, why, whylen, "%s: line %d: layers=%s: not a list of earlier layers",
+					    name, s->no, get(s, "layers"));
+					goto out;
+				}
+				struct shape f = sh[idx + 1];
+				if (cw >= 0 && (f.w != cw || f.h != chh)) {
+					fail(0, why, whylen, "%s: line %d: [route] joins layers of different sizes",
+					    name, s->no);
+					goto out;
+				}
+				cw = f.w;
+				chh = f.h;
+				cc += f.c;
+				p = *end ? end + 1 : end;
+			}
+			o->w = cw;
+			o->h = chh;
+			o->c = cc;
+			break;
+		}
+		default:
+			break;
+		}
+		o->outputs = (long)o->w * o->h * o->c;
+		if (o->outputs < 1) {
+			fail(0, why, whylen, "%s: line %d: %s has no outputs", name, s->no, s->name);
+			goto out;
+		}
+	}
+	if (sec[n - 1].type != S_SOFT) {
+		fail(0, why, whylen, "%s: the last layer must be [softmax]", name);
+		goto out;
+	}
+	cfg->nlayers = n - 1;
+	cfg->outputs = (int)sh[n - 1].outputs;
+	rc = MDF_OK;
+out:
+	free(sh);
+	return rc;
+#undef INT
+#undef NEED
+}
+
+int
+mdf_dnet_cfg_check(const char *name, const char *text, struct mdf_dnet_cfg *cfg,
+    char *why, size_t whylen)
+{
+	struct line *lines;
+	struct section *sec;
+	int nlines, nsec, rc;
+
+	if ((rc = split_lines(text, &lines, &nlines)) < 0)
+		return rc;
+	rc = parse_sections(name, lines, nlines, &sec, &nsec, why, whylen);
+	if (rc == MDF_OK) {
+		rc = check_sections(name, sec, nsec, cfg, why, whylen);
+		free(sec);
+	}
+	free_lines(lines, nlines);
+	return rc;
+}
+
+/* --- rewriting -------------------------------------------------------- */
+
+struct buf {
+	char *p;
+	size_t len, cap;
+	int err;
+};
+
+static void
+bput(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->err)
+		return;
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			b->err = 1;
+			return;
+		}
+		if (b->p && b->len + (size_t)n < b->cap) {
+			b->len += (size_t)n;
+			return;
+		}
+		size_t nc = (b->cap + (size_t)n + 1) * 2;
+		char *np = realloc(b->p, nc);
+		if (!np) {
+			b->err = 1;
+			return;
+		}
+		b->p = np;
+		b->cap = nc;
+	}
+}
+
+/* A [net] key we rewrite but the caller left unset. */
+static int
+keep_key(const char *k, size_t len, const struct mdf_dnet_hyper *hp)
+{
+	return (hp->lr < 0 && len == 13 && strncmp(k, "learning_rate", 13) == 0) ||
+	    (hp->momentum < 0 && len == 8 && strncmp(k, "momentum", 8) == 0) ||
+	    (hp->decay < 0 && len == 5 && strncmp(k, "decay", 5) == 0);
+}
+
+int
+mdf_dnet_cfg_patch(const char *text, int classes, const struct mdf_dnet_hyper *hp,
+    char **out, char *why, size_t whylen)
+{
+	struct line *lines;
+	struct section *sec;
+	struct buf b = { 0 };
+	int nlines, nsec, rc, cls = -1;
+	const char *orig = text;
+
+	if ((rc = split_lines(text, &lines, &nlines)) < 0)
+		return rc;
+	if ((rc = parse_sections("cfg", lines, nlines, &sec, &nsec, why, whylen)) < 0) {
+		free_lines(lines, nlines);
+		return rc;
+	}
+	for (int i = nsec - 1; i > 0 && cls < 0; i--)
+		if (sec[i].type == S_CONN || sec[i].type == S_CONV)
+			cls = i;
+	if (cls < 0 || nsec < 1 || sec[0].type != S_NET) {
+		free(sec);
+		free_lines(lines, nlines);
+		return fail(MDF_E_META, why, whylen, "no [connected] or [convolutional] classifier");
+	}
+	/* the [net] keys we set ourselves are dropped and rewritten */
+	static const char *const ours[] = { "batch", "subdivisions", "learning_rate",
+		"momentum", "decay", "policy", "max_batches", "power", "step",
+		"scale", "steps", "scales", "gamma", "burn_in", NULL };
+	const char *p = orig;
+	int li = 0;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *s = lines[li].s;
+		int drop = 0, replace = 0;
+		for (int k = 0; k < sec[0].nkeys; k++)
+			if (sec[0].line[k] == li && in_list(ours, sec[0].key[k], sec[0].keylen[k]) &&
+			    !keep_key(sec[0].key[k], sec[0].keylen[k], hp))
+				drop = 1;
+		for (int k = 0; k < sec[cls].nkeys; k++)
+			if (sec[cls].line[k] == li &&
+			    ((sec[cls].type == S_CONN && strncmp(s, "output=", 7) == 0) ||
+			     (sec[cls].type == S_CONV && strncmp(s, "filters=", 8) == 0)))
+				replace = 1;
+		if (replace)
+			bput(&b, "# set by milldir from the classes\n%s=%d\n",
+			    sec[cls].type == S_CONN ? "output" : "filters", classes);
+		else if (!drop)
+			bput(&b, "%.*s\n", (int)len, p);
+		if (li == sec[0].hline) {
+			bput(&b, "# set by milldir\nbatch=%d\nsubdivisions=1\n", hp->batch);
+			if (hp->lr >= 0)
+				bput(&b, "learning_rate=%.9g\n", hp->lr);
+			if (hp->momentum >= 0)
+				bput(&b, "momentum=%.9g\n", hp->momentum);
+			if (hp->decay >= 0)
+				bput(&b, "decay=%.9g\n", hp->decay);
+			const char *pol = hp->policy ? hp->policy : "constant";
+			long mb = hp->max_batches > 0 ? hp->max_batches : 1;
+			if (strcmp(pol, "poly") == 0)
+				bput(&b, "policy=poly\npower=2\nmax_batches=%ld\n", mb);
+			else if (strcmp(pol, "step") == 0)
+				bput(&b, "policy=step\nstep=%ld\nscale=0.1\n",
+				    mb / 3 > 0 ? mb / 3 : 1);
+			else if (strcmp(pol, "exp") == 0)
+				bput(&b, "policy=exp\ngamma=%.9g\n", 1.0 - 3.0 / (double)mb);
+			else
+				bput(&b, "policy=constant\n");
+		}
+		p = e ? e + 1 : p + len;
+		li++;
+	}
+	free(sec);
+	free_lines(lines, nlines);
+	if (b.err) {
+		free(b.p);
+		return MDF_E_NOMEM;
+	}
+	*out = b.p;
+	return MDF_OK;
+}
+
+int
+mdf_dnet_find_net(const char *name, const char *srcdir, const char *pkgdir,
+    char **path, char *why, size_t whylen)
+{
+	const char *dirs[3];
+	char buf[PATH_MAX];
+	size_t len = strlen(name);
+	int nd = 0;
+
+	if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".cfg") == 0)) {
+		if (access(name, R_OK) != 0)
+			return fail(MDF_E_IO, why, whylen, "%s: %s", name, strerror(errno));
+		*path = strdup(name);
+		return *path ? MDF_OK : MDF_E_NOMEM;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '-' && name[i] != '_' &&
+		    name[i] != '.')
+			return fail(MDF_E_INVAL, why, whylen, "%s: not a network name", name);
+	if (getenv("MILLDIR_NETS") && *getenv("MILLDIR_NETS"))
+		dirs[nd++] = getenv("MILLDIR_NETS");
+	char src[PATH_MAX];
+	if (srcdir) {
+		snprintf(src, sizeof src, "%s/pipelines/nets", srcdir);
+		dirs[nd++] = src;
+	}
+	char pkg[PATH_MAX];
+	if (pkgdir) {
+		snprintf(pkg, sizeof pkg, "%s/nets", pkgdir);
+		dirs[nd++] = pkg;
+	}
+	for (int i = 0; i < nd; i++) {
+		snprintf(buf, sizeof buf, "%s/%s.cfg", dirs[i], name);
+		if (access(buf, R_OK) == 0) {
+			*path = strdup(buf);
+			return *path ? MDF_OK : MDF_E_NOMEM;
+		}
+	}
+	return fail(MDF_E_INVAL, why, whylen, "%s: unknown network (no %s.cfg in %s%s%s%s%s)",
+	    name, name, nd > 0 ? dirs[0] : "", nd > 1 ? ", " : "", nd > 1 ? dirs[1] : "",
+	    nd > 2 ? ", " : "", nd > 2 ? dirs[2] : "");
+}
