@@ -11,10 +11,17 @@ bats_require_minimum_version 1.5.0
 
 PATH="$MILLDIR_BUILDDIR/bin:$MILLDIR_BUILDDIR/tests:$PATH"
 DATA="$MILLDIR_SRCDIR/tests/data"
-# Real CAD meshes from shared/ (beside the checkout in CI); tests that
-# need them skip when they are absent (a tarball build, for instance).
-: "${REAL_STL:=$MILLDIR_SRCDIR/../shared/data/real-stl}"
-[ -d "$REAL_STL" ] || REAL_STL=/work/shared/data/real-stl
+# Real CAD meshes from shared/, beside the checkout (or, in a git
+# worktree, beside the main checkout); tests that need them skip when they
+# are absent (a tarball build, for instance).
+if [ -z "${REAL_STL:-}" ]; then
+	REAL_STL=$MILLDIR_SRCDIR/../shared/data/real-stl
+	if [ ! -d "$REAL_STL" ] &&
+		common=$(git -C "$MILLDIR_SRCDIR" rev-parse --path-format=absolute \
+			--git-common-dir 2>/dev/null); then
+		REAL_STL=${common%/*}/../shared/data/real-stl
+	fi
+fi
 export PATH DATA REAL_STL MILLDIR_SRCDIR MILLDIR_BUILDDIR
 # Tools look up networks here before the installed ones.
 export MILLDIR_NETS="$MILLDIR_SRCDIR/pipelines/nets"

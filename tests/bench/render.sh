@@ -55,8 +55,12 @@ mkmesh cube >"$T/cube.mdf"
 # Blender's 106k-triangle row, the nearest in size)
 parts="p100k p10k cube"
 rows="p100k 106144 1070 4800;p10k 10960 410 2200;cube 12 700 3500"
+# shared/ beside the checkout, or beside the main one of a git worktree
 REAL=${REAL_STL:-$S/../shared/data/real-stl}
-[ -d "$REAL" ] || REAL=/work/shared/data/real-stl
+if [ ! -d "$REAL" ] &&
+	common=$(git -C "$S" rev-parse --path-format=absolute --git-common-dir 2>/dev/null); then
+	REAL=${common%/*}/../shared/data/real-stl
+fi
 if [ -x "$B/bin/stl2norm" ] && [ -f "$REAL/abc_00000002_trimesh_001.stl" ]; then
 	stl2norm -q "$REAL/abc_00000002_trimesh_001.stl" >"$T/real.mdf"
 	parts="$parts real"
