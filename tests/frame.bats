@@ -143,3 +143,75 @@ V="$MILLDIR_SRCDIR/tests/data/frames"
 	assert_success
 	assert_output --regexp '^[0-9]+ checks, 0 differ$'
 }
+
+# mkframe TYPE META PAYLOAD [OPTIONS]: a frame with right CRCs that mdf
+# itself would refuse to write (see tests/data/frames/mkframe.py).
+mkframe() {
+	python3 "$MILLDIR_SRCDIR/tests/data/frames/mkframe.py" "$@"
+}
+
+@test "frame: an IMAG size whose width*height*channels wraps 64 bits is refused" {
+	# 2^31 x 2^31 x 4 = 2^64: wraps to 0 in 64 bits (issue 16, defect 1)
+	mkframe IMAG 'width=2147483648\nheight=2147483648\nchannels=4\n' '' >"$BATS_TEST_TMPDIR/w.mdf"
+	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/w.mdf"
+	[ "$status" -eq 65 ]
+	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/w.mdf: frame 1 (byte 32): IMAG frame: 2147483648x2147483648x4 image needs more than 2^64 payload bytes, found 0"
+	# 2^32-1 squared times 4 wraps too, with an 8-byte payload
+	mkframe IMAG 'width=4294967295\nheight=4294967295\nchannels=4\n' '\0\0\0\0\0\0\0\0' >"$BATS_TEST_TMPDIR/w2.mdf"
+	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/w2.mdf"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"image needs more than 2^64 payload bytes, found 8" ]]
+	mkframe MESH 'triangles=384307168202282326\n' '' >"$BATS_TEST_TMPDIR/m.mdf"
+	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/m.mdf"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"triangles=384307168202282326 needs more than 2^64 payload bytes, found 0" ]]
+	mkframe TENS 'shape=4294967296x4294967296\n' '' >"$BATS_TEST_TMPDIR/t.mdf"
+	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/t.mdf"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"malformed key 'shape'"* ]]
+}
+
+@test "frame: a payload claiming 3 GiB in a short stream is truncated, not out of memory" {
+	# 66 bytes on disk (issue 16, defect 7); ulimit -v makes an up-front
+	# allocation of the claimed size fail even where memory is plentiful
+	mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3\4\5\6' --claim 3221225472 >"$BATS_TEST_TMPDIR/c.mdf"
+	[ "$(wc -c <"$BATS_TEST_TMPDIR/c.mdf")" -eq 66 ]
+	run --separate-stderr bash -c "ulimit -v 1000000; mdf check '$BATS_TEST_TMPDIR/c.mdf'"
+	[ "$status" -eq 65 ]
+	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/c.mdf: frame 1 (byte 66): truncated payload: stream ends after 6 of 3221225472 bytes"
+	# the same through a pipe
+	run --separate-stderr bash -c "ulimit -v 1000000; mdf check <'$BATS_TEST_TMPDIR/c.mdf'"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"truncated payload: stream ends after 6 of 3221225472 bytes" ]]
+}
+
+@test "frame: a compressed payload claiming 3 GiB is refused with a real message" {
+	mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3' --zlib --raw 3221225472 >"$BATS_TEST_TMPDIR/z.mdf"
+	run --separate-stderr bash -c "ulimit -v 1000000; mdf check '$BATS_TEST_TMPDIR/z.mdf'"
+	[ "$status" -eq 65 ]
+	[[ $stderr == "mdf: $BATS_TEST_TMPDIR/z.mdf: frame 1 (byte 60): compressed payload of 11 bytes cannot inflate to the 3221225472 it claims (zlib's ratio is at most 1032:1)" ]]
+	# a real deflate stream of 3 MB of zeros claiming one byte more than it holds
+	head -c 3000000 /dev/zero >"$BATS_TEST_TMPDIR/zeros"
+	mkframe IMAG 'width=1000\nheight=1000\nchannels=3\n' "@$BATS_TEST_TMPDIR/zeros" --zlib --raw 3000001 >"$BATS_TEST_TMPDIR/z2.mdf"
+	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/z2.mdf"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"compressed payload does not inflate to its 3000001 bytes" ]]
+	# and one byte less than it holds
+	mkframe IMAG 'width=1000\nheight=1000\nchannels=3\n' "@$BATS_TEST_TMPDIR/zeros" --zlib --raw 2999999 >"$BATS_TEST_TMPDIR/z3.mdf"
+	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/z3.mdf"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"compressed payload does not inflate to its 2999999 bytes" ]]
+	# the honest one reads
+	mkframe IMAG 'width=1000\nheight=1000\nchannels=3\n' "@$BATS_TEST_TMPDIR/zeros" --zlib >"$BATS_TEST_TMPDIR/z4.mdf"
+	run mdf check "$BATS_TEST_TMPDIR/z4.mdf"
+	assert_success
+}
+
+@test "frame: a NUL inside a metadata key is refused, not cut there" {
+	# label\0junk=+Z must not read as label=+Z (issue 16, defect 15)
+	mkframe TEST 'label\0junk=+Z\n' '' >"$BATS_TEST_TMPDIR/n.mdf"
+	run --separate-stderr mdf get label "$BATS_TEST_TMPDIR/n.mdf"
+	[ "$status" -eq 65 ]
+	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/n.mdf: frame 1 (byte 32): metadata line 1: invalid key"
+	[ -z "$output" ]
+}

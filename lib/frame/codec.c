@@ -28,13 +28,25 @@ mdf_deflate(const unsigned char *in, size_t len, unsigned char **out,
 	return MDF_OK;
 }
 
+/* zlib's deflate never does better than 1032:1 (RFC 1950/1951: a
+ * 258-byte match in at most 2 bits, plus block overhead), so a claimed
+ * raw length beyond that cannot be honest and is refused before any
+ * allocation. */
+#define ZLIB_MAX_RATIO 1032
+
+/* Inflated bytes are held in a buffer that grows as output arrives, never
+ * to the claimed length up front. */
+#define FIRST_OUT ((size_t)1 << 20)
+#define ZLIB_PIECE ((size_t)1 << 30)
+
 int
 mdf_inflate(const unsigned char *in, size_t len, uint64_t max,
     struct mdf_frame *f, char *why, size_t whylen)
 {
 	uint64_t raw;
+	size_t have = 0;
 	z_stream zs;
-	int zrc;
+	int zrc = Z_OK;
 
 	if (len < 8) {
 		snprintf(why, whylen, "compressed payload shorter than its 8-byte length");
@@ -46,23 +58,58 @@ mdf_inflate(const unsigned char *in, size_t len, uint64_t max,
 		    (unsigned long long)raw, (unsigned long long)max);
 		return MDF_E_LIMIT;
 	}
-	if (mdf_frame_resize(f, (size_t)raw) == NULL)
-		return MDF_E_NOMEM;
+	if (raw / ZLIB_MAX_RATIO > len - 8 + 1) {
+		snprintf(why, whylen,
+		    "compressed payload of %zu bytes cannot inflate to the %llu it claims "
+		    "(zlib's ratio is at most %d:1)", len - 8, (unsigned long long)raw,
+		    ZLIB_MAX_RATIO);
+		return MDF_E_ZLIB;
+	}
 	memset(&zs, 0, sizeof zs);
-	if (inflateInit(&zs) != Z_OK)
+	if (inflateInit(&zs) != Z_OK) {
+		snprintf(why, whylen, "out of memory for zlib");
 		return MDF_E_NOMEM;
-	zs.next_in = (Bytef *)(in + 8);
-	zs.avail_in = (uInt)(len - 8);
-	zs.next_out = f->payload;
-	zs.avail_out = (uInt)raw;
-	zrc = inflate(&zs, Z_FINISH);
-	if (zrc != Z_STREAM_END || zs.total_out != raw || zs.avail_in != 0) {
+	}
+	/* one byte of room past RAW so that a payload inflating to more
+	 * than it claims is caught; zlib counts in uInt, so both sides go
+	 * in pieces of at most 1 GiB */
+	in += 8;
+	len -= 8;
+	while (zrc == Z_OK && have <= raw) {
+		size_t want = have < FIRST_OUT / 2 ? FIRST_OUT : have * 2;
+		if (want - have > ZLIB_PIECE)
+			want = have + ZLIB_PIECE;
+		if (want > (size_t)raw + 1)
+			want = (size_t)raw + 1;
+		if (mdf_frame_resize(f, want) == NULL) {
+			inflateEnd(&zs);
+			snprintf(why, whylen, "out of memory for a payload of %llu bytes",
+			    (unsigned long long)raw);
+			return MDF_E_NOMEM;
+		}
+		if (zs.avail_in == 0) {
+			zs.next_in = (Bytef *)in;
+			zs.avail_in = (uInt)(len < ZLIB_PIECE ? len : ZLIB_PIECE);
+			in += zs.avail_in;
+			len -= zs.avail_in;
+		}
+		zs.next_out = f->payload + have;
+		zs.avail_out = (uInt)(want - have);
+		zrc = inflate(&zs, Z_NO_FLUSH);
+		have = want - zs.avail_out;
+		/* room left, all input given, stream not ended: it is cut short */
+		if (zrc == Z_OK && zs.avail_out != 0 && zs.avail_in == 0 && len == 0)
+			zrc = Z_BUF_ERROR;
+	}
+	len += zs.avail_in;   /* input left over */
+	if (zrc != Z_STREAM_END || have != raw || len != 0) {
 		snprintf(why, whylen, "compressed payload does not inflate to its %llu bytes%s%s",
 		    (unsigned long long)raw, zs.msg ? ": " : "", zs.msg ? zs.msg : "");
 		inflateEnd(&zs);
 		return MDF_E_ZLIB;
 	}
 	inflateEnd(&zs);
+	f->len = (size_t)raw;
 	return MDF_OK;
 }
 

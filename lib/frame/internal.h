@@ -30,6 +30,20 @@ static inline uint64_t get_le64(const unsigned char *p)
 	return (uint64_t)get_le32(p) | (uint64_t)get_le32(p + 4) << 32;
 }
 
+/* *OUT = A * B; 0 if the product does not fit in 64 bits (every size
+ * computed from metadata goes through this or mdf_mul3). */
+static inline int mdf_mul(uint64_t a, uint64_t b, uint64_t *out)
+{
+	return !__builtin_mul_overflow(a, b, out);
+}
+
+static inline int mdf_mul3(uint64_t a, uint64_t b, uint64_t c, uint64_t *out)
+{
+	uint64_t ab;
+
+	return mdf_mul(a, b, &ab) && mdf_mul(ab, c, out);
+}
+
 /* The fixed header, decoded (see milldir-frame(5), "Header"). */
 struct mdf_header {
 	uint8_t version;

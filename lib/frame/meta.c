@@ -315,7 +315,8 @@ mdf_meta_decode(struct mdf_meta *m, const char *buf, size_t len,
 		}
 		memcpy(key, buf + pos, klen);
 		key[klen] = '\0';
-		if (!mdf_key_valid(key)) {
+		/* a NUL would end the C string early: "label\0junk" is not "label" */
+		if (strlen(key) != klen || !mdf_key_valid(key)) {
 			snprintf(why, whylen, "metadata line %zu: invalid key", line);
 			return MDF_E_META;
 		}

@@ -132,6 +132,48 @@ read_full(struct mdf_reader *r, void *buf, size_t len)
 	return (ssize_t)got;
 }
 
+/* The first piece of a payload read before its claimed length is trusted
+ * any further: a header may claim gigabytes that the stream does not hold,
+ * so the buffer grows (doubling) only as bytes arrive. */
+#define FIRST_CHUNK ((size_t)1 << 20)
+
+/* Read LEN bytes into *BUF (capacity *CAP, grown as needed); *GOT is the
+ * count read (short on EOF).  MDF_E_IO, MDF_E_NOMEM or MDF_OK. */
+static int
+read_growing(struct mdf_reader *r, unsigned char **buf, size_t *cap,
+    uint64_t len, ssize_t *got)
+{
+	size_t have = 0;
+
+	*got = 0;
+	while (have < len) {
+		size_t want = have < FIRST_CHUNK / 2 ? FIRST_CHUNK : have * 2;
+		ssize_t n;
+
+		if (want > len)
+			want = (size_t)len;
+		if (want > *cap || *buf == NULL) {
+			unsigned char *p = realloc(*buf, want ? want : 1);
+			if (p == NULL)
+				return MDF_E_NOMEM;
+			*buf = p;
+			*cap = want;
+		}
+		if ((n = read_full(r, *buf + have, want - have)) < 0)
+			return MDF_E_IO;
+		have += (size_t)n;
+		*got = (ssize_t)have;
+		if (have < want)
+			break;
+	}
+	if (*buf == NULL) {     /* a zero-length payload still has a pointer */
+		if ((*buf = malloc(1)) == NULL)
+			return MDF_E_NOMEM;
+		*cap = 1;
+	}
+	return MDF_OK;
+}
+
 static int
 io_fail(struct mdf_reader *r)
 {
@@ -206,12 +248,12 @@ mdf_read(struct mdf_reader *r, struct mdf_frame *f)
 		    "payload of %llu bytes exceeds the limit of %llu (MILLDIR_MAX_PAYLOAD)",
 		    (unsigned long long)payload_len, (unsigned long long)r->max_payload);
 
-	if (meta_len + 1 > r->metacap) {
-		char *m = realloc(r->metabuf, meta_len + 1);
+	if ((size_t)meta_len + 1 > r->metacap) {
+		char *m = realloc(r->metabuf, (size_t)meta_len + 1);
 		if (m == NULL)
 			return fail(r, MDF_E_NOMEM, base, "out of memory");
 		r->metabuf = m;
-		r->metacap = meta_len + 1;
+		r->metacap = (size_t)meta_len + 1;
 	}
 	if ((got = read_full(r, r->metabuf, meta_len)) < 0)
 		return io_fail(r);
@@ -219,28 +261,25 @@ mdf_read(struct mdf_reader *r, struct mdf_frame *f)
 		return fail(r, MDF_E_TRUNC_META, r->offset,
 		    "truncated metadata: stream ends after %zd of %u bytes", got, meta_len);
 
-	if (f->flags & MDF_FLAG_ZLIB) {
-		if (payload_len > r->zcap) {
-			unsigned char *z = realloc(r->zbuf, payload_len ? payload_len : 1);
-			if (z == NULL)
-				return fail(r, MDF_E_NOMEM, base, "out of memory");
-			r->zbuf = z;
-			r->zcap = payload_len;
-		}
-		stored = r->zbuf;
-	} else {
-		if (mdf_frame_resize(f, (size_t)payload_len) == NULL)
-			return fail(r, MDF_E_NOMEM, base, "out of memory for %llu bytes",
-			    (unsigned long long)payload_len);
-		stored = f->payload;
-	}
-	if ((got = read_full(r, stored, (size_t)payload_len)) < 0)
+	if (f->flags & MDF_FLAG_ZLIB)
+		rc = read_growing(r, &r->zbuf, &r->zcap, payload_len, &got);
+	else
+		rc = read_growing(r, &f->payload, &f->cap, payload_len, &got);
+	if (rc == MDF_E_IO)
 		return io_fail(r);
+	if (rc == MDF_E_NOMEM)
+		return fail(r, MDF_E_NOMEM, base, "out of memory for a payload of %llu bytes",
+		    (unsigned long long)payload_len);
 	if ((uint64_t)got < payload_len)
 		return fail(r, MDF_E_TRUNC_PAYLOAD, r->offset,
 		    "truncated payload: stream ends after %zd of %llu bytes", got,
 		    (unsigned long long)payload_len);
-
+	if (f->flags & MDF_FLAG_ZLIB) {
+		stored = r->zbuf;
+	} else {
+		f->len = (size_t)payload_len;
+		stored = f->payload;
+	}
 	crc = (uint32_t)crc32(0L, Z_NULL, 0);
 	crc = mdf_crc32(crc, r->metabuf, meta_len);
 	crc = mdf_crc32(crc, stored, (size_t)payload_len);

@@ -25,9 +25,9 @@ parse_shape(const char *s, uint64_t *dims, uint64_t *count)
 			return MDF_E_META;
 		errno = 0;
 		d = strtoull(s, &end, 10);
-		if (errno || d == 0 || prod > UINT64_MAX / 4 / d)
+		/* the product of the dims times 4 bytes must fit */
+		if (errno || d == 0 || !mdf_mul(prod, d, &prod) || prod > UINT64_MAX / 4)
 			return MDF_E_META;
-		prod *= d;
 		dims[n++] = d;
 		if (*end == '\0')
 			break;
@@ -88,12 +88,14 @@ mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 		if (mdf_get_u64(f, "triangles", &a) < 0)
 			return why_fail(why, whylen, MDF_E_META,
 			    "missing or malformed key 'triangles'");
-		if (a > UINT64_MAX / MDF_MESH_TRI_BYTES ||
-		    (expect = a * MDF_MESH_TRI_BYTES) != f->len)
+		if (!mdf_mul(a, MDF_MESH_TRI_BYTES, &expect))
+			return why_fail(why, whylen, MDF_E_SIZE,
+			    "triangles=%llu needs more than 2^64 payload bytes, found %zu",
+			    (unsigned long long)a, f->len);
+		if (expect != f->len)
 			return why_fail(why, whylen, MDF_E_SIZE,
 			    "triangles=%llu needs %llu payload bytes, found %zu",
-			    (unsigned long long)a,
-			    (unsigned long long)(a * MDF_MESH_TRI_BYTES), f->len);
+			    (unsigned long long)a, (unsigned long long)expect, f->len);
 	} else if (mdf_frame_is(f, "IMAG")) {
 		if (mdf_get_u64(f, "width", &a) < 0 || mdf_get_u64(f, "height", &b) < 0 ||
 		    mdf_get_u64(f, "channels", &c) < 0)
@@ -104,7 +106,11 @@ mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 			    "image of %llux%llu with %llu channels (1 to 4 allowed)",
 			    (unsigned long long)a, (unsigned long long)b,
 			    (unsigned long long)c);
-		expect = a * b * c;
+		if (!mdf_mul3(a, b, c, &expect) || expect > SIZE_MAX)
+			return why_fail(why, whylen, MDF_E_SIZE,
+			    "%llux%llux%llu image needs more than 2^64 payload bytes, found %zu",
+			    (unsigned long long)a, (unsigned long long)b,
+			    (unsigned long long)c, f->len);
 		if (expect != f->len)
 			return why_fail(why, whylen, MDF_E_SIZE,
 			    "%llux%llux%llu image needs %llu payload bytes, found %zu",
@@ -126,7 +132,8 @@ mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 			    "missing or malformed key 'classes' (comma-separated labels)");
 		if ((uint64_t)n * 4 != f->len)
 			return why_fail(why, whylen, MDF_E_SIZE,
-			    "%u classes need %u payload bytes, found %zu", n, n * 4, f->len);
+			    "%u classes need %llu payload bytes, found %zu", n,
+			    (unsigned long long)n * 4, f->len);
 	} else if (mdf_frame_is(f, "METR")) {
 		struct mdf_metr_rec *rec = malloc(sizeof *rec);
 		size_t pos = 0, line = 0;
@@ -201,17 +208,18 @@ int
 mdf_image_init(struct mdf_frame *f, uint32_t w, uint32_t h, uint32_t c,
     struct mdf_image *im)
 {
+	uint64_t bytes;
 	int rc;
 
-	if (w == 0 || h == 0 || c < 1 || c > 4 ||
-	    (uint64_t)w * h * c > SIZE_MAX)
+	if (w == 0 || h == 0 || c < 1 || c > 4 || !mdf_mul3(w, h, c, &bytes) ||
+	    bytes > SIZE_MAX)
 		return MDF_E_INVAL;
 	if ((rc = mdf_frame_set_type(f, "IMAG")) < 0 ||
 	    (rc = mdf_setf(f, "width", "%u", w)) < 0 ||
 	    (rc = mdf_setf(f, "height", "%u", h)) < 0 ||
 	    (rc = mdf_setf(f, "channels", "%u", c)) < 0)
 		return rc;
-	if (mdf_frame_resize(f, (size_t)w * h * c) == NULL)
+	if (mdf_frame_resize(f, (size_t)bytes) == NULL)
 		return MDF_E_NOMEM;
 	if (im != NULL) {
 		im->w = w;

@@ -55,3 +55,14 @@ patch size.mdf 38 '2'; fix_dcrc size.mdf
 cp zlib.mdf zlib-bad.mdf;      patch zlib-bad.mdf 75 '\377\377\377\377'; fix_dcrc zlib-bad.mdf
 # the error is in the second frame: index 2 and that frame's offset
 cat mesh.mdf crc.mdf >second-bad.mdf
+
+# --- hostile sizes and keys (issue 16); mkframe.py sets the CRCs ---
+mkframe() { python3 mkframe.py "$@"; }
+# 2^31 x 2^31 x 4 wraps to 0 in 64 bits: must not pass as an empty image
+mkframe IMAG 'width=2147483648\nheight=2147483648\nchannels=4\n' '' >wrap.mdf
+# 66 bytes claiming a 3 GiB payload: truncated, never allocated
+mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3\4\5\6' --claim 3221225472 >claim.mdf
+# 11 bytes of deflate claiming to inflate to 3 GiB
+mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3' --zlib --raw 3221225472 >zclaim.mdf
+# a NUL inside a key: not the key "label"
+mkframe TEST 'label\0junk=+Z\n' '' >nulkey.mdf
