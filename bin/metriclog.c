@@ -38,6 +38,8 @@ static const char usage_text[] =
 "  -p, --parent RUN       nest the run under RUN (tag mlflow.parentRunId);\n"
 "                         runs, best: only the children of RUN\n"
 "      --status STATUS    end: finished (default), failed or killed\n"
+"      --artifact-root DIR  artifact records may also name files below DIR\n"
+"                         (default: only below the working directory)\n"
 "  -s, --store DIR        file store (default $MLFLOW_TRACKING_URI or ./mlruns)\n"
 "  -t, --tee              copy every input frame to standard output\n"
 "  -q, --quiet            no summary on standard error\n"
@@ -51,6 +53,8 @@ static const char usage_text[] =
 struct opts {
 	const char *experiment, *run_name, *store, *metric, *parent, *status;
 	int tee, quiet, minimize, latest, align;
+	const char *roots[64];  /* "." and each --artifact-root */
+	size_t nroots;
 };
 
 static char why[1024];
@@ -79,6 +83,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"align", no_argument, NULL, 'a'},
 		{"parent", required_argument, NULL, 'p'},
 		{"status", required_argument, NULL, 'S'},
+		{"artifact-root", required_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -99,6 +104,11 @@ parse(int argc, char **argv, struct opts *o)
 		case 'a': o->align = 1; break;
 		case 'p': o->parent = optarg; break;
 		case 'S': o->status = optarg; break;
+		case 'R':
+			if (o->nroots == sizeof o->roots / sizeof o->roots[0])
+				mdc_usage("too many --artifact-root options");
+			o->roots[o->nroots++] = optarg;
+			break;
 		case 'h': usage_ok();
 		case 'V': mdc_version();
 		default: mdc_usage("invalid option");
@@ -387,6 +397,9 @@ sink(struct opts *o, const char *path)
 		out = mdc_open_out(0);
 	st = open_store(o, 1);
 	s.run = begin_run(o, st, exp_id);
+	if (o->nroots > 1 && mdf_mlrun_artifact_roots(s.run, o->roots, o->nroots,
+	    why, sizeof why) < 0)
+		fail(&s, MDF_RUN_FAILED, EXIT_NOINPUT, why);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -395,6 +408,9 @@ sink(struct opts *o, const char *path)
 	live_run = s.run;
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
+	/* A file size limit (ulimit -f) is an error to report, EFBIG, with
+	 * the run marked FAILED, not a silent death. */
+	signal(SIGXFSZ, SIG_IGN);
 	s.quiet = o->quiet;
 	mdf_eval_init(&s.eval);
 	mdf_frame_init(&f);
@@ -647,9 +663,8 @@ cmd_best(struct opts *o)
 		    o->experiment ? o->experiment : "", o->experiment ? "'" : "");
 		exit(1);
 	}
-	if ((rc = mdf_ml_run_model_dir(&rs.v[b], dir, sizeof dir)) < 0)
-		mdc_die(EXIT_DATAERR, "run %s: artifact_uri '%s' is not a local path",
-		    rs.v[b].id, rs.v[b].artifact_uri);
+	if ((rc = mdf_ml_run_model_dir(&rs.v[b], dir, sizeof dir, why, sizeof why)) < 0)
+		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
 	if (rc == 0)
 		mdc_warn("run %s has no model directory; printing its artifact directory",
 		    rs.v[b].id);
@@ -774,6 +789,7 @@ main(int argc, char **argv)
 		argc--;
 	}
 	o.align = isatty(STDOUT_FILENO);
+	o.roots[o.nroots++] = ".";
 	parse(argc, argv, &o);
 	argc -= optind;
 	argv += optind;
@@ -784,6 +800,8 @@ main(int argc, char **argv)
 			mdc_usage("--status is for metriclog end");
 		return sink(&o, argc ? argv[0] : "-");
 	}
+	if (o.nroots > 1)
+		mdc_usage("--artifact-root is for the logging command");
 	if (strcmp(cmd, "start") == 0) {
 		if (o.tee || o.metric || o.minimize || o.latest || o.status)
 			mdc_usage("option not valid with '%s'", cmd);

@@ -483,10 +483,12 @@ dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
 	# exist here: the run's own artifacts/ is used, as for a moved store
 	run --separate-stderr metriclog best --store "$M"
 	assert_output "$M/512345678901234567/aaaa0000000000000000000000000001/artifacts/model"
-	# no artifacts/ here either (git keeps no empty directory): the URI's path
+	# no artifacts/ here either (git keeps no empty directory): no model to
+	# serve, said so (the URI's path is printed in the message)
 	run --separate-stderr metriclog best --store "$M" --latest -e "$E"
-	assert_output "/srv/ml runs/512345678901234567/bbbb0000000000000000000000000002/artifacts"
-	assert_equal "$stderr" "metriclog: run bbbb0000000000000000000000000002 has no model directory; printing its artifact directory"
+	[ "$status" -eq 66 ]
+	[ -z "$output" ]
+	assert_equal "$stderr" "metriclog: run bbbb0000000000000000000000000002: its model directory /srv/ml runs/512345678901234567/bbbb0000000000000000000000000002/artifacts is gone (No such file or directory); delete the run or restore the directory"
 	run metriclog show --store "$M" "sweep: 2"
 	assert_line --index 3 $'user\tmlflow \xc3\xa9'
 	assert_line $'tag\tmlflow.runName\tsweep: 2'
@@ -578,4 +580,131 @@ dddd0000	$E	live	RUNNING	2026-01-01T00:05:00Z	-	inf"
 	[ "$status" -eq 64 ]
 	run --separate-stderr metriclog show "$P" --parent "$P" --store "$S"
 	[ "$status" -eq 64 ]
+}
+
+# --- issue 16: full disks, foreign readers, escapes ----------------------
+
+# many TEXT: a METR frame of $1 metric values of one key (25-30 bytes a line)
+many() {
+	local i
+	for i in $(seq "$1"); do printf 'metric\tloss\t0.123456%d\t%d\t1767225600001\n' "$i" "$i"; done |
+	    mdf wrap METR
+}
+
+# whole_lines FILE: every line of FILE has 3 fields and it ends in a newline
+whole_lines() {
+	[ "$(tail -c1 "$1" | od -An -c | tr -d ' ')" = '\n' ]
+	[ -z "$(awk 'NF != 3 || $1 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/' "$1")" ]
+}
+
+@test "metriclog: a file size limit mid-append: no torn line, EFBIG, run FAILED (16.8)" {
+	many 400 > big.mdf
+	run --separate-stderr bash -c 'ulimit -f 4; metriclog -q --store "$1" < big.mdf' _ "$S"
+	[ "$status" -eq 74 ]
+	R=$(rundir 0)
+	[[ $stderr == "metriclog: -: frame 1: line "*": $R/metrics/loss: File too large" ]]
+	whole_lines "$R/metrics/loss"
+	[ "$(wc -c < "$R/metrics/loss")" -le 4096 ]
+	grep -qx 'status: 4' "$R/meta.yaml"
+	grep -Eqx 'end_time: [0-9]{13}' "$R/meta.yaml"
+}
+
+@test "metriclog: a full disk mid-append: no torn line, ENOSPC, run FAILED (16.8)" {
+	unshare -rm true 2>/dev/null || skip "no user and mount namespaces"
+	many 3000 > big.mdf
+	mkdir mnt
+	run --separate-stderr unshare -rm sh -c 'mount -t tmpfs -o size=64k tmpfs mnt &&
+	    { metriclog -q --store mnt/st < big.mdf; echo "rc=$?"; } &&
+	    cat mnt/st/0/*/meta.yaml > meta.txt && cat mnt/st/0/*/metrics/loss > loss.txt'
+	assert_output "rc=74"
+	[[ $stderr == "metriclog: -: frame 1: line "*"/metrics/loss: No space left on device" ]]
+	whole_lines loss.txt
+	[ "$(wc -l < loss.txt)" -gt 100 ]
+	grep -qx 'status: 4' meta.txt
+	grep -Eqx 'end_time: [0-9]{13}' meta.txt
+}
+
+@test "metriclog: names with C1 controls, U+2028, U+FFFE are escaped for YAML (16.9)" {
+	N=$(printf 'a\xc2\x80b\xc2\x9f\xc2\x85c\xe2\x80\xa8d\xef\xbf\xbee"f\\g\xe2\x80\xa9h')
+	metr 'param\tk\t1\n' | USER=$'u\x01x' metriclog -q --store "$S" -e "$N" -n "r$N"
+	grep -qx 'name: "a\\x80b\\x9F\\Nc\\Ld\\uFFFEe\\"f\\\\g\\Ph"' "$S/1/meta.yaml"
+	grep -qx 'run_name: "ra\\x80b\\x9F\\Nc\\Ld\\uFFFEe\\"f\\\\g\\Ph"' "$(rundir 1)/meta.yaml"
+	grep -qx 'user_id: "u\\x01x"' "$(rundir 1)/meta.yaml"
+	# metriclog reads them back as they were
+	run metriclog runs --store "$S"
+	assert_equal "$(printf '%s\n' "${lines[1]}" | cut -f2,3)" "$N	r$N"
+	# and so does PyYAML, which MLflow reads meta.yaml with
+	python3 -c 'import yaml' 2>/dev/null || skip "python3-yaml not installed"
+	run python3 -c 'import sys, yaml, glob
+e = yaml.safe_load(open(sys.argv[1] + "/1/meta.yaml"))["name"]
+r = [yaml.safe_load(open(f)) for f in glob.glob(sys.argv[1] + "/1/*/meta.yaml")][0]
+print(e == sys.argv[2], r["run_name"] == "r" + sys.argv[2], r["user_id"] == "u\x01x")' "$S" "$N"
+	assert_output "True True True"
+}
+
+@test "metriclog: best refuses a milldir.model tag out of the store (16.11)" {
+	mkdir -p m
+	for bad in ../../../../../../etc /etc m/../../.. ''; do
+		rm -rf "$S"
+		metr "metric\\tval_f1\\t0.9\\t0\\t1\\nartifact\\tm\\ntag\\tmilldir.model\\t$bad\\n" |
+		    metriclog -q --store "$S" 2>/dev/null || true
+		R=$(rundir 0)
+		printf '%s' "$bad" > "$R/tags/milldir.model"
+		run --separate-stderr metriclog best --store "$S"
+		[ "$status" -eq 65 ]
+		[ -z "$output" ]
+		[[ $stderr == "metriclog: run ${R##*/}: its milldir.model tag '$bad' is not a path inside its artifacts" ]]
+	done
+	# a link in the artifacts that leads out
+	ln -s /etc "$R/artifacts/out"
+	printf out > "$R/tags/milldir.model"
+	run --separate-stderr metriclog best --store "$S"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"leads out of its artifacts (to /etc)" ]]
+}
+
+@test "metriclog: an artifact record may name only files below the working directory (16.12)" {
+	run --separate-stderr metriclog --store "$S" -e a < <(metr 'artifact\t/proc/self/environ\n')
+	[ "$status" -eq 65 ]
+	[[ $stderr == "metriclog: -: frame 1: line 1: artifact /proc/self/environ is outside the working directory (see --artifact-root)" ]]
+	R=$(rundir 1)
+	[ -z "$(ls -A "$R/artifacts")" ]
+	grep -qx 'status: 4' "$R/meta.yaml"
+	# .. and links are resolved first
+	mkdir -p w/m && printf c > w/m/net.cfg && ln -s /etc/passwd w/m/pw && ln -s /etc w/etc
+	cd w
+	run --separate-stderr metriclog --store "$S" -e b < <(metr 'artifact\t../../../../../etc/passwd\n')
+	[ "$status" -eq 65 ]
+	run --separate-stderr metriclog --store "$S" -e c < <(metr 'artifact\tetc/passwd\n')
+	[ "$status" -eq 65 ]
+	# a link inside a model directory that leads out of it
+	run --separate-stderr metriclog --store "$S" -e d < <(metr 'artifact\tm\n')
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"m/pw: a symbolic link out of the artifact directory (to /etc/passwd) is not copied" ]]
+	rm m/pw
+	# not a regular file or directory
+	mkfifo fifo
+	run --separate-stderr metriclog --store "$S" -e e < <(metr 'artifact\tfifo\n')
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"artifact fifo is not a regular file or directory" ]]
+	# an absolute path below the working directory is fine, and so is
+	# one below --artifact-root
+	metr "artifact\\t$PWD/m\\n" | metriclog -q --store "$S" -e f
+	mkdir -p "$BATS_TEST_TMPDIR/elsewhere/m2" && printf d > "$BATS_TEST_TMPDIR/elsewhere/m2/net.cfg"
+	run --separate-stderr metriclog -q --store "$S" -e g < <(metr "artifact\\t$BATS_TEST_TMPDIR/elsewhere/m2\\n")
+	[ "$status" -eq 65 ]
+	metr "artifact\\t$BATS_TEST_TMPDIR/elsewhere/m2\\n" |
+	    metriclog -q --store "$S" -e h --artifact-root "$BATS_TEST_TMPDIR/elsewhere"
+	[ "$(cat "$S"/8/*/artifacts/m2/net.cfg)" = d ]
+}
+
+@test "metriclog: best on a run whose model directory was deleted exits 66 (16.13)" {
+	mkdir -p m && printf c > m/net.cfg
+	metr 'metric\tval_f1\t0.9\t0\t1\nartifact\tm\n' | metriclog -q --store "$S"
+	R=$(rundir 0)
+	rm -r "$R/artifacts/m"
+	run --separate-stderr metriclog best --store "$S"
+	[ "$status" -eq 66 ]
+	[ -z "$output" ]
+	assert_equal "$stderr" "metriclog: run ${R##*/}: its model directory $R/artifacts/m is gone (No such file or directory); delete the run or restore the directory"
 }

@@ -100,11 +100,19 @@ int mdf_mlrun_tag(struct mdf_mlrun *r, const char *key, const char *value,
 /* TS_MS < 0: now. */
 int mdf_mlrun_metric(struct mdf_mlrun *r, const char *key, double value,
     int64_t ts_ms, int64_t step, char *why, size_t whylen);
-/* Copy the file or directory SRC (recursively; symbolic links are
- * followed for files, skipped for directories) to artifacts/NAME, NAME
+/* Copy the file or directory SRC (recursively; symbolic links inside
+ * it are followed for files that stay inside it, skipped for directories,
+ * refused when they lead out of it) to artifacts/NAME, NAME
  * NULL meaning SRC's base name.  1 if SRC was a directory, 0 a file. */
 int mdf_mlrun_artifact(struct mdf_mlrun *r, const char *src, const char *name,
     char *why, size_t whylen);
+/* The directories (N of DIRS) below which an artifact record of a METR
+ * frame may name a file or directory, by real path (symbolic links
+ * resolved); without a call, the working directory only.  Anything else,
+ * and anything but a regular file or directory, is refused (MDF_E_META):
+ * a stream must not copy /proc/self/environ or ~/.ssh into a store. */
+int mdf_mlrun_artifact_roots(struct mdf_mlrun *r, const char *const *dirs,
+    size_t n, char *why, size_t whylen);
 /* Write LEN bytes of DATA as artifacts/NAME. */
 int mdf_mlrun_artifact_data(struct mdf_mlrun *r, const char *name,
     const void *data, size_t len, char *why, size_t whylen);
@@ -213,8 +221,12 @@ long mdf_ml_best(const struct mdf_ml_run *v, size_t n, const char *metric,
     int flags, double *score);
 
 /* The run's model directory: artifacts/MODEL, MODEL from the tag
- * milldir.model (1), else the artifact directory itself (0). */
-int mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen);
+ * milldir.model (1), else the artifact directory itself (0).  A tag that
+ * is not a relative path inside the artifacts (.., absolute, a link out)
+ * is MDF_E_META; a directory that does not exist (deleted) MDF_E_IO;
+ * an artifact_uri that is not local MDF_E_INVAL. */
+int mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen,
+    char *why, size_t whylen);
 
 /* The local path of the run's artifact directory (from artifact_uri),
  * into OUT.  When that path does not exist but the run directory has an

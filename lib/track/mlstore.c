@@ -46,6 +46,10 @@ struct mdf_mlrun {
 	size_t ksplit[2], klen[2];
 	volatile sig_atomic_t kslot;
 	char ktmp[PATH_MAX], kdest[PATH_MAX];
+	/* Real paths of the directories an artifact record may name; none
+	 * set: the working directory. */
+	char **roots;
+	size_t nroots;
 };
 
 static void
@@ -279,12 +283,105 @@ sb_printf(struct sbuf *b, const char *fmt, ...)
 	sb_add(b, tmp, (size_t)n);
 }
 
+/* Decode one UTF-8 sequence at S (N bytes left) into *CP; its length, or
+ * 1 with *CP = U+FFFD for a byte that starts no valid sequence. */
+static size_t
+utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t len = s[0] < 0x80 ? 1 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 :
+	    s[0] >= 0xe0 && s[0] < 0xf0 ? 3 : s[0] >= 0xf0 && s[0] < 0xf5 ? 4 : 0;
+	unsigned long c;
+
+	if (len == 1) {
+		*cp = s[0];
+		return 1;
+	}
+	if (len == 0 || len > n)
+		goto bad;
+	c = s[0] & (0x7f >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			goto bad;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c < 0xe000))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+/* Must CP be escaped in a double-quoted scalar: not printable for
+ * PyYAML's reader (C0 but for none we keep, DEL, C1, U+FFFE/F), a line
+ * break of YAML 1.1 (U+0085, U+2028, U+2029), or the BOM? */
+static int
+yaml_must_escape(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0xfeff || cp == 0xfffe || cp == 0xffff;
+}
+
+/* VAL as a double-quoted scalar with YAML's escapes, on one line. */
+static void
+sb_yaml_dquoted(struct sbuf *b, const char *val)
+{
+	const unsigned char *p = (const unsigned char *)val;
+	size_t n = strlen(val);
+
+	sb_add(b, "\"", 1);
+	while (n > 0) {
+		unsigned long cp;
+		size_t k = utf8_next(p, n, &cp);
+		if (cp == '"' || cp == '\\')
+			sb_printf(b, "\\%c", (char)cp);
+		else if (cp == 0x85)
+			sb_str(b, "\\N");
+		else if (cp == 0x2028)
+			sb_str(b, "\\L");
+		else if (cp == 0x2029)
+			sb_str(b, "\\P");
+		else if (cp <= 0xff && yaml_must_escape(cp))
+			sb_printf(b, "\\x%02X", (unsigned)cp);
+		else if (yaml_must_escape(cp) || (cp == 0xfffd && k == 1))
+			sb_printf(b, "\\u%04lX", cp);
+		else
+			sb_add(b, (const char *)p, k);
+		p += k;
+		n -= k;
+	}
+	sb_add(b, "\"", 1);
+}
+
+/* Does VAL hold a character that only a double-quoted scalar can carry
+ * (see yaml_must_escape), or bytes that are not UTF-8? */
+static int
+needs_dquotes(const char *val)
+{
+	const unsigned char *p = (const unsigned char *)val;
+	size_t n = strlen(val);
+
+	while (n > 0) {
+		unsigned long cp;
+		size_t k = utf8_next(p, n, &cp);
+		if (yaml_must_escape(cp) || (cp == 0xfffd && k == 1))
+			return 1;
+		p += k;
+		n -= k;
+	}
+	return 0;
+}
+
 static void
 sb_yaml(struct sbuf *b, const char *key, const char *val)
 {
 	sb_str(b, key);
 	sb_str(b, ": ");
-	if (!needs_quotes(val)) {
+	if (needs_dquotes(val)) {
+		sb_yaml_dquoted(b, val);
+	} else if (!needs_quotes(val)) {
 		sb_str(b, val);
 	} else {
 		sb_add(b, "'", 1);
@@ -387,6 +484,23 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 				case 't': sb_add(&b, "\t", 1); break;
 				case 'r': sb_add(&b, "\r", 1); break;
 				case '0': sb_add(&b, "\0", 1); break;
+				case 'a': sb_add(&b, "\a", 1); break;
+				case 'b': sb_add(&b, "\b", 1); break;
+				case 'e': sb_add(&b, "\033", 1); break;
+				case 'f': sb_add(&b, "\f", 1); break;
+				case 'v': sb_add(&b, "\v", 1); break;
+				case 'N': sb_utf8(&b, 0x85); break;
+				case '_': sb_utf8(&b, 0xa0); break;
+				case 'L': sb_utf8(&b, 0x2028); break;
+				case 'P': sb_utf8(&b, 0x2029); break;
+				case '\r': case '\n':
+					/* An escaped line break joins the lines, and
+					 * the next line's indentation goes. */
+					if (*v == '\r' && v[1] == '\n')
+						v++;
+					while (v[1] == ' ' || v[1] == '\t')
+						v++;
+					break;
 				case 'x': case 'u': case 'U': {
 					int nd = *v == 'x' ? 2 : *v == 'u' ? 4 : 8;
 					char hex[9] = {0};
@@ -1108,6 +1222,34 @@ run_meta_text(const struct mdf_mlrun *r, const char *uri, int status,
 	sb_yaml(b, "user_id", r->user);
 }
 
+/* Overwrite PATH with DATA without a new file; -1 with errno. */
+static int
+rewrite_in_place(const char *path, const void *data, size_t len)
+{
+	const char *p = data;
+	off_t off = 0;
+	int fd = open(path, O_WRONLY | O_CLOEXEC), e;
+
+	if (fd < 0)
+		return -1;
+	while ((size_t)off < len) {
+		ssize_t n = pwrite(fd, p + off, len - (size_t)off, off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		off += n;
+	}
+	if (ftruncate(fd, (off_t)len) < 0)
+		goto fail;
+	return close(fd);
+fail:
+	e = errno ? errno : ENOSPC;
+	close(fd);
+	errno = e;
+	return -1;
+}
+
 static int
 write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 {
@@ -1142,6 +1284,12 @@ write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 	r->klen[slot] = k.len;
 	r->kslot = slot;
 	rc = write_atomic(r->dir, &r->tmpseq, dest, b.s, b.len, why, whylen);
+	/* A full disk has no room for the temporary, but meta.yaml's own
+	 * block holds the new version (a few bytes longer at most): write it
+	 * in place rather than leave the run RUNNING. */
+	if (rc == MDF_E_IO && (errno == ENOSPC || errno == EDQUOT) &&
+	    rewrite_in_place(dest, b.s, b.len) == 0)
+		rc = MDF_OK;
 	free(b.s);
 	return rc;
 }
@@ -1260,6 +1408,44 @@ py_float(double v, char *out, size_t outlen)
 		strncat(out, ".0", outlen - strlen(out) - 1);
 }
 
+/* Append LINE to FD (O_APPEND) whole or not at all.  A full disk or a
+ * file size limit (ENOSPC, EDQUOT, EFBIG) may take part of it: then the
+ * rest is tried once more, which fails with the real reason, and the
+ * file is cut back to its old end, so no reader meets a torn line.
+ * -1 with errno on failure. */
+static int
+append_line(int fd, const char *line, size_t len)
+{
+	struct stat sb;
+	ssize_t w;
+	int e;
+
+	if (fstat(fd, &sb) < 0)
+		return -1;
+	do
+		w = write(fd, line, len);
+	while (w < 0 && errno == EINTR);
+	if (w == (ssize_t)len)
+		return 0;
+	if (w >= 0) {
+		/* Short: the next write tells why (or, a space freed in
+		 * between, finishes the line). */
+		ssize_t w2;
+		do
+			w2 = write(fd, line + w, len - (size_t)w);
+		while (w2 < 0 && errno == EINTR);
+		if (w2 == (ssize_t)(len - (size_t)w))
+			return 0;
+		if (w2 >= 0)
+			errno = ENOSPC;
+	}
+	e = errno;
+	while (ftruncate(fd, sb.st_size) < 0 && errno == EINTR)
+		;
+	errno = e;
+	return -1;
+}
+
 int
 mdf_mlrun_metric(struct mdf_mlrun *r, const char *key, double value,
     int64_t ts, int64_t step, char *why, size_t whylen)
@@ -1284,9 +1470,7 @@ mdf_mlrun_metric(struct mdf_mlrun *r, const char *key, double value,
 	fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return io_fail(why, whylen, path);
-	if (write(fd, line, (size_t)n) != n) {
-		if (errno == 0)
-			errno = ENOSPC;
+	if (append_line(fd, line, (size_t)n) < 0) {
 		io_fail(why, whylen, path);
 		close(fd);
 		return MDF_E_IO;
@@ -1467,6 +1651,9 @@ mdf_mlrun_close(struct mdf_mlrun *r)
 	free(r->user);
 	free(r->killed[0]);
 	free(r->killed[1]);
+	for (size_t i = 0; i < r->nroots; i++)
+		free(r->roots[i]);
+	free(r->roots);
 	free(r);
 }
 
@@ -1582,9 +1769,23 @@ copy_file(struct mdf_mlrun *r, const char *src, const char *dest, char *why,
 	return rc;
 }
 
+/* Is the real path P the real directory ROOT or below it? */
 static int
-copy_tree(struct mdf_mlrun *r, const char *src, const char *dest, int depth,
-    char *why, size_t whylen)
+path_within(const char *p, const char *root)
+{
+	size_t n = strlen(root);
+
+	if (n == 1 && root[0] == '/')
+		return 1;
+	return strncmp(p, root, n) == 0 && (p[n] == '\0' || p[n] == '/');
+}
+
+/* Copy SRC to DEST; TOP is the real path of the artifact being copied:
+ * a symbolic link inside it must lead to a file inside it (a model
+ * directory linking to its own weights), never out of it. */
+static int
+copy_tree(struct mdf_mlrun *r, const char *top, const char *src,
+    const char *dest, int depth, char *why, size_t whylen)
 {
 	struct stat sb;
 	DIR *d;
@@ -1593,8 +1794,16 @@ copy_tree(struct mdf_mlrun *r, const char *src, const char *dest, int depth,
 
 	if (lstat(src, &sb) < 0)
 		return io_fail(why, whylen, src);
-	if (S_ISLNK(sb.st_mode) && stat(src, &sb) < 0)
-		return io_fail(why, whylen, src);
+	if (S_ISLNK(sb.st_mode)) {
+		char real[PATH_MAX];
+		if (realpath(src, real) == NULL || stat(real, &sb) < 0)
+			return io_fail(why, whylen, src);
+		if (depth > 0 && !path_within(real, top)) {
+			why_set(why, whylen, "%s: a symbolic link out of the artifact "
+			    "directory (to %s) is not copied", src, real);
+			return MDF_E_META;
+		}
+	}
 	if (S_ISREG(sb.st_mode))
 		return copy_file(r, src, dest, why, whylen);
 	if (!S_ISDIR(sb.st_mode))
@@ -1620,7 +1829,7 @@ copy_tree(struct mdf_mlrun *r, const char *src, const char *dest, int depth,
 		/* A link to a directory could loop: copy linked files only. */
 		if (lstat(s, &lsb) == 0 && S_ISLNK(lsb.st_mode) && is_dir(s))
 			continue;
-		rc = copy_tree(r, s, t, depth + 1, why, whylen);
+		rc = copy_tree(r, top, s, t, depth + 1, why, whylen);
 	}
 	closedir(d);
 	return rc;
@@ -1653,10 +1862,73 @@ artifact_basename(const char *src, char *base, size_t len, char *why,
 }
 
 int
+mdf_mlrun_artifact_roots(struct mdf_mlrun *r, const char *const *dirs,
+    size_t n, char *why, size_t whylen)
+{
+	char real[PATH_MAX], **v;
+
+	if ((v = calloc(n ? n : 1, sizeof *v)) == NULL)
+		return why_set(why, whylen, "out of memory"), MDF_E_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		if (realpath(dirs[i], real) == NULL || !is_dir(real)) {
+			int e = is_dir(dirs[i]) ? errno : ENOTDIR;
+			while (i > 0)
+				free(v[--i]);
+			free(v);
+			errno = e;
+			return io_fail(why, whylen, dirs[i]);
+		}
+		if ((v[i] = strdup(real)) == NULL) {
+			while (i > 0)
+				free(v[--i]);
+			free(v);
+			return why_set(why, whylen, "out of memory"), MDF_E_NOMEM;
+		}
+	}
+	for (size_t i = 0; i < r->nroots; i++)
+		free(r->roots[i]);
+	free(r->roots);
+	r->roots = v;
+	r->nroots = n;
+	return MDF_OK;
+}
+
+/* May an artifact record name SRC: a regular file or directory whose real
+ * path lies below one of the run's artifact roots (default: the working
+ * directory)?  Not /proc/self/environ, not ~/.ssh, not a link out. */
+static int
+artifact_allowed(struct mdf_mlrun *r, const char *src, char *why, size_t whylen)
+{
+	char real[PATH_MAX], wd[PATH_MAX], cwd[PATH_MAX];
+	struct stat sb;
+	int ok = 0;
+
+	if (realpath(src, real) == NULL || stat(real, &sb) < 0)
+		return io_fail(why, whylen, src);
+	if (r->nroots == 0) {
+		if (getcwd(wd, sizeof wd) == NULL || realpath(wd, cwd) == NULL)
+			return io_fail(why, whylen, ".");
+		ok = path_within(real, cwd);
+	}
+	for (size_t i = 0; i < r->nroots && !ok; i++)
+		ok = path_within(real, r->roots[i]);
+	if (!ok) {
+		why_set(why, whylen, "artifact %s is outside the working directory%s "
+		    "(see --artifact-root)", src, r->nroots ? " and the artifact roots" : "");
+		return MDF_E_META;
+	}
+	if (!S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
+		why_set(why, whylen, "artifact %s is not a regular file or directory", src);
+		return MDF_E_META;
+	}
+	return MDF_OK;
+}
+
+int
 mdf_mlrun_artifact(struct mdf_mlrun *r, const char *src, const char *name,
     char *why, size_t whylen)
 {
-	char base[PATH_MAX], dest[PATH_MAX];
+	char base[PATH_MAX], dest[PATH_MAX], top[PATH_MAX];
 	struct stat sb;
 	int rc;
 
@@ -1665,11 +1937,11 @@ mdf_mlrun_artifact(struct mdf_mlrun *r, const char *src, const char *name,
 			return rc;
 		name = base;
 	}
-	if (stat(src, &sb) < 0)
+	if (stat(src, &sb) < 0 || realpath(src, top) == NULL)
 		return io_fail(why, whylen, src);
 	if ((rc = artifact_dest(r, name, dest, sizeof dest, why, whylen)) < 0)
 		return rc;
-	rc = copy_tree(r, src, dest, 0, why, whylen);
+	rc = copy_tree(r, top, src, dest, 0, why, whylen);
 	return rc < 0 ? rc : S_ISDIR(sb.st_mode) ? 1 : 0;
 }
 
@@ -2192,16 +2464,44 @@ mdf_ml_best(const struct mdf_ml_run *v, size_t n, const char *metric,
 }
 
 int
-mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen)
+mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen,
+    char *why, size_t whylen)
 {
 	const char *model = mdf_ml_run_tag(r, "milldir.model");
-	char dir[PATH_MAX];
+	char dir[PATH_MAX], real[PATH_MAX], rdir[PATH_MAX];
 
-	if (mdf_ml_run_artifact_dir(r, dir, sizeof dir) < 0)
+	if (mdf_ml_run_artifact_dir(r, dir, sizeof dir) < 0) {
+		why_set(why, whylen, "run %s: artifact_uri '%s' is not a local path",
+		    r->id, r->artifact_uri);
 		return MDF_E_INVAL;
-	if (model == NULL)
-		return pathf(out, outlen, "%s", dir) < 0 ? MDF_E_INVAL : 0;
-	return pathf(out, outlen, "%s/%s", dir, model) < 0 ? MDF_E_INVAL : 1;
+	}
+	/* The tag comes from the logged stream: it must name a directory
+	 * inside the run's artifacts, by its components and by its real path
+	 * (no "..", no absolute path, no link out). */
+	if (model && !artifact_name_valid(model)) {
+		why_set(why, whylen, "run %s: its milldir.model tag '%s' is not a "
+		    "path inside its artifacts", r->id, model);
+		return MDF_E_META;
+	}
+	if ((model ? pathf(out, outlen, "%s/%s", dir, model) :
+	    pathf(out, outlen, "%s", dir)) < 0)
+		return io_fail(why, whylen, dir);
+	{
+		int e = realpath(out, real) == NULL ? errno : is_dir(real) ? 0 : ENOTDIR;
+		if (e) {
+			why_set(why, whylen, "run %s: its model directory %s is gone (%s); "
+			    "delete the run or restore the directory", r->id, out,
+			    strerror(e));
+			errno = e;
+			return MDF_E_IO;
+		}
+	}
+	if (model && (realpath(dir, rdir) == NULL || !path_within(real, rdir))) {
+		why_set(why, whylen, "run %s: its model directory %s leads out of "
+		    "its artifacts (to %s)", r->id, out, real);
+		return MDF_E_META;
+	}
+	return model != NULL;
 }
 
 int
@@ -2231,7 +2531,9 @@ mdf_mlrun_log_metr(struct mdf_mlrun *r, const struct mdf_frame *f,
 			    rec->step, why, whylen);
 			break;
 		case MDF_METR_ARTIFACT:
-			rc = mdf_mlrun_artifact(r, rec->value, NULL, why, whylen);
+			rc = artifact_allowed(r, rec->value, why, whylen);
+			if (rc == 0)
+				rc = mdf_mlrun_artifact(r, rec->value, NULL, why, whylen);
 			/* The model of the run is its last directory artifact. */
 			if (rc == 1 && (rc = artifact_basename(rec->value, base,
 			    sizeof base, why, whylen)) == 0)
