@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "cli.h"
 #include "milldir/render.h"
+#include "milldir/renderpipe.h"
 #include "milldir/types.h"
 
 #define MAX_VIEWS 100000
@@ -229,249 +229,74 @@ parse_options(int argc, char **argv, struct opts *o)
 }
 
 /* File scope, so that what is live when a message ends the program stays
- * reachable (LeakSanitizer).  Two of each: mesh N + 1 is read and
- * prepared while a thread renders mesh N, and mesh N's views are written
- * while a thread renders mesh N + 1. */
+ * reachable (LeakSanitizer). */
 static struct opts o;
 static struct mdf_reader *in;
-static struct mdf_writer *out;
-static struct mdf_renderer *rd[2];
-static struct mdf_frame f[2], v;
-static struct mdf_view *views;
-static unsigned char *px[2];
-static size_t nviews, img;
-static unsigned char *vown; /* v's own payload while it lends px */
-static size_t vcap;
-static pthread_t toucher;
-static int touched;         /* toucher to join */
+static struct mdf_render_pipe *rp;
 
-/* A mesh's views leave in a few large write(2)s: the writer puts each
- * frame (and flushes it) into this buffer, which goes to stdout once it
- * holds OB_MAX bytes and at the end of the views.  A pipe write that
- * wakes the reader costs a context switch on each side; with a write per
- * frame that was ~180 per mesh.  A larger buffer saves few of them and
- * costs page faults (~2 us per page here). */
-#define OB_MAX (1 << 18)
-static unsigned char *ob;
-static size_t olen, ocap;
-static FILE *ofp;
-
-static ssize_t
-ob_write(void *cookie, const char *buf, size_t n)
+/* Report a failure of the pipeline (milldir/renderpipe.h) and exit. */
+static _Noreturn void
+die_pipe(int rc, int fault, const char *why)
 {
-	(void)cookie;
-	if (n > ocap - olen) {
-		size_t cap = ocap ? ocap : OB_MAX + (1 << 16);
-		unsigned char *p;
-
-		while (cap - olen < n)
-			cap *= 2;
-		if ((p = realloc(ob, cap)) == NULL) {
-			errno = ENOMEM;
-			return 0;
-		}
-		ob = p;
-		ocap = cap;
-	}
-	memcpy(ob + olen, buf, n);
-	olen += n;
-	return (ssize_t)n;
-}
-
-/* The buffered frames to stdout. */
-static void
-ob_flush(void)
-{
-	size_t done = 0;
-
-	while (done < olen) {
-		ssize_t k = write(STDOUT_FILENO, ob + done, olen - done);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0 && errno == EPIPE) {
+	if (fault == MDF_RPIPE_MESSAGE) {
+		if (rc == MDF_E_IO && errno == EPIPE) {
 			/* as mdc_write(): the status of SIGPIPE, quietly */
 			signal(SIGPIPE, SIG_DFL);
 			raise(SIGPIPE);
 			_exit(141);
 		}
-		if (k <= 0)
-			mdc_die(EXIT_IOERR, "stdout: write error: %s",
-			    strerror(k < 0 ? errno : EIO));
-		done += (size_t)k;
+		mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s", why);
 	}
-	olen = 0;
-}
-
-/* Write the views of mesh frame K, rendered into px[K].  The metadata is
- * made once, then only view.index, view.az and view.el change (in
- * place, so the keys keep their order); each view's pixels go out from
- * px[K] itself, lent to the frame for the write. */
-static void
-write_views(int k)
-{
-	struct mdf_image im;
-
-	mdf_frame_clear(&v);
-	if (mdf_meta_copy(&v, &f[k]) < 0 ||
-	    mdf_image_init(&v, o.r.size, o.r.size, 3, &im) < 0 ||
-	    mdf_set(&v, "view.index", "0") < 0 ||
-	    mdf_set(&v, "view.az", "0") < 0 ||
-	    mdf_set(&v, "view.el", "0") < 0 ||
-	    mdf_set(&v, "view.normals", o.r.normals == MDF_NORMALS_CAMERA ?
-	    "camera" : "world") < 0)
-		mdc_die(EXIT_SOFTWARE, "out of memory");
-	vown = v.payload;
-	vcap = v.cap;
-	for (size_t i = 0; i < nviews; i++) {
-		if (mdf_setf(&v, "view.index", "%zu", i) < 0 ||
-		    mdf_setf(&v, "view.az", "%.6g", views[i].az) < 0 ||
-		    mdf_setf(&v, "view.el", "%.6g", views[i].el) < 0)
-			mdc_die(EXIT_SOFTWARE, "out of memory");
-		v.payload = px[k] + i * img;
-		v.cap = v.len = img;
-		mdc_write(out, &v);
-		v.payload = vown;
-		v.cap = vcap;
-		if (olen >= OB_MAX)
-			ob_flush();
-	}
-	ob_flush();
-}
-
-/* The first touch of a page costs about 2 us here: touch the view
- * buffers on another thread while this one reads and prepares the first
- * mesh, when the other processor has nothing else to do. */
-static void *
-touch(void *arg)
-{
-	volatile unsigned char *p;
-
-	(void)arg;
-	for (int k = 0; k < 2; k++) {
-		p = px[k];
-		for (size_t i = 0; i < nviews * img; i += 4096)
-			p[i] = 0;
-	}
-	return NULL;
-}
-
-/* Finish and write the views of mesh frame K. */
-static void
-flush_views(int k)
-{
-	mdf_render_finish(rd[k]);
-	write_views(k);
+	if (rc == MDF_E_INVAL) /* a MESH frame the reader let through */
+		mdc_die(EXIT_SOFTWARE, "%s: frame %llu: %s", mdf_reader_name(in),
+		    (unsigned long long)mdf_reader_frame_index(in), why);
+	mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_DATAERR,
+	    "%s: frame %llu (byte %llu): %s", mdf_reader_name(in),
+	    (unsigned long long)mdf_reader_frame_index(in),
+	    (unsigned long long)mdf_reader_frame_offset(in), why);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct mdf_mesh m;
+	struct mdf_view *views;
+	const char *z;
 	char why[256];
-	int rc, cur = -1, nx = 0; /* the mesh rendering, the next one */
+	size_t nviews;
+	int rc, e, fault;
 
 	mdc_init(argv[0]);
 	parse_options(argc, argv, &o);
 	nviews = (size_t)o.naz * (size_t)o.nel;
-	img = (size_t)o.r.size * o.r.size * 3;
-	views = malloc(nviews * sizeof *views);
-	px[0] = malloc(nviews * img);
-	px[1] = malloc(nviews * img);
-	rd[0] = mdf_renderer_new(&o.r);
-	rd[1] = mdf_renderer_new(&o.r);
-	if (views == NULL || px[0] == NULL || px[1] == NULL || rd[0] == NULL ||
-	    rd[1] == NULL)
-		mdc_die(EXIT_SOFTWARE, "out of memory for %zu views of %u px",
-		    nviews, o.r.size);
+	if ((views = malloc(nviews * sizeof *views)) == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory for %zu views", nviews);
 	mdf_render_view_grid((uint32_t)o.naz, o.az0, o.azstep, (uint32_t)o.nel,
 	    o.els, views);
-	touched = pthread_create(&toucher, NULL, touch, NULL) == 0;
+	/* mdc_open_out()'s checks; the pipeline writes stdout itself */
+	z = getenv("MILLDIR_COMPRESS");
+	rp = mdf_render_pipe_new(&o.r, views, nviews, STDOUT_FILENO,
+	    z != NULL && strcmp(z, "1") == 0 ? MDF_FLAG_ZLIB : 0);
+	free(views);
+	if (rp == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory for %zu views of %u px",
+		    nviews, o.r.size);
 	in = mdc_open_in(o.input);
-	/* mdc_open_out()'s checks, then a writer into the buffer */
 	if (isatty(STDOUT_FILENO))
 		mdc_usage("refusing to write binary frames to a terminal; "
 		    "redirect or pipe stdout");
-	{
-		const char *z = getenv("MILLDIR_COMPRESS");
-		cookie_io_functions_t io = { NULL, ob_write, NULL, NULL };
 
-		if ((ofp = fopencookie(NULL, "w", io)) == NULL ||
-		    (out = mdf_writer_open(ofp, "stdout", z != NULL &&
-		    strcmp(z, "1") == 0 ? MDF_FLAG_ZLIB : 0)) == NULL)
-			mdc_die(EXIT_SOFTWARE, "stdout: %s", strerror(errno));
-	}
-	mdf_frame_init(&f[0]);
-	mdf_frame_init(&f[1]);
-	mdf_frame_init(&v);
-
-	while ((rc = mdf_read(in, &f[nx])) > 0) {
-		if (!mdf_frame_is(&f[nx], "MESH")) {
-			if (cur >= 0)
-				flush_views(cur);
-			cur = -1;
-			mdc_write(out, &f[nx]);
-			ob_flush();
-			continue;
-		}
-		if (mdf_mesh_view(&f[nx], &m) < 0) {
-			if (cur >= 0)
-				flush_views(cur);
-			mdc_die(EXIT_SOFTWARE, "%s: frame %llu: MESH frame "
-			    "rejected", mdf_reader_name(in),
-			    (unsigned long long)mdf_reader_frame_index(in));
-		}
-		rc = mdf_render_prepare(rd[nx], &m, nviews, why, sizeof why);
-		if (rc < 0) {
-			if (cur >= 0)
-				flush_views(cur);
-			mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_DATAERR,
-			    "%s: frame %llu (byte %llu): %s",
-			    mdf_reader_name(in),
-			    (unsigned long long)mdf_reader_frame_index(in),
-			    (unsigned long long)mdf_reader_frame_offset(in), why);
-		}
-		if (mdf_get(&f[nx], "mesh.id") == NULL &&
-		    mdf_setf(&f[nx], "mesh.id", "%016llx",
-		    (unsigned long long)mdf_mesh_digest(&m)) < 0)
-			mdc_die(EXIT_SOFTWARE, "out of memory");
-		mdf_unset(&f[nx], "triangles");
-		/* help with the views of the mesh before, then hand this
-		 * one's to the threads and write those */
-		if (cur >= 0)
-			mdf_render_finish(rd[cur]);
-		if (touched) {
-			pthread_join(toucher, NULL);
-			touched = 0;
-		}
-		mdf_render_launch(rd[nx], views, nviews, px[nx]);
-		if (cur >= 0)
-			write_views(cur);
-		cur = nx;
-		nx ^= 1;
-	}
-	if (cur >= 0)
-		flush_views(cur);
-	if (touched)
-		pthread_join(toucher, NULL);
+	while ((rc = mdf_read(in, mdf_render_pipe_frame(rp))) > 0)
+		if ((e = mdf_render_pipe_push(rp, &fault, why, sizeof why)) < 0)
+			die_pipe(e, fault, why);
+	if ((e = mdf_render_pipe_finish(rp, &fault, why, sizeof why)) < 0)
+		die_pipe(e, fault, why);
 	if (rc < 0)
 		mdc_die_read(in, rc);
-	/* mdc_close_out() with the buffer emptied before stdout closes */
-	if (mdf_writer_close(out) < 0 || fclose(ofp) != 0)
-		mdc_die(EXIT_IOERR, "stdout: write error: %s",
-		    strerror(errno ? errno : EIO));
-	ob_flush();
+	if ((e = mdf_render_pipe_close(rp, why, sizeof why)) < 0)
+		die_pipe(e, MDF_RPIPE_MESSAGE, why);
 	mdc_close_stdout();
-	free(ob);
 	mdf_reader_close(in);
-	mdf_renderer_free(rd[0]);
-	mdf_renderer_free(rd[1]);
-	mdf_frame_free(&f[0]);
-	mdf_frame_free(&f[1]);
-	mdf_frame_free(&v);
-	free(views);
-	free(px[0]);
-	free(px[1]);
+	mdf_render_pipe_free(rp);
 	free(o.els);
 	return 0;
 }
