@@ -216,7 +216,8 @@ jobid() {
 	[ "$(job JobState "$(jobid predict-join)")" = COMPLETED ]
 	# the killed task ran again and succeeded
 	assert_dir_exists killed
-	run grep -l 'attempt 2' run/data/logs/*.out run/predict/logs/*.out
+	run grep -l 'attempt 2' run/*/logs/*.out
+	echo "$output"; grep -h -e == -e requeue -e failed run/*/logs/*.out
 	[ "${#lines[@]}" -eq 1 ]
 	grep -q 'requeued for attempt 2' "${lines[0]}"
 	# the results: one machine's data set, 2 drawn settings, 7 predictions

@@ -151,7 +151,11 @@ ms_fail() {
 	_st=$1 _n=${SLURM_RESTART_COUNT:-0}
 	if [ "$_n" -lt "${MILLDIR_RETRIES:-1}" ] && [ -n "${SLURM_JOB_ID:-}" ]; then
 		echo "${ME:-job}: failed with exit status $_st; requeued for attempt $((_n + 2))" >&2
-		if scontrol requeue "$SLURM_JOB_ID"; then
+		# an array element by ARRAYJOB_TASK: the last element to start
+		# has the array's own id, which would requeue every element
+		_id=$SLURM_JOB_ID
+		[ -z "${SLURM_ARRAY_TASK_ID:-}" ] || _id=${SLURM_ARRAY_JOB_ID}_$SLURM_ARRAY_TASK_ID
+		if scontrol requeue "$_id"; then
 			# Slurm signals this script now; do not report success meanwhile
 			sleep 60
 		fi
