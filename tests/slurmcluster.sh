@@ -80,7 +80,7 @@ stop() {
 		[ "$pid" != $$ ] && [ "$pid" != "$PPID" ] || continue
 		if { [ "$(cat "$p/comm" 2>/dev/null)" = slurmstepd ] &&
 		     ls -l "$p/fd" 2>/dev/null | grep -qF " $d/"; } ||
-		   tr '\0' ' ' < "$p/cmdline" 2>/dev/null | grep -qF "$d/spool/"; then
+		   { tr '\0' ' ' < "$p/cmdline"; } 2>/dev/null | grep -qF "$d/spool/"; then
 			kill -9 "$pid" 2>/dev/null || :
 		fi
 	done
