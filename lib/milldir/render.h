@@ -111,6 +111,50 @@ void mdf_render_launch(struct mdf_renderer *rd, const struct mdf_view *v,
 /* Nothing when no views were launched. */
 void mdf_render_finish(struct mdf_renderer *rd);
 
+/*
+ * Orthographic depth maps along the axes, with the same rasteriser and
+ * fill rule as the views (reach(1) measures what a tool reaches with
+ * them).  The map of side DIR (0..5: +X -X +Y -Y +Z -Z, the order of
+ * enum mdf_dir in partgen.h) looks at the mesh from that side: D is the
+ * axis direction towards the viewer, R the image's right and U its up
+ * (those of the views az, el = 0,0 180,0 90,0 270,0 0,90 0,-90).  The
+ * image covers box LO..HI seen from that side, sample (i, j) (column i,
+ * row j, top row first) centred at R . p = r0 + (i + 1/2) RES and
+ * U . p = u0 - (j + 1/2) RES, where r0 and u0 are the least R . p and the
+ * greatest U . p over the box.  A sample covered by the mesh (the top-
+ * left rule decides on shared edges) holds the greatest D . p of the
+ * surface there (the nearest to the viewer) minus OFF, the others
+ * -inf.  Back
+ * faces are culled as the options say (auto: when they cannot show).
+ */
+struct mdf_depth_map {
+	const float *h;        /* side x side heights D . p - off, top row
+				  first */
+	double off;
+	uint32_t side;         /* samples a side */
+	double res;            /* world units a sample */
+	double r[3], u[3], d[3];
+	double r0, u0;
+};
+
+/* Samples a side of the map of side DIR for box LO..HI at RES: the
+ * larger of the box's two extents across DIR, in RES, rounded up (at
+ * least 1).  0 when RES is not positive or the count exceeds
+ * MDF_RENDER_MAX_SAMPLES. */
+uint32_t mdf_render_depth_side(int dir, const double lo[3],
+    const double hi[3], double res);
+
+/* The depth map of side DIR of the mesh last prepared with
+ * mdf_render_prepare(rd, m, N, ...), drawn with worker WORKER's buffers:
+ * workers 0 .. min(threads, N) - 1 may draw maps concurrently, one map
+ * each at a time; the map stays valid until that worker draws again.
+ * The renderer's size must be at least mdf_render_depth_side() (its
+ * supersampling 1 and fov 0).  MDF_E_INVAL (reason in WHY) when it is
+ * not, for a bad DIR or WORKER, or when the mesh leaves the box. */
+int mdf_render_depth(struct mdf_renderer *rd, unsigned worker, int dir,
+    const double lo[3], const double hi[3], double res,
+    struct mdf_depth_map *map, char *why, size_t whylen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -520,6 +520,8 @@ normal:
 	}
 	if (rd->nt == 0) {
 		rd->rad = 0;
+		for (int a = 0; a < 3; a++)
+			rd->lo[a] = HUGE_VAL, rd->hi[a] = -HUGE_VAL;
 		return 0;
 	}
 	for (size_t i = 0; i < rd->nv; i++) {
@@ -530,8 +532,10 @@ normal:
 			hi[a] = x > hi[a] ? x : hi[a];
 		}
 	}
-	for (int a = 0; a < 3; a++)
+	for (int a = 0; a < 3; a++) {
 		rd->ctr[a] = (lo[a] + hi[a]) / 2;
+		rd->lo[a] = lo[a], rd->hi[a] = hi[a];
+	}
 	for (size_t i = 0; i < rd->nv; i++) {
 		double dx = rd->v[3 * i] - rd->ctr[0];
 		double dy = rd->v[3 * i + 1] - rd->ctr[1];

@@ -74,8 +74,8 @@ mdf_render_view_grid(uint32_t naz, double az0, double azstep, uint32_t nel,
 	}
 }
 
-static void
-view_basis(const struct mdf_view *v, struct basis *b)
+void
+rast_view_basis(const struct mdf_view *v, struct basis *b)
 {
 	double sa, ca, se, ce;
 
@@ -190,17 +190,19 @@ facing(const struct mdf_renderer *rd, unsigned char *mask, size_t ng,
 }
 
 /* Project the unique vertices: x, y in fixed-point samples (y down), q
- * the depth key, larger nearer. */
+ * the depth key, larger nearer.  Orthographic views take their centre
+ * and scale from FR. */
 static void
-project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
+project(struct mdf_renderer *rd, struct worker *w, const struct basis *b,
+    const struct rast_frame *fr)
 {
-	const double *c = rd->ctr;
-	double half = rd->s * (double)HALF; /* image centre, fixed point */
+	const double *c = fr->c;
+	double half = fr->s * (double)HALF; /* image centre, fixed point */
 	const float *v = rd->v;
 	size_t nv = rd->nv;
 
 	if (rd->o.fov == 0) {
-		double k = half / rd->rad; /* fixed units per world unit */
+		double k = fr->k; /* fixed units per world unit */
 		float ax = (float)(k * b->r[0]), ay = (float)(k * b->r[1]);
 		float az = (float)(k * b->r[2]);
 		float bx = (float)(-k * b->u[0]), by = (float)(-k * b->u[1]);
@@ -218,7 +220,7 @@ project(struct mdf_renderer *rd, struct worker *w, const struct basis *b)
 		if (rd->use512) {
 			/* the image spans 0..s * ONE fixed units; a margin of
 			 * 8 pixels keeps x and y in int16 */
-			w->packed = rd->s <= 120;
+			w->packed = fr->s <= 120;
 			rast_project_avx512(rd, w, w->packed, ax, ay, az, ta,
 			    bx, by, bz, tb, dx, dy, dz, td);
 			return;
@@ -666,12 +668,12 @@ walk(const struct mdf_renderer *rd, struct worker *w, const struct vstate *vs,
 	}
 }
 
-static void
-render_view(struct mdf_renderer *rd, struct worker *w,
-    const struct mdf_view *view, unsigned char *out)
+void
+rast_draw_view(struct mdf_renderer *rd, struct worker *w,
+    const struct basis *b, const struct rast_frame *fr, uint32_t bg)
 {
 	const struct mdf_render_opts *o = &rd->o;
-	const int32_t s = (int32_t)rd->s;
+	const int32_t s = fr->s;
 	const size_t ns = (size_t)s * s;
 	const int cull = o->backfaces == MDF_BACKFACES_CULL ||
 	    (o->backfaces == MDF_BACKFACES_AUTO && rd->closed);
@@ -681,20 +683,17 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 	const int precull = cull && o->fov == 0;
 	const int camera = o->normals == MDF_NORMALS_CAMERA;
 	const int overdraw = o->overdraw;
-	uint32_t bg = (uint32_t)o->bg[0] | (uint32_t)o->bg[1] << 8 |
-	    (uint32_t)o->bg[2] << 16;
 	float *zb = w->z;
 	uint32_t *cb = w->c;
-	struct basis b;
-	const struct vstate vs = { rd, &b, w->p, zb, cb, s, cull, camera,
+	const struct vstate vs = { rd, b, w->p, zb, cb, s, cull, camera,
 	    overdraw };
 
 	clear(zb, cb, ns, overdraw ? 0 : bg);
-	view_basis(view, &b);
-	const float dvx = (float)b.d[0], dvy = (float)b.d[1], dvz = (float)b.d[2];
+	const float dvx = (float)b->d[0], dvy = (float)b->d[1];
+	const float dvz = (float)b->d[2];
 
 	if (rd->nt > 0 && rd->rad > 0) {
-		project(rd, w, &b);
+		project(rd, w, b, fr);
 #if defined(RENDER_AVX512)
 		if (rd->use512)
 			rast_draw_avx512(&vs, w, rast_candidates_avx512(rd, w,
@@ -703,6 +702,26 @@ render_view(struct mdf_renderer *rd, struct worker *w,
 #endif
 			walk(rd, w, &vs, precull, dvx, dvy, dvz);
 	}
+}
+
+static void
+render_view(struct mdf_renderer *rd, struct worker *w,
+    const struct mdf_view *view, unsigned char *out)
+{
+	const struct mdf_render_opts *o = &rd->o;
+	const int32_t s = (int32_t)rd->s;
+	const size_t ns = (size_t)s * s;
+	const int overdraw = o->overdraw;
+	uint32_t bg = (uint32_t)o->bg[0] | (uint32_t)o->bg[1] << 8 |
+	    (uint32_t)o->bg[2] << 16;
+	uint32_t *cb = w->c;
+	struct basis b;
+	/* orthographic: the bounding sphere just fills the image */
+	struct rast_frame fr = { { rd->ctr[0], rd->ctr[1], rd->ctr[2] },
+	    rd->rad > 0 ? s * (double)HALF / rd->rad : 0, s };
+
+	rast_view_basis(view, &b);
+	rast_draw_view(rd, w, &b, &fr, bg);
 	/* resolve: box filter over KxK samples (max count for overdraw) */
 	uint32_t k = o->ssaa, size = o->size, kk = k * k;
 

@@ -7,6 +7,7 @@
  *   raster.c          views: projection and the portable walk, with its
  *                     fill rule (small_tri, draw_tri_box), the threads
  *   raster_avx512.c   the AVX-512 walk, chosen at run time (same bytes)
+ *   depth.c           orthographic depth maps along the axes (reach)
  *
  * Fixed-point vertex positions (8 sub-pixel bits), integer edge
  * functions, the top-left fill rule and a float depth buffer; see
@@ -129,6 +130,7 @@ struct mdf_renderer {
 	size_t escap, edcap, emcap;
 	int closed;            /* closed, consistently wound, outward */
 	double ctr[3], rad;    /* bounding sphere */
+	double lo[3], hi[3];   /* bounding box (kept triangles) */
 	/* the current job */
 	const struct mdf_view *views;
 	size_t nviews;
@@ -229,6 +231,15 @@ face_colour(const struct vstate *vs, size_t t)
 	    vs->rd->col[t];
 }
 
+/* How an orthographic view frames the mesh: the world point C lands at
+ * the image centre, K fixed-point units (ONE per sample) per world unit,
+ * S samples a side (at most the renderer's). */
+struct rast_frame {
+	double c[3];
+	double k;
+	int32_t s;
+};
+
 /* prepare.c */
 /* Grow *P (of *CAP elements of ELEM bytes) to at least NEED elements,
  * doubling from 1024; MDF_E_NOMEM. */
@@ -244,6 +255,16 @@ int rast_prepare(struct mdf_renderer *rd, const struct mdf_mesh *m,
 void rast_draw_tri_box(const struct vstate *vs, size_t t,
     const struct pv *p0, const struct pv *p1, const struct pv *p2,
     int32_t bx0, int32_t by0, int32_t bx1, int32_t by1);
+
+/* The camera of view V: d towards the camera, r image right, u = d x r
+ * image up (exact at multiples of 90 degrees). */
+void rast_view_basis(const struct mdf_view *v, struct basis *b);
+/* Draw the view of basis B framed by FR into W's buffers: depth keys
+ * (larger nearer, -inf where nothing was drawn) in w->z, colours
+ * (background BG) in w->c, FR->s samples a side, top row first.  The
+ * perspective of the renderer's options ignores FR but for its S. */
+void rast_draw_view(struct mdf_renderer *rd, struct worker *w,
+    const struct basis *b, const struct rast_frame *fr, uint32_t bg);
 
 #if defined(RENDER_AVX512)
 /* raster_avx512.c */
