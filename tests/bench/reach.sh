@@ -1,0 +1,84 @@
+#!/bin/sh
+# Benchmark of reach (run by `make bench`).
+#
+# Time per part for all six sides on one thread (reach -j 1), against
+# normrender | metagrid of the same part in the same run (10x10 views of
+# 64 px, one thread, resized to 224x224: the meta-image a learned model
+# needs first), for a ~10k-triangle sphere (the goal: at most 5 ms), a
+# ~100k one and a partgen part with distractors.  Streams of 10 copies,
+# so process start-up is shared; best of 3, wall and CPU.
+# Prints its figures and ratios; fails only when a tool fails.
+set -eu
+
+B=${MILLDIR_BUILDDIR:?set by make bench}
+PATH="$B/bin:$B/tests:$PATH"
+export PATH
+T=$(mktemp -d "${TMPDIR:-/tmp}/reach-bench.XXXXXX")
+trap 'rm -rf "$T"' EXIT INT TERM
+
+[ -x "$B/tests/mkmesh" ] || make -s -C "$B" tests/mkmesh >/dev/null
+
+# the tools themselves, not libtool's wrapper scripts (5-15 ms each)
+if [ -x "$B/bin/.libs/reach" ] && [ -d "$B/lib/.libs" ]; then
+	mkdir "$T/bin"
+	ln -s "$B/bin/.libs/reach" "$B/bin/.libs/normrender" \
+	    "$B/bin/.libs/metagrid" "$T/bin/"
+	PATH="$T/bin:$PATH"
+	LD_LIBRARY_PATH="$B/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+	export LD_LIBRARY_PATH
+fi
+
+now() { date +%s%N; }
+# best of 3 wall times of the shell command string $1, in ms
+best_ms() {
+	best=
+	for _ in 1 2 3; do
+		t0=$(now)
+		sh -c "$1"
+		t1=$(now)
+		us=$(( (t1 - t0) / 1000 ))
+		if [ -z "$best" ] || [ "$us" -lt "$best" ]; then best=$us; fi
+	done
+	echo "$best" | awk '{ printf "%.2f", $1 / 1000 }'
+}
+# best of 3 CPU times (user + system) of $1, in ms
+cpu_ms() {
+	if [ ! -x /usr/bin/time ]; then
+		echo 0
+		return
+	fi
+	best=
+	for _ in 1 2 3; do
+		/usr/bin/time -f '%U %S' -o "$T/time" sh -c "$1"
+		c=$(awk '{ printf "%.0f", ($1 + $2) * 1000 }' "$T/time")
+		if [ -z "$best" ] || [ "$c" -lt "$best" ]; then best=$c; fi
+	done
+	echo "$best"
+}
+
+mkmesh sphere 71 -- part=sphere10k >"$T/p10k.mdf"
+mkmesh sphere 224 -- part=sphere100k >"$T/p100k.mdf"
+partgen -n 1 -s 1 -d 1 >"$T/part.mdf"
+for p in p10k p100k part; do
+	: >"$T/$p.x10"
+	for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$T/$p.mdf" >>"$T/$p.x10"; done
+done
+
+echo "ms per part (stream of 10, best of 3), all six sides on one thread:"
+echo "reach -j 1 against normrender -j 1 | metagrid --resize 224x224"
+printf '%-12s %9s %10s %10s %12s %12s %8s\n' part triangles "reach" "reach CPU" \
+    "render+tile" "render CPU" ratio
+for p in p10k p100k part; do
+	tris=$(mdf get triangles "$T/$p.mdf")
+	r=$(best_ms "reach -j 1 <'$T/$p.x10' >/dev/null")
+	rc=$(cpu_ms "reach -j 1 <'$T/$p.x10' >/dev/null")
+	n=$(best_ms "normrender -j 1 <'$T/$p.x10' | metagrid --resize 224x224 >/dev/null")
+	nc=$(cpu_ms "normrender -j 1 <'$T/$p.x10' | metagrid --resize 224x224 >/dev/null")
+	printf '%-12s %9s %10s %10s %12s %12s %8s\n' "$(mdf get part "$T/$p.mdf")" "$tris" \
+	    "$(echo "$r" | awk '{ printf "%.2f", $1 / 10 }')" \
+	    "$(echo "$rc" | awk '{ printf "%.1f", $1 / 10 }')" \
+	    "$(echo "$n" | awk '{ printf "%.2f", $1 / 10 }')" \
+	    "$(echo "$nc" | awk '{ printf "%.1f", $1 / 10 }')" \
+	    "$(echo "$n $r" | awk '{ printf "%.1fx", $1 / ($2 > 0 ? $2 : 0.001) }')"
+done
+echo "goal: at most 5 ms per 10k-triangle part (sphere10k, wall, quiet machine)"
