@@ -135,7 +135,7 @@ open_store(const struct opts *o, int create)
 }
 
 static void
-find_run(struct mdf_mlstore *st, const char *what, struct mdf_ml_run *r)
+find_run(struct mdf_mlstore *st, const char *what, struct mdf_runinfo *r)
 {
 	int rc = st ? mdf_mlstore_find_run(st, what, r, why, sizeof why) : 0;
 
@@ -155,7 +155,7 @@ static struct mdf_mlrun *
 begin_run(struct opts *o, struct mdf_mlstore *st, char exp_id[32])
 {
 	struct mdf_mlrun_opts ro = {o->run_name, NULL, "metriclog", -1, NULL};
-	static struct mdf_ml_run parent;
+	static struct mdf_runinfo parent;
 	struct mdf_mlrun *run;
 	struct passwd *pw;
 	int rc;
@@ -212,7 +212,7 @@ cmd_end(struct opts *o, int argc, char **argv)
 		{"killed", MDF_RUN_KILLED},
 	};
 	struct mdf_mlstore *st;
-	struct mdf_ml_run info;
+	struct mdf_runinfo info;
 	struct mdf_mlrun *run;
 	int status = 0, rc;
 
@@ -231,7 +231,7 @@ cmd_end(struct opts *o, int argc, char **argv)
 	    (rc = mdf_mlrun_end(run, status, -1, why, sizeof why)) < 0)
 		mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_IOERR, "%s", why);
 	mdf_mlrun_close(run);
-	mdf_ml_run_free(&info);
+	mdf_runinfo_free(&info);
 	mdf_mlstore_close(st);
 	return 0;
 }
@@ -345,7 +345,7 @@ log_group(struct sink *s, const struct mdf_eval_group *g)
 	for (size_t i = 0; i < 8; i++) {
 		sc = &scalars[i];
 		snprintf(key, sizeof key, "%s%s", pre, sc->name);
-		store_check(s, mdf_mlrun_metric(s->run, key, vals[i], -1, 0, why,
+		store_check(s, mdf_mlrun_log_metric(s->run, key, vals[i], -1, 0, why,
 		    sizeof why), "");
 	}
 	for (uint32_t k = 0; k < m.n; k++) {
@@ -354,7 +354,7 @@ log_group(struct sink *s, const struct mdf_eval_group *g)
 		mdf_metric_class_key(g->labels[k], ck, sizeof ck);
 		for (int i = 0; i < 3; i++) {
 			snprintf(key, sizeof key, "%s%s.%s", pre, what[i], ck);
-			store_check(s, mdf_mlrun_metric(s->run, key, v[i], -1, 0, why,
+			store_check(s, mdf_mlrun_log_metric(s->run, key, v[i], -1, 0, why,
 			    sizeof why), "");
 		}
 	}
@@ -448,7 +448,7 @@ sink(struct opts *o, const char *path)
 /* --- queries -------------------------------------------------------- */
 
 struct runset {
-	struct mdf_ml_run *v;
+	struct mdf_runinfo *v;
 	size_t n;
 };
 
@@ -458,7 +458,7 @@ static void
 collect(struct mdf_mlstore *st, const char *name, const char *o_parent,
     struct runset *rs)
 {
-	struct mdf_ml_run parent;
+	struct mdf_runinfo parent;
 	size_t k = 0;
 
 	rs->v = NULL;
@@ -469,14 +469,14 @@ collect(struct mdf_mlstore *st, const char *name, const char *o_parent,
 		return;
 	find_run(st, o_parent, &parent);
 	for (size_t i = 0; i < rs->n; i++) {
-		const char *p = mdf_ml_run_tag(&rs->v[i], "mlflow.parentRunId");
+		const char *p = mdf_runinfo_tag(&rs->v[i], "mlflow.parentRunId");
 		if (p && strcmp(p, parent.id) == 0)
 			rs->v[k++] = rs->v[i];
 		else
-			mdf_ml_run_free(&rs->v[i]);
+			mdf_runinfo_free(&rs->v[i]);
 	}
 	rs->n = k;
-	mdf_ml_run_free(&parent);
+	mdf_runinfo_free(&parent);
 }
 
 static const char *
@@ -619,17 +619,17 @@ cmd_runs(struct opts *o)
 		cell(mk[j]);
 	end_row();
 	for (size_t i = 0; i < rs.n; i++) {
-		const struct mdf_ml_run *r = &rs.v[i];
+		const struct mdf_runinfo *r = &rs.v[i];
 		snprintf(b, sizeof b, "%.8s", r->id);
 		cell(b), cell(r->exp_name), cell(r->name);
 		cell(mdf_run_status_name(r->status));
 		cell(fmt_time(r->start_time, b, sizeof b));
 		for (size_t j = 0; j < npk; j++) {
-			const char *v = mdf_ml_run_param(r, pk[j]);
+			const char *v = mdf_runinfo_param(r, pk[j]);
 			cell(v ? v : "-");
 		}
 		for (size_t j = 0; j < nmk; j++) {
-			const struct mdf_ml_metric *m = mdf_ml_run_metric(r, mk[j]);
+			const struct mdf_ml_metric *m = mdf_runinfo_metric(r, mk[j]);
 			cell(m ? fmt_num(m->value, b, sizeof b) : "-");
 		}
 		end_row();
@@ -637,7 +637,7 @@ cmd_runs(struct opts *o)
 	table_print(o->align);
 	free(pk);
 	free(mk);
-	mdf_ml_runs_free(rs.v, rs.n);
+	mdf_runinfos_free(rs.v, rs.n);
 	if (st)
 		mdf_mlstore_close(st);
 	mdc_close_stdout();
@@ -663,13 +663,13 @@ cmd_best(struct opts *o)
 		    o->experiment ? o->experiment : "", o->experiment ? "'" : "");
 		exit(1);
 	}
-	if ((rc = mdf_ml_run_model_dir(&rs.v[b], dir, sizeof dir, why, sizeof why)) < 0)
+	if ((rc = mdf_runinfo_model_dir(&rs.v[b], dir, sizeof dir, why, sizeof why)) < 0)
 		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
 	if (rc == 0)
 		mdc_warn("run %s has no model directory; printing its artifact directory",
 		    rs.v[b].id);
 	printf("%s\n", dir);
-	mdf_ml_runs_free(rs.v, rs.n);
+	mdf_runinfos_free(rs.v, rs.n);
 	mdf_mlstore_close(st);
 	mdc_close_stdout();
 	return 0;
@@ -679,7 +679,7 @@ static int
 cmd_show(struct opts *o, int argc, char **argv)
 {
 	struct mdf_mlstore *st;
-	struct mdf_ml_run r;
+	struct mdf_runinfo r;
 	char b[64], b2[64], dir[PATH_MAX];
 
 	if (argc != 1)
@@ -691,7 +691,7 @@ cmd_show(struct opts *o, int argc, char **argv)
 	    r.exp_id, r.user, mdf_run_status_name(r.status),
 	    fmt_time(r.start_time, b, sizeof b),
 	    r.end_time >= 0 ? fmt_time(r.end_time, b2, sizeof b2) : "-");
-	if (mdf_ml_run_artifact_dir(&r, dir, sizeof dir) == 0)
+	if (mdf_runinfo_artifact_dir(&r, dir, sizeof dir) == 0)
 		printf("artifacts\t%s\n", dir);
 	for (size_t i = 0; i < r.nparams; i++)
 		printf("param\t%s\t%s\n", r.params[i].key, r.params[i].val);
@@ -706,7 +706,7 @@ cmd_show(struct opts *o, int argc, char **argv)
 	}
 	for (size_t i = 0; i < r.ntags; i++)
 		printf("tag\t%s\t%s\n", r.tags[i].key, r.tags[i].val);
-	mdf_ml_run_free(&r);
+	mdf_runinfo_free(&r);
 	mdf_mlstore_close(st);
 	mdc_close_stdout();
 	return 0;
@@ -716,7 +716,7 @@ static int
 cmd_compare(struct opts *o, int argc, char **argv)
 {
 	struct mdf_mlstore *st;
-	struct mdf_ml_run *r;
+	struct mdf_runinfo *r;
 	const char **pk = NULL, **mk = NULL;
 	size_t npk = 0, nmk = 0;
 	char b[64];
@@ -749,7 +749,7 @@ cmd_compare(struct opts *o, int argc, char **argv)
 		snprintf(b, sizeof b, "param %s", pk[j]);
 		cell(b);
 		for (int i = 0; i < argc; i++) {
-			const char *v = mdf_ml_run_param(&r[i], pk[j]);
+			const char *v = mdf_runinfo_param(&r[i], pk[j]);
 			cell(v ? v : "-");
 		}
 		end_row();
@@ -758,7 +758,7 @@ cmd_compare(struct opts *o, int argc, char **argv)
 		snprintf(b, sizeof b, "metric %s", mk[j]);
 		cell(b);
 		for (int i = 0; i < argc; i++) {
-			const struct mdf_ml_metric *m = mdf_ml_run_metric(&r[i], mk[j]);
+			const struct mdf_ml_metric *m = mdf_runinfo_metric(&r[i], mk[j]);
 			cell(m ? fmt_num(m->value, b, sizeof b) : "-");
 		}
 		end_row();
@@ -767,7 +767,7 @@ cmd_compare(struct opts *o, int argc, char **argv)
 	free(pk);
 	free(mk);
 	for (int i = 0; i < argc; i++)
-		mdf_ml_run_free(&r[i]);
+		mdf_runinfo_free(&r[i]);
 	free(r);
 	mdf_mlstore_close(st);
 	mdc_close_stdout();

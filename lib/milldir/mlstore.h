@@ -11,6 +11,12 @@
  * Experiments are created under flock(2) on ROOT/.metriclog.lock, so
  * concurrent writers never create one name twice.
  *
+ * Two kinds of handle, named apart: struct mdf_mlrun is a run being
+ * written (mdf_mlrun_set_tag, mdf_mlrun_log_param, mdf_mlrun_log_metric,
+ * ...), struct mdf_runinfo a run as read back (mdf_runinfo_tag,
+ * mdf_runinfo_param, ...).  The sources are in lib/track/: mlfs.c
+ * (plumbing), yaml.c, store.c (experiments), runwrite.c, runread.c.
+ *
  * Every function returns 0 (or a count) on success and a negative MDF_E_*
  * code on failure with a message in WHY; nothing here prints or exits.
  */
@@ -93,12 +99,12 @@ int mdf_mlrun_set_name(struct mdf_mlrun *r, const char *name, char *why,
     size_t whylen);
 /* Params are immutable: logging an existing param with another value is
  * MDF_E_META; with the same value it is a no-op. */
-int mdf_mlrun_param(struct mdf_mlrun *r, const char *key, const char *value,
+int mdf_mlrun_log_param(struct mdf_mlrun *r, const char *key, const char *value,
     char *why, size_t whylen);
-int mdf_mlrun_tag(struct mdf_mlrun *r, const char *key, const char *value,
+int mdf_mlrun_set_tag(struct mdf_mlrun *r, const char *key, const char *value,
     char *why, size_t whylen);
 /* TS_MS < 0: now. */
-int mdf_mlrun_metric(struct mdf_mlrun *r, const char *key, double value,
+int mdf_mlrun_log_metric(struct mdf_mlrun *r, const char *key, double value,
     int64_t ts_ms, int64_t step, char *why, size_t whylen);
 /* Copy the file or directory SRC (recursively; symbolic links inside
  * it are followed for files that stay inside it, skipped for directories,
@@ -158,7 +164,7 @@ struct mdf_ml_exp {
 	int64_t creation_time;
 };
 
-struct mdf_ml_run {
+struct mdf_runinfo {
 	char id[64];
 	char exp_id[32];
 	char *exp_name;
@@ -184,28 +190,28 @@ void mdf_ml_exps_free(struct mdf_ml_exp *e, size_t n);
  * meta.yaml (being created, or a killed creator) are skipped, as MLflow
  * does. */
 int mdf_mlstore_runs(struct mdf_mlstore *st, const char *exp_id,
-    struct mdf_ml_run **out, size_t *n, char *why, size_t whylen);
+    struct mdf_runinfo **out, size_t *n, char *why, size_t whylen);
 /* Find one run in any active experiment by full id, unique id prefix (at
  * least 4 characters) or unique run name.  MDF_E_META when ambiguous,
  * 0 when not found, 1 when found. */
 int mdf_mlstore_find_run(struct mdf_mlstore *st, const char *what,
-    struct mdf_ml_run *out, char *why, size_t whylen);
-void mdf_ml_run_free(struct mdf_ml_run *r);
-void mdf_ml_runs_free(struct mdf_ml_run *r, size_t n);
+    struct mdf_runinfo *out, char *why, size_t whylen);
+void mdf_runinfo_free(struct mdf_runinfo *r);
+void mdf_runinfos_free(struct mdf_runinfo *r, size_t n);
 /* A handle on the existing run INFO (read by mdf_mlstore_find_run), to
  * end it (mdf_mlrun_end) or log into it: a parent run created by one
  * command and ended by another. */
-int mdf_mlrun_reopen(struct mdf_mlstore *st, const struct mdf_ml_run *info,
+int mdf_mlrun_reopen(struct mdf_mlstore *st, const struct mdf_runinfo *info,
     struct mdf_mlrun **out, char *why, size_t whylen);
 /* Value of a param / tag / metric or NULL. */
-const char *mdf_ml_run_param(const struct mdf_ml_run *r, const char *key);
-const char *mdf_ml_run_tag(const struct mdf_ml_run *r, const char *key);
-const struct mdf_ml_metric *mdf_ml_run_metric(const struct mdf_ml_run *r,
+const char *mdf_runinfo_param(const struct mdf_runinfo *r, const char *key);
+const char *mdf_runinfo_tag(const struct mdf_runinfo *r, const char *key);
+const struct mdf_ml_metric *mdf_runinfo_metric(const struct mdf_runinfo *r,
     const char *key);
 /* Every active run of experiment NAME (NULL: of every experiment), with
  * exp_name set, oldest first. */
 int mdf_mlstore_collect(struct mdf_mlstore *st, const char *name,
-    struct mdf_ml_run **out, size_t *n, char *why, size_t whylen);
+    struct mdf_runinfo **out, size_t *n, char *why, size_t whylen);
 
 /* Ranking for mdf_ml_best. */
 #define MDF_ML_MIN 1      /* lower is better */
@@ -217,7 +223,7 @@ int mdf_mlstore_collect(struct mdf_mlstore *st, const char *name,
  * with MDF_ML_LATEST it is the latest value, as MLflow's search orders.
  * V is oldest first and a later run must be strictly better: ties go to
  * the older run.  NaN scores never win. */
-long mdf_ml_best(const struct mdf_ml_run *v, size_t n, const char *metric,
+long mdf_ml_best(const struct mdf_runinfo *v, size_t n, const char *metric,
     int flags, double *score);
 
 /* The run's model directory: artifacts/MODEL, MODEL from the tag
@@ -225,14 +231,14 @@ long mdf_ml_best(const struct mdf_ml_run *v, size_t n, const char *metric,
  * is not a relative path inside the artifacts (.., absolute, a link out)
  * is MDF_E_META; a directory that does not exist (deleted) MDF_E_IO;
  * an artifact_uri that is not local MDF_E_INVAL. */
-int mdf_ml_run_model_dir(const struct mdf_ml_run *r, char *out, size_t outlen,
+int mdf_runinfo_model_dir(const struct mdf_runinfo *r, char *out, size_t outlen,
     char *why, size_t whylen);
 
 /* The local path of the run's artifact directory (from artifact_uri),
  * into OUT.  When that path does not exist but the run directory has an
  * artifacts/ (a store moved or copied: file URIs are absolute), that one.
  * MDF_E_INVAL when artifact_uri is not a local path. */
-int mdf_ml_run_artifact_dir(const struct mdf_ml_run *r, char *out,
+int mdf_runinfo_artifact_dir(const struct mdf_runinfo *r, char *out,
     size_t outlen);
 
 /* --- The flat YAML of meta.yaml files ------------------------------- */
