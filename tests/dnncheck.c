@@ -810,6 +810,128 @@ sgemm_rate(int argc, char **argv)
 	return 0;
 }
 
+/* --- hostile input ---------------------------------------------------- */
+
+/* open CFG: build the network without our check, as a crash would: what
+ * Darknet prints about it must reach stderr. */
+static int
+opencheck(int argc, char **argv)
+{
+	struct mdf_dnet *d;
+
+	if (argc < 3)
+		mdc_usage("open CFG");
+	if (mdf_dnet_open(argv[2], argc > 3, 1, &d, why, sizeof why) < 0)
+		mdc_die(70, "%s", why);
+	mdf_dnet_free(d);
+	return 0;
+}
+
+/* cost CFG [CLASSES [BATCH]]: what the cfg check counts, for CLASSES
+ * classes (default: as written) and a batch of BATCH (default: the
+ * cfg's): parameters, multiply-adds of one image's forward pass, and
+ * the memory estimate bounded by MILLDIR_DNN_MAX_MB. */
+static int
+costcheck(int argc, char **argv)
+{
+	struct mdf_dnet_cfg cfg;
+	char *text, *patched;
+
+	if (argc < 3)
+		mdc_usage("cost CFG [CLASSES [BATCH]]");
+	if (mdf_dnet_cfg_read(argv[2], &text, why, sizeof why) < 0 ||
+	    mdf_dnet_cfg_check(argv[2], text, &cfg, why, sizeof why) < 0)
+		mdc_die(65, "%s", why);
+	if (argc > 3) {
+		struct mdf_dnet_hyper hp = { argc > 4 ? atoi(argv[4]) : -1, -1, -1, -1,
+			NULL, 0 };
+		if (hp.batch < 1) {
+			const char *b = strstr(text, "\nbatch=");
+			hp.batch = b ? atoi(b + 7) : 1;
+		}
+		if (mdf_dnet_cfg_patch(text, atoi(argv[3]), &hp, &patched, why, sizeof why) < 0 ||
+		    mdf_dnet_cfg_check(argv[2], patched, &cfg, why, sizeof why) < 0)
+			mdc_die(65, "%s", why);
+		free(patched);
+	}
+	printf("params %.0f\nmacs %.0f\nmem_mib %.0f\n", cfg.params, cfg.flops,
+	    cfg.mem / 1048576);
+	free(text);
+	return 0;
+}
+
+/* Max pooling over windows of NaN and -inf (Darknet's index of the
+ * maximum stayed -1 there, and the backward pass wrote delta[-1]): every
+ * index must lie in its window, NaN must win, and the backward pass adds
+ * each gradient to that input.  2x2 stride 2 (lib/dnn/dnconv3.c) and 3x3
+ * stride 2 (lib/dnn/dnfix.c). */
+static int
+poolnan(void)
+{
+	static const char *const cfgs[] = {
+		"[net]\nbatch=2\nwidth=8\nheight=8\nchannels=2\n"
+		"[maxpool]\nsize=2\nstride=2\n[connected]\noutput=2\n[softmax]\n",
+		"[net]\nbatch=2\nwidth=8\nheight=8\nchannels=2\n"
+		"[maxpool]\nsize=3\nstride=2\n[connected]\noutput=2\n[softmax]\n",
+	};
+	int bad = 0;
+
+	for (int k = 0; k < 2; k++) {
+		struct mdf_dnet *d = open_text(cfgs[k]);
+		network *net = mdf_dnet_network(d);
+		layer *l = &net->layers[0];
+		int n = l->batch * l->inputs, m = l->batch * l->outputs;
+		float *x = malloc(sizeof *x * (size_t)n), *dx = calloc((size_t)n, sizeof *dx);
+		/* plane 0 all NaN, plane 1 all -inf, plane 2 NaN among numbers */
+		for (int i = 0; i < n; i++) {
+			int plane = i / (l->w * l->h);
+			x[i] = plane == 0 ? NAN : plane == 1 ? -INFINITY :
+			    i % 5 == 0 ? NAN : (float)(i % 7);
+		}
+		net->input = x;
+		net->train = 1;
+		net->delta = dx;
+		l->forward(*l, *net);
+		for (int i = 0; i < m; i++) {
+			int plane = i / (l->out_w * l->out_h), o = i % (l->out_w * l->out_h);
+			int oy = o / l->out_w, ox = o % l->out_w, ix = l->indexes[i];
+			int iy = ix % (l->w * l->h) / l->w, ixx = ix % l->w;
+			int y0 = oy * l->stride - l->pad / 2, x0 = ox * l->stride - l->pad / 2;
+			if (ix < plane * l->w * l->h || ix >= (plane + 1) * l->w * l->h ||
+			    iy < y0 || iy >= y0 + l->size || ixx < x0 || ixx >= x0 + l->size) {
+				printf("poolnan: %dx%d pooling: output %d: index %d outside its window\n",
+				    l->size, l->size, i, ix);
+				bad = 1;
+				break;
+			}
+			float v = l->output[i];
+			if ((x[ix] == x[ix] || v == v) && !(v == x[ix])) {
+				printf("poolnan: output %d is %g, its input %g\n", i, v, x[ix]);
+				bad = 1;
+			}
+		}
+		if (!bad) {
+			for (int i = 0; i < m; i++)
+				l->delta[i] = 1;
+			l->backward(*l, *net);
+			double sum = 0;
+			for (int i = 0; i < n; i++)
+				sum += dx[i];
+			if (sum != m) {
+				printf("poolnan: the backward pass added %g of %d\n", sum, m);
+				bad = 1;
+			}
+		}
+		net->input = net->delta = NULL;
+		free(x);
+		free(dx);
+		mdf_dnet_free(d);
+	}
+	if (!bad)
+		printf("poolnan: every window's maximum lies inside it\n");
+	return bad;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -838,5 +960,11 @@ main(int argc, char **argv)
 		return layers(argc, argv);
 	if (strcmp(argv[1], "sgemm") == 0)
 		return sgemm_rate(argc, argv);
+	if (strcmp(argv[1], "open") == 0)
+		return opencheck(argc, argv);
+	if (strcmp(argv[1], "cost") == 0)
+		return costcheck(argc, argv);
+	if (strcmp(argv[1], "poolnan") == 0)
+		return poolnan();
 	mdc_usage("%s: unknown check", argv[1]);
 }

@@ -370,3 +370,101 @@ EOF
 	run -65 --separate-stderr dnntrain --net tiny t.mdf
 	[ "$stderr" = "dnntrain: t.mdf: frame 1: label 'a,b' contains a comma" ]
 }
+
+# --- hostile cfgs and data (issue 16: 2, 3, 5, 6) -------------------------
+
+@test "dnntrain: max pooling over NaN or -inf keeps its index inside the window" {
+	run -0 dnncheck poolnan
+	[ "$output" = "poolnan: every window's maximum lies inside it" ]
+}
+
+@test "dnntrain: tensors with NaN or infinities are refused, naming the frame" {
+	gendata 9 1
+	python3 -c 'import struct, sys; sys.stdout.buffer.write(struct.pack("<3072f", *([0.5] * 1029 + [float("nan")] + [0.5] * 2042)))' |
+	    mdf wrap TENS shape=3x32x32 label=+X part=n >n.mdf
+	cat data.mdf n.mdf >dn.mdf
+	run -65 --separate-stderr dnntrain --net tiny --val-split 0 --out m dn.mdf
+	[ "$stderr" = "dnntrain: dn.mdf: frame 10: tensor value 1029 (channel 1, row 0, column 5) is NaN: the networks take finite values only" ]
+	python3 -c 'import struct, sys; sys.stdout.buffer.write(struct.pack("<3072f", *([float("-inf")] * 3072)))' |
+	    mdf wrap TENS shape=3x32x32 label=+X part=n >i.mdf
+	run -65 --separate-stderr dnntrain --net tiny --val-split 0 --out m i.mdf
+	[[ $stderr == *"frame 1: tensor value 0 (channel 0, row 0, column 0) is infinite: "* ]]
+}
+
+@test "dnntrain: a diverging loss stops cleanly with exit 70" {
+	gendata 9 1
+	run -70 --separate-stderr dnntrain --net tiny --epochs 3 --lr 1e30 --val-split 0 --out m data.mdf
+	[[ $stderr == "dnntrain: epoch "[12]": the loss diverged (try a smaller --lr)" ]]
+}
+
+@test "dnntrain: cfgs Darknet would crash on are refused (CRLF, route, batchnorm, activation)" {
+	gendata 9 1
+	tiny=$MILLDIR_SRCDIR/pipelines/nets/tiny.cfg
+	sed 's/$/\r/' "$tiny" >crlf.cfg
+	run -65 --separate-stderr dnntrain --net ./crlf.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./crlf.cfg: line 1: carriage return (CRLF line endings): Darknet reads LF line endings only" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=1\n[route]\nlayers=0,\n[connected]\noutput=3\n[softmax]\n' >r.cfg
+	run -65 --separate-stderr dnntrain --net ./r.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./r.cfg: line 8: layers=0,: not a list of earlier layers" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[batchnorm]\n[connected]\noutput=3\n[softmax]\n' >b.cfg
+	run -65 --separate-stderr dnntrain --net ./b.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./b.cfg: line 5: unknown or unsupported section [batchnorm]" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[activation]\nactivation=relu\n[connected]\noutput=3\n[softmax]\n' >a.cfg
+	run -65 --separate-stderr dnntrain --net ./a.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./a.cfg: line 5: unknown or unsupported section [activation]" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\nactivation=relu\v\n[softmax]\n' >v.cfg
+	run -65 --separate-stderr dnntrain --net ./v.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./v.cfg: line 7: control character 0x0b" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[maxpool]\nsize=2\npadding=3\n[connected]\noutput=3\n[softmax]\n' >p.cfg
+	run -65 --separate-stderr dnntrain --net ./p.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./p.cfg: line 5: [maxpool] padding=3: want a whole number in 0..2" ]
+	# a model directory's net.cfg too
+	dnntrain --net tiny --epochs 1 --val-split 0 --out m data.mdf >/dev/null
+	sed -i 's/$/\r/' m/net.cfg
+	run -65 --separate-stderr dnnpredict -m m data.mdf
+	[ "$stderr" = "dnnpredict: m/net.cfg: line 1: carriage return (CRLF line endings): Darknet reads LF line endings only" ]
+}
+
+@test "dnntrain: what a cfg may ask for is bounded (input, outputs, memory)" {
+	gendata 9 1
+	tiny=$MILLDIR_SRCDIR/pipelines/nets/tiny.cfg
+	sed -e 's/^width=.*/width=4096/' -e 's/^height=.*/height=4096/' "$tiny" >big.cfg
+	run -65 --separate-stderr dnntrain --net ./big.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./big.cfg: line 6: a 4096x4096 input is over the limit of 1048576 pixels" ]
+	sed 's/^output=2/output=1048576/' "$tiny" >c.cfg
+	run -65 --separate-stderr dnntrain --net ./c.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./c.cfg: line 71: [connected] output=1048576: want a whole number in 1..65536" ]
+	# Darknet counts a layer's values in an int
+	printf '[net]\nbatch=64\nwidth=1024\nheight=1024\nchannels=3\n[connected]\noutput=65536\n[softmax]\n' >w.cfg
+	run -65 --separate-stderr dnntrain --net ./w.cfg data.mdf
+	[ "$stderr" = "dnntrain: ./w.cfg: line 6: [connected] is too large for Darknet (65536 outputs and 206158430208 weights, batch 64: over 2^30 values)" ]
+	run -0 dnncheck cost "$tiny" 3 16
+	[ "${lines[2]}" = "mem_mib 6" ]
+	MILLDIR_DNN_MAX_MB=4 run -65 --separate-stderr dnntrain --net tiny data.mdf
+	[ "$stderr" = "dnntrain: $tiny: the network would take some 6 MiB with batch 16, over the limit of 4 MiB (MILLDIR_DNN_MAX_MB)" ]
+	# --batch is checked too
+	MILLDIR_DNN_MAX_MB=100 run -65 --separate-stderr dnntrain --net tiny --batch 4096 --val-split 0 --out m data.mdf
+	[[ $stderr == "dnntrain: m/net.cfg: the network would take some "*" MiB with batch 4096, over the limit of 100 MiB (MILLDIR_DNN_MAX_MB)" ]]
+}
+
+@test "dnntrain: --net reads a regular file of at most 1 MiB" {
+	run -65 --separate-stderr dnntrain --net /dev/zero </dev/null
+	[ "$stderr" = "dnntrain: /dev/zero: not a regular file" ]
+	{ cat "$MILLDIR_SRCDIR/pipelines/nets/tiny.cfg"; head -c 1048576 /dev/zero | tr '\0' '#'; } >huge.cfg
+	run -65 --separate-stderr dnntrain --net ./huge.cfg </dev/null
+	[[ $stderr == "dnntrain: ./huge.cfg: "*" bytes, over the limit of 1048576 for a cfg" ]]
+}
+
+@test "dnntrain: what Darknet says while it builds a network is never lost" {
+	# unchecked cfgs straight to Darknet: a remark, an error, an abort
+	printf '[net]\nwidth=8\nheight=8\nchannels=2\n[connected]\noutput=2\nactivation=swish\n[softmax]\n' >s.cfg
+	run -0 --separate-stderr dnncheck open s.cfg
+	[ "$stderr" = "dnncheck: s.cfg: Darknet: Couldn't find activation function swish, going with ReLU" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=2\n[bogus]\n' >b.cfg
+	run -0 --separate-stderr dnncheck open b.cfg
+	[ "$stderr" = "dnncheck: b.cfg: Darknet: Type not recognized: [bogus]" ]
+	printf '[convolutional]\n' >n.cfg
+	run --separate-stderr dnncheck open n.cfg
+	[ "$status" -gt 128 ]
+	[[ $stderr == *"First section must be [net] or [network]"* ]]
+}

@@ -11,11 +11,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "dnn/dnet.h"
@@ -34,32 +37,51 @@ fail(int code, char *why, size_t whylen, const char *fmt, ...)
 int
 mdf_dnet_cfg_read(const char *path, char **text, char *why, size_t whylen)
 {
-	FILE *fp = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, got;
+	struct stat st;
+	char *buf;
+	size_t len = 0;
+	ssize_t got;
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 
-	if (!fp)
+	if (fd < 0)
 		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
-	do {
-		if (cap - len < 4096) {
-			char *nb = realloc(buf, cap + 65536);
-			if (!nb) {
-				free(buf);
-				fclose(fp);
-				return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", path);
-			}
-			buf = nb;
-			cap += 65536;
-		}
-		got = fread(buf + len, 1, cap - len - 1, fp);
-		len += got;
-	} while (got > 0);
-	if (ferror(fp)) {
-		free(buf);
-		fclose(fp);
+	if (fstat(fd, &st) < 0) {
+		close(fd);
 		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
 	}
-	fclose(fp);
+	/* a device or pipe could be endless (/dev/zero): regular files only,
+	 * read no further than the limit even if the file grows meanwhile */
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return fail(MDF_E_META, why, whylen, "%s: not a regular file", path);
+	}
+	if (st.st_size > MDF_DNET_CFG_MAX) {
+		close(fd);
+		return fail(MDF_E_LIMIT, why, whylen, "%s: %lld bytes, over the limit of %d for a cfg",
+		    path, (long long)st.st_size, MDF_DNET_CFG_MAX);
+	}
+	if (!(buf = malloc(MDF_DNET_CFG_MAX + 2))) {
+		close(fd);
+		return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", path);
+	}
+	while (len <= MDF_DNET_CFG_MAX &&
+	    (got = read(fd, buf + len, MDF_DNET_CFG_MAX + 1 - len)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+			free(buf);
+			close(fd);
+			return MDF_E_IO;
+		}
+		len += (size_t)got;
+	}
+	close(fd);
+	if (len > MDF_DNET_CFG_MAX) {
+		free(buf);
+		return fail(MDF_E_LIMIT, why, whylen, "%s: over the limit of %d bytes for a cfg",
+		    path, MDF_DNET_CFG_MAX);
+	}
 	buf[len] = '\0';
 	if (memchr(buf, '\0', len))
 		return free(buf), fail(MDF_E_META, why, whylen, "%s: not a text file", path);
@@ -69,19 +91,23 @@ mdf_dnet_cfg_read(const char *path, char **text, char *why, size_t whylen)
 
 /* --- cfg lines -------------------------------------------------------- */
 
-/* One line of a cfg, whitespace removed as Darknet's strip() does. */
+/* One line of a cfg, spaces and tabs removed as Darknet's strip() does. */
 struct line {
 	char *s;
 	int no;
 };
 
+/* Darknet's strip() removes spaces, tabs and newlines only: a carriage
+ * return (CRLF line endings) or another control character would stay in
+ * a section name or value and crash its parser, so they are refused. */
 static int
-split_lines(const char *text, struct line **out, int *n)
+split_lines(const char *name, const char *text, struct line **out, int *n,
+    char *why, size_t whylen)
 {
 	size_t cap = 64, cnt = 0;
 	struct line *v = malloc(cap * sizeof *v);
 	const char *p = text;
-	int no = 0;
+	int no = 0, rc = MDF_E_NOMEM;
 
 	if (!v)
 		return MDF_E_NOMEM;
@@ -92,16 +118,30 @@ split_lines(const char *text, struct line **out, int *n)
 		size_t k = 0;
 		no++;
 		if (!s)
-			goto nomem;
-		for (size_t i = 0; i < len; i++)
-			if (!isspace((unsigned char)p[i]))
-				s[k++] = p[i];
+			goto fail;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char ch = (unsigned char)p[i];
+			if (ch == ' ' || ch == '\t')
+				continue;
+			if (ch < 0x20 || ch == 0x7f) {
+				free(s);
+				if (ch == '\r')
+					fail(0, why, whylen, "%s: line %d: carriage return (CRLF line "
+					    "endings): Darknet reads LF line endings only", name, no);
+				else
+					fail(0, why, whylen, "%s: line %d: control character 0x%02x",
+					    name, no, ch);
+				rc = MDF_E_META;
+				goto fail;
+			}
+			s[k++] = (char)ch;
+		}
 		s[k] = '\0';
 		if (cnt == cap) {
 			struct line *nv = realloc(v, 2 * cap * sizeof *v);
 			if (!nv) {
 				free(s);
-				goto nomem;
+				goto fail;
 			}
 			v = nv;
 			cap *= 2;
@@ -114,11 +154,11 @@ split_lines(const char *text, struct line **out, int *n)
 	*out = v;
 	*n = (int)cnt;
 	return MDF_OK;
-nomem:
+fail:
 	for (size_t i = 0; i < cnt; i++)
 		free(v[i].s);
 	free(v);
-	return MDF_E_NOMEM;
+	return rc;
 }
 
 static void
@@ -138,7 +178,7 @@ skip_line(const char *s)
 /* --- cfg sections ----------------------------------------------------- */
 
 enum sect { S_NET, S_CONV, S_CONN, S_MAX, S_AVG, S_SOFT, S_SHORT, S_DROP,
-	S_BN, S_ROUTE, S_ACT, S_UNKNOWN };
+	S_ROUTE, S_UNKNOWN };
 
 static const struct {
 	const char *name;
@@ -151,8 +191,11 @@ static const struct {
 	{ "[avgpool]", S_AVG }, { "[avg]", S_AVG },
 	{ "[softmax]", S_SOFT }, { "[soft]", S_SOFT },
 	{ "[shortcut]", S_SHORT }, { "[dropout]", S_DROP },
-	{ "[batchnorm]", S_BN }, { "[route]", S_ROUTE },
-	{ "[activation]", S_ACT },
+	{ "[route]", S_ROUTE },
+	/* not [batchnorm] (Darknet's crashes wherever it stands) nor
+	 * [activation] (its backward pass writes the input gradient of the
+	 * first layer, which has none): a convolution takes
+	 * batch_normalize= and activation= */
 };
 
 /* Keys each section may carry (the ones Darknet reads for it). */
@@ -172,7 +215,6 @@ static const char *const keys_short[] = { "from", "activation", "alpha",
 	"beta", NULL };
 static const char *const keys_drop[] = { "probability", NULL };
 static const char *const keys_route[] = { "layers", NULL };
-static const char *const keys_act[] = { "activation", NULL };
 /* read by Darknet for every layer */
 static const char *const keys_common[] = { "learning_rate", "stopbackward",
 	"dontsave", "dontload", "onlyforward", NULL };
@@ -193,7 +235,6 @@ sect_keys(enum sect t)
 	case S_SHORT: return keys_short;
 	case S_DROP: return keys_drop;
 	case S_ROUTE: return keys_route;
-	case S_ACT: return keys_act;
 	default: return keys_none;
 	}
 }
@@ -264,8 +305,8 @@ get_float(const struct section *s, const char *cfgname, const char *key,
 		return 0;
 	errno = 0;
 	double x = strtod(v, &end);
-	if (errno || end == v || *end || x != x) {
-		fail(0, why, whylen, "%s: line %d: %s %s=%s: not a number", cfgname,
+	if (errno || end == v || *end || !isfinite(x)) {
+		fail(0, why, whylen, "%s: line %d: %s %s=%s: not a finite number", cfgname,
 		    s->no, s->name, key, v);
 		return -1;
 	}
@@ -354,6 +395,84 @@ struct shape {
 	long outputs;
 };
 
+/* A key already checked by get_int, or DEF. */
+static long
+val(const struct section *s, const char *key, long def)
+{
+	const char *v = get(s, key);
+
+	return v ? strtol(v, NULL, 10) : def;
+}
+
+/* What layer S (input IN, output O) costs: parameters, multiply-adds,
+ * bytes, as Darknet allocates them for a batch of B (outputs and
+ * gradients, batch-norm copies, weights and their updates, pooling
+ * indexes, softmax losses), and the im2col workspace it shares.  0, or
+ * -1 with WHY when one of Darknet's int sizes would overflow. */
+static int
+layer_cost(const char *name, const struct section *s, struct shape in,
+    struct shape o, long b, struct mdf_dnet_cfg *cfg, double *workspace,
+    char *why, size_t whylen)
+{
+	double out = (double)o.outputs, w = 0, macs = 0, bufs = 2;
+	int bn = val(s, "batch_normalize", 0) != 0;
+
+	switch (s->type) {
+	case S_CONV: {
+		long k = val(s, "size", 1), g = val(s, "groups", 1), f = o.c;
+		w = (double)(in.c / g) * f * k * k;
+		macs = w * o.w * o.h;
+		cfg->params += w + f * (bn ? 2 : 1);
+		bufs += bn ? 2 : 0;
+		double ws = (double)o.w * o.h * k * k * (in.c / g) * sizeof(float);
+		if (ws > *workspace)
+			*workspace = ws;
+		break;
+	}
+	case S_CONN:
+		w = (double)in.outputs * o.c;
+		macs = w;
+		cfg->params += w + o.c * (bn ? 2 : 1);
+		bufs += bn ? 2 : 0;
+		break;
+	case S_MAX:
+		bufs = 3;
+		break;
+	case S_DROP:
+		bufs = 1;
+		break;
+	case S_SOFT:
+		bufs = 3;
+		break;
+	default:
+		break;
+	}
+	if (w > INT_MAX / 2 || out * b > INT_MAX / 2 || (double)in.outputs * b > INT_MAX / 2) {
+		fail(0, why, whylen, "%s: line %d: %s is too large for Darknet "
+		    "(%.0f outputs and %.0f weights, batch %ld: over 2^30 values)",
+		    name, s->no, s->name, out, w, b);
+		return -1;
+	}
+	cfg->flops += macs;
+	cfg->mem += (out * b * bufs + 2 * w) * sizeof(float);
+	return 0;
+}
+
+/* The memory a network may take (bytes): MILLDIR_DNN_MAX_MB, else half
+ * the machine's. */
+static double
+mem_limit(void)
+{
+	const char *e = getenv("MILLDIR_DNN_MAX_MB");
+	long pages = sysconf(_SC_PHYS_PAGES), psz = sysconf(_SC_PAGESIZE);
+
+	if (e && *e)
+		return strtod(e, NULL) * 1048576.0;
+	if (pages > 0 && psz > 0)
+		return (double)pages * psz / 2;
+	return 4.0 * 1073741824.0;
+}
+
 /* Check the sections and compute every layer's output the way Darknet
  * will (one struct shape per layer, for [route] and [shortcut] to look
  * back at). */
@@ -362,7 +481,8 @@ check_sections(const char *name, struct section *sec, int n,
     struct mdf_dnet_cfg *cfg, char *why, size_t whylen)
 {
 	struct shape *sh;
-	long w, h, c, x;
+	long w, h, c, x, batch;
+	double workspace = 0, limit;
 	int rc = MDF_E_META;
 
 #define INT(S, K, D, MIN, MAX, OUT) \
@@ -380,10 +500,15 @@ check_sections(const char *name, struct section *sec, int n,
 	NEED(&sec[0], "width");
 	NEED(&sec[0], "height");
 	NEED(&sec[0], "channels");
-	INT(&sec[0], "width", 0, 1, 4096, &w);
-	INT(&sec[0], "height", 0, 1, 4096, &h);
+	INT(&sec[0], "width", 0, 1, MDF_DNET_MAX_SIDE, &w);
+	INT(&sec[0], "height", 0, 1, MDF_DNET_MAX_SIDE, &h);
 	INT(&sec[0], "channels", 0, 1, 4, &c);
-	INT(&sec[0], "batch", 1, 1, 65536, &x);
+	INT(&sec[0], "batch", 1, 1, 65536, &batch);
+	if (w * h > MDF_DNET_MAX_PIXELS) {
+		fail(0, why, whylen, "%s: line %d: a %ldx%ld input is over the limit of %d pixels",
+		    name, sec[0].no, w, h, MDF_DNET_MAX_PIXELS);
+		goto out;
+	}
 	INT(&sec[0], "subdivisions", 1, 1, 1, &x);
 	INT(&sec[0], "adam", 0, 0, 0, &x);
 	{
@@ -417,6 +542,9 @@ check_sections(const char *name, struct section *sec, int n,
 	cfg->h = (int)h;
 	cfg->c = (int)c;
 	cfg->outputs = -1;
+	cfg->params = cfg->flops = 0;
+	/* Darknet's input, ours and the truths */
+	cfg->mem = (2.0 * w * h * c + 1024) * batch * sizeof(float);
 
 	for (int i = 1; i < n; i++) {
 		struct section *s = &sec[i];
@@ -435,7 +563,7 @@ check_sections(const char *name, struct section *sec, int n,
 			goto out;
 		}
 		if (s->type != S_CONN && s->type != S_SOFT && s->type != S_DROP &&
-		    s->type != S_ACT && s->type != S_ROUTE && s->type != S_SHORT &&
+		    s->type != S_ROUTE && s->type != S_SHORT &&
 		    (in.w < 1 || in.h < 1 || in.c < 1)) {
 			fail(0, why, whylen, "%s: line %d: %s needs an image input", name,
 			    s->no, s->name);
@@ -481,7 +609,7 @@ check_sections(const char *name, struct section *sec, int n,
 		case S_CONN: {
 			long outp, bn;
 			NEED(s, "output");
-			INT(s, "output", 1, 1, 1L << 20, &outp);
+			INT(s, "output", 1, 1, MDF_DNET_MAX_OUTPUTS, &outp);
 			INT(s, "batch_normalize", 0, 0, 1, &bn);
 			o->w = o->h = 1;
 			o->c = (int)outp;
@@ -491,7 +619,9 @@ check_sections(const char *name, struct section *sec, int n,
 			long size, stride, padding;
 			INT(s, "stride", 1, 1, 16, &stride);
 			INT(s, "size", stride, 1, 31, &size);
-			INT(s, "padding", size - 1, 0, 31, &padding);
+			/* every window must hold an input (a window of
+			 * padding only has no maximum to take the gradient) */
+			INT(s, "padding", size - 1, 0, 2 * (size - 1), &padding);
 			o->w = (int)((in.w + padding - size) / stride + 1);
 			o->h = (int)((in.h + padding - size) / stride + 1);
 			if (o->w < 1 || o->h < 1) {
@@ -522,6 +652,8 @@ check_sections(const char *name, struct section *sec, int n,
 			o->w = o->h = 0;
 			o->c = 0;
 			o->outputs = in.outputs;
+			if (layer_cost(name, s, in, *o, batch, cfg, &workspace, why, whylen) < 0)
+				goto out;
 			continue;
 		}
 		case S_SHORT: {
@@ -559,11 +691,15 @@ check_sections(const char *name, struct section *sec, int n,
 			NEED(s, "layers");
 			const char *p = get(s, "layers");
 			int cw = -1, chh = -1, cc = 0;
-			while (*p) {
+			/* Darknet counts the commas for the number of layers
+			 * and reads each with atoi: no empty entry ("1,") */
+			for (;;) {
 				char *end;
+				errno = 0;
 				long from = strtol(p, &end, 10);
 				long idx = from < 0 ? (i - 1) + from : from;
-				if (end == p || (*end && *end != ',') || idx < 0 || idx >= i - 1) {
+				if (errno || end == p || (*end && *end != ',') || idx < 0 ||
+				    idx >= i - 1) {
 					fail(0, why, whylen, "%s: line %d: layers=%s: not a list of earlier layers",
 					    name, s->no, get(s, "layers"));
 					goto out;
@@ -577,7 +713,9 @@ check_sections(const char *name, struct section *sec, int n,
 				cw = f.w;
 				chh = f.h;
 				cc += f.c;
-				p = *end ? end + 1 : end;
+				if (!*end)
+					break;
+				p = end + 1;
 			}
 			o->w = cw;
 			o->h = chh;
@@ -592,6 +730,15 @@ check_sections(const char *name, struct section *sec, int n,
 			fail(0, why, whylen, "%s: line %d: %s has no outputs", name, s->no, s->name);
 			goto out;
 		}
+		if (layer_cost(name, s, in, *o, batch, cfg, &workspace, why, whylen) < 0)
+			goto out;
+	}
+	cfg->mem += workspace;
+	if (cfg->mem > (limit = mem_limit())) {
+		fail(0, why, whylen, "%s: the network would take some %.0f MiB with batch %ld, "
+		    "over the limit of %.0f MiB (MILLDIR_DNN_MAX_MB)", name,
+		    cfg->mem / 1048576, batch, limit / 1048576);
+		goto out;
 	}
 	if (sec[n - 1].type != S_SOFT) {
 		fail(0, why, whylen, "%s: the last layer must be [softmax]", name);
@@ -615,7 +762,7 @@ mdf_dnet_cfg_check(const char *name, const char *text, struct mdf_dnet_cfg *cfg,
 	struct section *sec;
 	int nlines, nsec, rc;
 
-	if ((rc = split_lines(text, &lines, &nlines)) < 0)
+	if ((rc = split_lines(name, text, &lines, &nlines, why, whylen)) < 0)
 		return rc;
 	rc = parse_sections(name, lines, nlines, &sec, &nsec, why, whylen);
 	if (rc == MDF_OK) {
@@ -684,7 +831,7 @@ mdf_dnet_cfg_patch(const char *text, int classes, const struct mdf_dnet_hyper *h
 	int nlines, nsec, rc, cls = -1;
 	const char *orig = text;
 
-	if ((rc = split_lines(text, &lines, &nlines)) < 0)
+	if ((rc = split_lines("cfg", text, &lines, &nlines, why, whylen)) < 0)
 		return rc;
 	if ((rc = parse_sections("cfg", lines, nlines, &sec, &nsec, why, whylen)) < 0) {
 		free_lines(lines, nlines);

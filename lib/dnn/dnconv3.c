@@ -1046,21 +1046,17 @@ pool2_plane(const float *restrict in, int w, int oh, int ow, int base,
 		int *ix = idx + (size_t)y * ow, i0 = base + 2 * y * w;
 #pragma omp simd
 		for (int x = 0; x < ow; x++) {
-			float m = -FLT_MAX;
-			int i = -1;
-			if (r0[2 * x] > m) {
-				m = r0[2 * x];
-				i = i0 + 2 * x;
-			}
-			if (r0[2 * x + 1] > m) {
+			float m = r0[2 * x];
+			int i = i0 + 2 * x;
+			if (MDF_MAX_BEATS(r0[2 * x + 1], m)) {
 				m = r0[2 * x + 1];
 				i = i0 + 2 * x + 1;
 			}
-			if (r1[2 * x] > m) {
+			if (MDF_MAX_BEATS(r1[2 * x], m)) {
 				m = r1[2 * x];
 				i = i0 + w + 2 * x;
 			}
-			if (r1[2 * x + 1] > m) {
+			if (MDF_MAX_BEATS(r1[2 * x + 1], m)) {
 				m = r1[2 * x + 1];
 				i = i0 + w + 2 * x + 1;
 			}

@@ -207,14 +207,25 @@ mdf_dnet_frame_input(const struct mdf_frame *cf, int w, int h, int c, float *dst
 			return fail(MDF_E_SIZE, why, whylen,
 			    "tensor of shape %s cannot be resized to the network input %dx%dx%d (CxHxW)",
 			    mdf_get(f, "shape"), c, h, w);
+		/* NaN and infinities are valid TENS values, but a network
+		 * cannot learn from them (every loss after them is NaN) */
+		for (uint64_t i = 0; i < t.count; i++)
+			if (!isfinite(t.data[i]))
+				return fail(MDF_E_META, why, whylen,
+				    "tensor value %llu (channel %llu, row %llu, column %llu) is %s: "
+				    "the networks take finite values only",
+				    (unsigned long long)i, (unsigned long long)(i / ((uint64_t)h * w)),
+				    (unsigned long long)(i / (uint64_t)w % (uint64_t)h),
+				    (unsigned long long)(i % (uint64_t)w),
+				    isnan(t.data[i]) ? "NaN" : "infinite");
 		memcpy(dst, t.data, (size_t)t.count * sizeof *dst);
 		return MDF_OK;
 	}
 	return fail(MDF_E_INVAL, why, whylen, "not an IMAG or TENS frame");
 }
 
-int
-mdf_dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
+static int
+dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
     char *why, size_t whylen)
 {
 	size_t npx = (size_t)ds->w * ds->h * ds->c;
@@ -286,6 +297,19 @@ mdf_dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
 		ds->digest = fnv(ds->digest, it.f, npx * sizeof *it.f);
 	ds->it[ds->n++] = it;
 	return MDF_OK;
+}
+
+int
+mdf_dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
+    char *why, size_t whylen)
+{
+	int rc;
+
+	why[0] = '\0';
+	/* a failure without a reason of its own (out of memory) is named */
+	if ((rc = dset_add(ds, f, need_label, why, whylen)) < 0 && !why[0])
+		snprintf(why, whylen, "%s", mdf_strerror(rc));
+	return rc;
 }
 
 static int

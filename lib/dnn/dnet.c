@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,32 +39,138 @@ struct mdf_dnet {
 	long bn_batches;
 };
 
+/* --- Darknet's words ----------------------------------------------------
+ * Darknet prints its layer table on stderr while it parses a cfg, and its
+ * complaints, and exits or aborts on some errors.  It writes into a
+ * temporary file instead; afterwards all of it is shown when verbose or
+ * when Darknet built nothing, else only the lines that are not the table.
+ * Should Darknet exit or crash meanwhile, a handler copies the file to
+ * the real stderr first: nothing it says is lost. */
+
+static volatile sig_atomic_t capturing;
+static int capture_fd = -1, saved_fd = -1;
+
+static void
+capture_dump(void)
+{
+	char b[4096];
+	ssize_t n;
+
+	if (!capturing)
+		return;
+	capturing = 0;
+	dup2(saved_fd, 2);
+	if (lseek(capture_fd, 0, SEEK_SET) == 0)
+		while ((n = read(capture_fd, b, sizeof b)) > 0)
+			if (write(2, b, (size_t)n) < 0)
+				break;
+}
+
+static void
+capture_signal(int sig)
+{
+	capture_dump();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static const int fatal_signals[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+
+static int
+capture_begin(void)
+{
+	static int registered;
+	FILE *t = tmpfile();
+
+	fflush(stderr);
+	if (!t || (capture_fd = dup(fileno(t))) < 0 || (saved_fd = dup(2)) < 0) {
+		if (t)
+			fclose(t);
+		if (capture_fd >= 0)
+			close(capture_fd);
+		capture_fd = -1;
+		return -1;
+	}
+	fclose(t);
+	if (!registered)
+		registered = atexit(capture_dump) == 0;
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		signal(fatal_signals[i], capture_signal);
+	dup2(capture_fd, 2);
+	capturing = 1;
+	return 0;
+}
+
+/* NULL for a line of Darknet's layer table ("layer  filters ...",
+ * "   12 conv ...", a layer's own line when a remark came between it and
+ * its number) or for its note on a key left at its default; else what
+ * the line says (after the layer number a remark was printed behind). */
+static const char *
+darknet_says(const char *s)
+{
+	static const char *const layers[] = { "layer ", "conv ", "max ", "avg ",
+		"connected ", "softmax ", "res ", "route ", "dropout ", NULL };
+	const char *p = s;
+
+	if (strstr(s, ": Using default '"))
+		return NULL;
+	while (*p == ' ')
+		p++;
+	if (*p >= '0' && *p <= '9') {
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p == ' ')
+			p++;
+	} else {
+		p = s;
+	}
+	for (int i = 0; layers[i]; i++)
+		if (strncmp(p, layers[i], strlen(layers[i])) == 0)
+			return NULL;
+	return *p && *p != '\n' ? p : NULL;
+}
+
+/* Back to the real stderr; show ALL of what Darknet said, or the lines
+ * that are not its table, as "PROG: CFG: Darknet: ..." */
+static void
+capture_end(const char *cfgpath, int all)
+{
+	fflush(stderr);
+	capturing = 0;
+	dup2(saved_fd, 2);
+	close(saved_fd);
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof *fatal_signals; i++)
+		signal(fatal_signals[i], SIG_DFL);
+	FILE *f = lseek(capture_fd, 0, SEEK_SET) == 0 ? fdopen(capture_fd, "r") : NULL;
+	char line[1024];
+	while (f && fgets(line, sizeof line, f)) {
+		const char *says = darknet_says(line);
+		if (all)
+			fputs(line, stderr);
+		else if (says)
+			fprintf(stderr, "%s: %s: Darknet: %s%s", program_invocation_short_name,
+			    cfgpath, says, strchr(says, '\n') ? "" : "\n");
+	}
+	if (f)
+		fclose(f);
+	else
+		close(capture_fd);
+	capture_fd = saved_fd = -1;
+}
+
 int
 mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
     struct mdf_dnet **out, char *why, size_t whylen)
 {
 	struct mdf_dnet *d = calloc(1, sizeof *d);
-	int saved = -1;
 
 	if (!d)
-		return MDF_E_NOMEM;
+		return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", cfgpath);
 	srand(seed);
-	/* Darknet prints its layer table on stderr while parsing */
-	fflush(stderr);
-	if (!verbose) {
-		int devnull = open("/dev/null", O_WRONLY);
-		saved = dup(2);
-		if (devnull >= 0 && saved >= 0)
-			dup2(devnull, 2);
-		if (devnull >= 0)
-			close(devnull);
-	}
+	int captured = capture_begin() == 0;
 	d->net = parse_network_cfg((char *)cfgpath);
-	fflush(stderr);
-	if (saved >= 0) {
-		dup2(saved, 2);
-		close(saved);
-	}
+	if (captured)
+		capture_end(cfgpath, verbose || !d->net);
 	if (!d->net) {
 		free(d);
 		return fail(MDF_E_INVAL, why, whylen, "%s: Darknet built no network", cfgpath);
@@ -72,7 +179,7 @@ mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
 	d->input = calloc((size_t)net->batch * net->inputs, sizeof *d->input);
 	if (!d->input) {
 		mdf_dnet_free(d);
-		return MDF_E_NOMEM;
+		return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", cfgpath);
 	}
 	mdf_dnet_install(net, mdf_dnet_mode());
 	*out = d;

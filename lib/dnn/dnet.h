@@ -50,11 +50,25 @@ unsigned long mdf_dnet_gemm_calls(void);
 
 /* --- lib/dnn/cfg.c: cfg files -------------------------------------------- */
 
+/* What a cfg may ask for (dnntrain(1) says why): a cfg file's bytes;
+ * the input's side and area (4 views of 512x512 in a meta-image; larger
+ * inputs take minutes per image on a CPU); a [connected] layer's outputs;
+ * and, estimated from the layers as Darknet allocates them,
+ * MILLDIR_DNN_MAX_MB of memory (default half the machine's).  No layer
+ * may hold 2^30 values per batch (Darknet counts them in an int). */
+#define MDF_DNET_CFG_MAX (1 << 20)
+#define MDF_DNET_MAX_SIDE 4096
+#define MDF_DNET_MAX_PIXELS (1024 * 1024)
+#define MDF_DNET_MAX_OUTPUTS 65536
+
 /* A cfg, checked: input size and the layers we will let Darknet parse. */
 struct mdf_dnet_cfg {
 	int w, h, c;       /* network input */
 	int nlayers;       /* sections after [net] */
 	int outputs;       /* classifier outputs as written */
+	double params;     /* weights, biases and batch-norm scales */
+	double flops;      /* multiply-adds of one image's forward pass */
+	double mem;        /* bytes Darknet will allocate (an estimate) */
 };
 
 /* Read a cfg file into a NUL-terminated buffer (caller frees). */

@@ -308,7 +308,9 @@ maxpool_forward(layer l, network net)
 			const float *in = net.input + base;
 			for (int y = 0; y < oh; y++)
 				for (int x = 0; x < ow; x++) {
-					float max = -FLT_MAX;
+					/* a window always holds an input (cfg.c
+					 * bounds the padding): ARG is one of them */
+					float max = 0;
 					int arg = -1;
 					for (int n = 0; n < l.size; n++) {
 						int iy = off + y * l.stride + n;
@@ -319,7 +321,7 @@ maxpool_forward(layer l, network net)
 							if (ix < 0 || ix >= l.w)
 								continue;
 							float v = in[iy * l.w + ix];
-							if (v > max) {
+							if (arg < 0 || MDF_MAX_BEATS(v, max)) {
 								max = v;
 								arg = (int)base + iy * l.w + ix;
 							}

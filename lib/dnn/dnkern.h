@@ -18,6 +18,13 @@
 #define CLONES
 #endif
 
+/* Max pooling's comparison: V replaces the maximum M of a window so far
+ * when larger, or when NaN and M is not (a NaN in a window is its maximum
+ * and takes the gradient, as in PyTorch).  Windows start from their first
+ * input, never from -FLT_MAX: Darknet's index of the maximum stays -1 in
+ * a window of NaNs or -infs, and its backward pass writes delta[-1]. */
+#define MDF_MAX_BEATS(v, m) ((v) > (m) || ((v) != (v) && (m) == (m)))
+
 /* Depthwise convolution: groups = channels = filters, k x k, any stride
  * up to 4 and padding. */
 int mdf_dw_supported(const layer *l);

@@ -117,6 +117,7 @@ mdf_dnet_fit(struct mdf_dnet *d, const struct mdf_dset *ds, struct mdf_dnet_fit 
 	int rc = MDF_OK, stale = 0;
 
 	fit->best_epoch = 0;
+	why[0] = '\0';
 	if (!tr || !va || !x || !y) {
 		rc = MDF_E_NOMEM;
 		goto out;
@@ -190,5 +191,8 @@ out:
 	free(va);
 	free(x);
 	free(y);
+	/* a failure without a reason of its own (out of memory) is named */
+	if (rc < 0 && !why[0])
+		snprintf(why, whylen, "training: %s", mdf_strerror(rc));
 	return rc;
 }
