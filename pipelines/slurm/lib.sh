@@ -181,44 +181,26 @@ ms_run() {
 # creates the parent and prints its id, metriclog --parent ID logs a child
 # into the parent's experiment, metriclog best --parent ID chooses among
 # the children only, and metriclog end ID finishes the parent.
-#
-# TEMPORARY: until metriclog has --parent, the children are logged
-# without nesting (the parent id is empty) and best chooses among every
-# run of the experiment; ms_nested tells which.
-ms_nested() {
-	metriclog --help 2>/dev/null | grep -q -e '--parent'
-}
 
 # ms_parent_start EXPERIMENT NAME: create the parent run, print its id.
 ms_parent_start() {
-	if ms_nested; then
-		metriclog start --experiment "$1" --run-name "$2"
-	else
-		echo none
-	fi
+	metriclog start --experiment "$1" --run-name "$2"
 }
 
-# ms_child_log EXPERIMENT PARENT NAME: log standard input (METR frames)
-# as a child run of PARENT.
+# ms_child_log EXPERIMENT PARENT NAME ARTIFACT-ROOT: log standard input
+# (METR frames) as a child run of PARENT; its model directory is below
+# ARTIFACT-ROOT.
 ms_child_log() {
-	if [ "$2" != none ]; then
-		metriclog --experiment "$1" --parent "$2" --run-name "$3" --quiet
-	else
-		metriclog --experiment "$1" --run-name "$3" --quiet
-	fi
+	metriclog --experiment "$1" --parent "$2" --run-name "$3" --artifact-root "$4" --quiet
 }
 
 # ms_best EXPERIMENT PARENT METRIC: the model directory of PARENT's best
 # finished child.
 ms_best() {
-	if [ "$2" != none ]; then
-		metriclog best --experiment "$1" --parent "$2" --metric "$3"
-	else
-		metriclog best --experiment "$1" --metric "$3"
-	fi
+	metriclog best --experiment "$1" --parent "$2" --metric "$3"
 }
 
 # ms_parent_end ID [finished|failed]: close the parent run.
 ms_parent_end() {
-	[ "$1" = none ] || metriclog end "$1" --status "${2:-finished}"
+	metriclog end "$1" --status "${2:-finished}"
 }
