@@ -45,7 +45,7 @@ while getopts m:M:n:x:a: opt; do
 done
 shift $((OPTIND - 1))
 [ $# -ge 2 ] || ms_die "$usage" 64
-[ -n "$model$modelfile" ] && [ -z "$model" -o -z "$modelfile" ] || ms_die "one of -m MODEL and -M FILE" 64
+[ -n "$model$modelfile" ] && { [ -z "$model" ] || [ -z "$modelfile" ]; } || ms_die "one of -m MODEL and -M FILE" 64
 case $shards in *[!0-9]*) ms_die "-n $shards: not a number" 64 ;; esac
 [ -d "$1" ] || ms_die "$1: no such directory" 66
 [ -z "$model" ] || [ -d "$model" ] || ms_die "$model: no such model directory" 66

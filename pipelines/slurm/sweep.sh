@@ -53,7 +53,7 @@ while getopts g:r:s:x:N:e:m:a: opt; do
 done
 shift $((OPTIND - 1))
 [ $# -ge 2 ] || ms_die "$usage" 64
-[ -n "$grid$draws" ] && [ -z "$grid" -o -z "$draws" ] || ms_die "one of -g GRID and -r N" 64
+[ -n "$grid$draws" ] && { [ -z "$grid" ] || [ -z "$draws" ]; } || ms_die "one of -g GRID and -r N" 64
 case $draws in *[!0-9]*) ms_die "-r $draws: not a number" 64 ;; esac
 case $seed in '' | *[!0-9]*) ms_die "-s $seed: not a number" 64 ;; esac
 data=$1 dir=$2
