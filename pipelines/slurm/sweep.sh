@@ -26,6 +26,9 @@
 # logged): submitting again with the same DIR runs only the settings not
 # done, as children of the same parent.  -a JOBID makes the array wait
 # for JOBID (afterok), so DATA may not exist yet.  Logs: DIR/logs/.
+# SELECT_AFTER=afterany lets the select job run when some settings
+# failed, choosing among the runs that finished (default afterok: a
+# failed setting stops the sweep, and what depends on it, there).
 # Variables: ARRAY_LIMIT, SWEEP_SBATCH (sbatch options of the array; its
 # --cpus-per-task become dnntrain's threads), SELECT_SBATCH, and those of
 # milldir-slurm(7).
@@ -110,7 +113,7 @@ if [ -n "$todo" ]; then
 		${dep:+--dependency=$dep} ${SWEEP_SBATCH:-} "$MILLDIR_SLURM/sweep-task.sbatch" "$dir")
 	[ -n "$id" ] || ms_die "sbatch failed"
 	echo "sweep $id"
-	dep=afterok:$id
+	dep=${SELECT_AFTER:-afterok}:$id
 fi
 # shellcheck disable=SC2086
 id=$(ms_submit sweep-select "$dir/logs" ${dep:+--dependency=$dep} ${SELECT_SBATCH:-} \
