@@ -170,6 +170,25 @@ jobid() {
 	wait_jobs "$(jobid sweep-select)"
 }
 
+@test "slurm: a sweep setting that fails fails its element; SELECT_AFTER=afterany selects among the rest" {
+	printf '%s\n' '--lr 0.05 --batch 8' '--lr 0.05 --batch 0' > badgrid.txt
+	MILLDIR_RETRIES=0 SELECT_AFTER=afterany run --separate-stderr \
+		sh "$S/sweep.sh" -g badgrid.txt -e 1 -x swbad single/dataset.mdf swbad
+	assert_success
+	local arr sel
+	arr=$(jobid sweep) sel=$(jobid sweep-select)
+	[ "$(job Dependency "$sel")" = "afterany:${arr}_*(unfulfilled)" ] ||
+		[ "$(job JobState "$sel")" = COMPLETED ]
+	wait_jobs "$arr" "$sel"
+	[ "$(job JobState "${arr}_1")" = FAILED ]
+	[ "$(job ExitCode "${arr}_1")" = 64:0 ]      # dnntrain's usage error
+	grep -q '^dnntrain: .*batch' "swbad/logs/sweep-${arr}_1.out"
+	assert_file_not_exists swbad/done/1
+	[ "$(job JobState "$sel")" = COMPLETED ]
+	[ "$(metriclog best --experiment swbad --parent "$(cat swbad/parent)")" = "$(cat swbad/best)" ]
+	[[ $(cat swbad/best) == */artifacts/sweep-0 ]]
+}
+
 @test "slurm: predict.sh predicts in shards: the PRED frames of dnnpredict on one machine" {
 	local model arr join
 	model=$(cat sw/best)
