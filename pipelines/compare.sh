@@ -1,24 +1,32 @@
 #!/bin/sh
-# compare.sh: the meta-image classifier against the face-normal embedding
-# classifier, trained and tested on the same parts.
+# compare.sh: three milling-direction models side by side on the same
+# held-out parts: the meta-image classifier, the face-normal embedding
+# classifier, and reach(1), the geometric answer that needs no training.
 #
-#   compare.sh [-n TRAIN] [-t TEST] [-s SEED] [-o DIR] [-e EXPERIMENT] [-S STORE]
+#   compare.sh [-n TRAIN] [-t TEST] [-s SEED] [-c DIR] [-o DIR] [-e EXPERIMENT] [-S STORE]
 #
 # 1. partgen makes TRAIN + TEST labelled parts with one seed; parts
 #    1..TRAIN get split=train, the next TEST parts split=test (held out:
 #    neither model sees them before prediction).  dnntrain takes its
 #    validation parts from the training ones with the same --val-split and
 #    --seed for both models, so both validate on the same parts too.
+#    With -c DIR, a second held-out set: the labelled parts of DIR (STL,
+#    OBJ, PLY or STEP files and DIR/labels.tsv, PART<TAB>LABEL, as
+#    partgen -o writes them), for parts that partgen did not make.
 # 2. Two data sets from the same MESH frames:
 #      image:     normrender | metagrid   (one meta-image per part)
 #      embedding: normembed               (one TENS vector per part)
 # 3. dnntrain trains IMG_NET on the images and EMB_NET (normmlp, its
 #    width set to the embedding's length) on the embeddings.
-# 4. dnnpredict classifies the held-out parts with each model.
-# 5. metriclog logs each model as one run of EXPERIMENT in STORE: the
-#    training metrics, the held-out predictions (test_accuracy, test_f1,
-#    ...) and the timings and model size measured here.
-# 6. One table on standard output, the two models side by side.
+# 4. dnnpredict classifies the held-out parts with each model; reach
+#    measures them (its PRED frames are scored the same way).
+# 5. metriclog logs each model as one run of EXPERIMENT in STORE (and each
+#    model on the second set as one more): the training metrics, the
+#    held-out predictions (test_accuracy, test_f1, ...) and the timings
+#    and model size measured here.
+# 6. One table on standard output, the three models side by side, per set
+#    of parts; then, per set, the parts each model gets wrong that another
+#    gets right (all of them in OUT/wrong-SET.tsv).
 #
 # Every setting is an option or an environment variable (options win);
 # the defaults make a quick comparison of a few minutes on two cores.
@@ -28,6 +36,9 @@
 #
 # Environment (and defaults):
 #   TRAIN_PARTS=300 TEST_PARTS=60 SEED=1   parts, held-out parts, seed
+#   PARTGEN_OPTS=                          more partgen options for both
+#                                          (e.g. '-d 0.5' for distractors)
+#   CAD_PARTS=                             the second set's folder (-c)
 #   OUT=compare-out                        working directory (data, models)
 #   EXPERIMENT=compare  STORE=mlruns       metriclog experiment and store
 #   VAL_SPLIT=0.2                          validation share of train parts
@@ -42,6 +53,8 @@
 #                                          only add inputs; 300 parts,
 #                                          held-out accuracy 0.93 with 18
 #                                          bins, 0.88 with 66)
+#   REACH_OPTS=                            reach(1) options (default: its
+#                                          own, 256 samples a side)
 #   BATCH=16                               training batch size
 #   AUGMENT=                               augment(1) options for the
 #                                          training meshes, e.g. AUGMENT=
@@ -57,22 +70,25 @@ prog=${0##*/}
 
 usage() {
 	cat <<EOF
-Usage: $prog [-n TRAIN] [-t TEST] [-s SEED] [-o DIR] [-e EXPERIMENT] [-S STORE]
+Usage: $prog [-n TRAIN] [-t TEST] [-s SEED] [-c DIR] [-o DIR] [-e EXPERIMENT] [-S STORE]
 Train the meta-image and the face-normal embedding classifiers on the same
-partgen parts, test both on the same held-out parts, log both runs with
-metriclog and print their scores side by side.
+partgen parts; test both, and reach(1), on the same held-out parts (and on
+the labelled parts of DIR); log every run with metriclog and print their
+scores side by side.
 
   -n N    training parts (TRAIN_PARTS, default 300)
   -t N    held-out test parts (TEST_PARTS, default 60)
   -s S    seed of parts, split and training (SEED, default 1)
+  -c DIR  a second held-out set: DIR/labels.tsv and its parts' files
+          (CAD_PARTS)
   -o DIR  working directory (OUT, default compare-out)
   -e NAME metriclog experiment (EXPERIMENT, default compare)
   -S DIR  metriclog store (STORE, default mlruns)
   -h      show this help
 
-Other settings by environment: VAL_SPLIT, IMG_NET, IMG_EPOCHS, VIEWS,
-VIEW_SIZE, RESIZE, EMB_NET, EMB_EPOCHS, BINS, FEATURES, BATCH, AUGMENT,
-PRED_REPEAT (see the comments at the top of this script).
+Other settings by environment: PARTGEN_OPTS, VAL_SPLIT, IMG_NET, IMG_EPOCHS,
+VIEWS, VIEW_SIZE, RESIZE, EMB_NET, EMB_EPOCHS, BINS, FEATURES, REACH_OPTS,
+BATCH, AUGMENT, PRED_REPEAT (see the comments at the top of this script).
 EOF
 }
 
@@ -88,6 +104,7 @@ say() {
 train_parts=${TRAIN_PARTS:-300}
 test_parts=${TEST_PARTS:-60}
 seed=${SEED:-1}
+cad=${CAD_PARTS:-}
 out=${OUT:-compare-out}
 experiment=${EXPERIMENT:-compare}
 store=${STORE:-mlruns}
@@ -104,12 +121,15 @@ features=${FEATURES:-mean,moments,bbox,offset}
 batch=${BATCH:-16}
 pred_repeat=${PRED_REPEAT:-20}
 augment=${AUGMENT:-}
+partgen_opts=${PARTGEN_OPTS:-}
+reach_opts=${REACH_OPTS:-}
 
-while getopts n:t:s:o:e:S:h opt; do
+while getopts n:t:s:c:o:e:S:h opt; do
 	case $opt in
 	n) train_parts=$OPTARG ;;
 	t) test_parts=$OPTARG ;;
 	s) seed=$OPTARG ;;
+	c) cad=$OPTARG ;;
 	o) out=$OPTARG ;;
 	e) experiment=$OPTARG ;;
 	S) store=$OPTARG ;;
@@ -131,8 +151,13 @@ for v in "$train_parts" "$test_parts" "$seed" "$img_epochs" "$emb_epochs" "$batc
 done
 [ "$train_parts" -ge 6 ] && [ "$test_parts" -ge 1 ] && [ "$pred_repeat" -ge 1 ] ||
 	{ echo "$prog: need at least 6 training parts, 1 test part, PRED_REPEAT 1" >&2; exit 64; }
+if [ -n "$cad" ] && [ ! -f "$cad/labels.tsv" ]; then
+	echo "$prog: $cad/labels.tsv: cannot open the second set's labels" >&2
+	exit 66
+fi
 
-for t in partgen mdf augment normrender metagrid normembed dnntrain dnnpredict metriclog; do
+for t in partgen mdf augment normrender metagrid normembed dnntrain dnnpredict metriclog \
+    reach stl2norm; do
 	command -v "$t" >/dev/null 2>&1 || die "$t not found on PATH"
 done
 
@@ -180,11 +205,35 @@ stamp=$(date -u +%Y%m%d-%H%M%S)-$$
 
 # --- 1. the parts and the split ------------------------------------------
 say "generating $train_parts training and $test_parts held-out parts (seed $seed)"
-partgen -n "$train_parts" -s "$seed" | mdf set split=train >"$out/train-mesh.mdf"
-partgen -n "$test_parts" -s "$seed" --first $((train_parts + 1)) |
+# shellcheck disable=SC2086
+partgen -n "$train_parts" -s "$seed" $partgen_opts | mdf set split=train >"$out/train-mesh.mdf"
+# shellcheck disable=SC2086
+partgen -n "$test_parts" -s "$seed" --first $((train_parts + 1)) $partgen_opts |
     mdf set split=test >"$out/test-mesh.mdf"
 expect "$out/train-mesh.mdf" "$train_parts"
 expect "$out/test-mesh.mdf" "$test_parts"
+sets="test"
+cad_parts=0
+if [ -n "$cad" ]; then
+	# the labelled parts: PART's file is DIR/PART.stl (or .obj, .ply,
+	# .step, .stp), one part a file
+	say "reading the second set's parts from $cad"
+	awk -F'\t' 'NF >= 2 && $1 != "" && $2 != "" { print $1 }' "$cad/labels.tsv" |
+	    while IFS= read -r p; do
+		for x in stl STL obj ply step stp; do
+			if [ -f "$cad/$p.$x" ]; then
+				printf '%s\n' "$cad/$p.$x"
+				break
+			fi
+		done
+	    done >"$out/cad-files.txt"
+	cad_parts=$(wc -l <"$out/cad-files.txt" | tr -d ' ')
+	[ "$cad_parts" -ge 1 ] || die "$cad: no file for any part of labels.tsv"
+	tr '\n' '\0' <"$out/cad-files.txt" |
+	    xargs -0 stl2norm --labels "$cad/labels.tsv" | mdf set split=test >"$out/cad-mesh.mdf"
+	expect "$out/cad-mesh.mdf" "$cad_parts"
+	sets="test cad"
+fi
 # Augmented copies of the training meshes, before both branches: the two
 # models learn from the same turned meshes (the held-out ones stay as
 # they are).  Copies keep their part's name, so the split stays by part.
@@ -198,33 +247,42 @@ if [ -n "$augment" ]; then
 	[ "$train_frames" -ge "$train_parts" ] || die "augment: $train_frames frames"
 fi
 
-# --- 2. both data sets from the same meshes --------------------------------
+# count SET: the parts of a held-out set (test or cad)
+count() {
+	if [ "$1" = test ]; then echo "$test_parts"; else echo "$cad_parts"; fi
+}
+
+# --- 2. the models' inputs from the same meshes ------------------------------
 img_cfg=$(find_cfg "$img_net")
 if [ -z "$resize" ]; then
 	resize=$(cfg_key "$img_cfg" width)x$(cfg_key "$img_cfg" height)
 fi
-say "rendering meta-images ($views views of $view_size px, resized to $resize)"
 render() {
 	normrender --views "$views" --size "$view_size" <"$1" |
 	    metagrid --grid "$views" --resize "$resize" >"$2"
 }
-render "$out/train-mesh.mdf" "$out/image-train.mdf"
-t0=$(now_ms)
-render "$out/test-mesh.mdf" "$out/image-test.mdf"
-img_prep_ms=$(($(now_ms) - t0))
-expect "$out/image-train.mdf" "$train_frames"
-expect "$out/image-test.mdf" "$test_parts"
-
-say "embedding face normals (--bins $bins --features $features)"
 embed() {
 	normembed --normalize --bins "$bins" --features "$features" <"$1" >"$2"
 }
+say "rendering meta-images ($views views of $view_size px, resized to $resize)"
+render "$out/train-mesh.mdf" "$out/image-train.mdf"
+expect "$out/image-train.mdf" "$train_frames"
+say "embedding face normals (--bins $bins --features $features)"
 embed "$out/train-mesh.mdf" "$out/embedding-train.mdf"
-t0=$(now_ms)
-embed "$out/test-mesh.mdf" "$out/embedding-test.mdf"
-emb_prep_ms=$(($(now_ms) - t0))
 expect "$out/embedding-train.mdf" "$train_frames"
-expect "$out/embedding-test.mdf" "$test_parts"
+# the held-out sets, their preparation timed (ms); reach reads the meshes
+for set in $sets; do
+	t0=$(now_ms)
+	render "$out/$set-mesh.mdf" "$out/image-$set.mdf"
+	eval "image_prep_$set=\$((\$(now_ms) - t0))"
+	t0=$(now_ms)
+	embed "$out/$set-mesh.mdf" "$out/embedding-$set.mdf"
+	eval "embedding_prep_$set=\$((\$(now_ms) - t0))"
+	expect "$out/image-$set.mdf" "$(count "$set")"
+	expect "$out/embedding-$set.mdf" "$(count "$set")"
+	cp "$out/$set-mesh.mdf" "$out/reach-$set.mdf"
+	eval "reach_prep_$set=0"
+done
 
 # The embedding network's input width is the embedding's length.
 len=$(mdf ls "$out/embedding-test.mdf" | sed -n '1s/.*shape=1x1x\([0-9]*\).*/\1/p')
@@ -232,108 +290,211 @@ len=$(mdf ls "$out/embedding-test.mdf" | sed -n '1s/.*shape=1x1x\([0-9]*\).*/\1/
 sed "s/^width=.*/width=$len/" "$(find_cfg "$emb_net")" >"$out/embedding-net.cfg"
 
 # --- 3.-5. train, predict, log ------------------------------------------------
-# run KIND NET EPOCHS PREP_MS: train on $out/KIND-train.mdf, predict
-# $out/KIND-test.mdf, log both and the timings as run KIND-STAMP.
-run() {
-	kind=$1 net=$2 epochs=$3 prep_ms=$4
-	rm -rf "$out/$kind-model"
-	say "training the $kind model ($net, $epochs epochs)"
-	t0=$(now_ms)
-	dnntrain --net "$net" --val-split "$val_split" --seed "$seed" \
-	    --epochs "$epochs" --batch "$batch" --quiet --out "$out/$kind-model" \
-	    <"$out/$kind-train.mdf" >"$out/$kind-train.metr"
-	train_ms=$(($(now_ms) - t0))
-	say "predicting the held-out parts with the $kind model"
-	dnnpredict --model "$out/$kind-model" <"$out/$kind-test.mdf" >"$out/$kind-pred.mdf"
-	expect "$out/$kind-pred.mdf" "$test_parts"
-	# Timing apart from the logged pass: the first part alone (start-up,
-	# loading Darknet and the weights, plus one part), then the held-out
-	# set PRED_REPEAT times over; the difference over the extra parts is
-	# the cost per part without the start-up, measurable even when one
-	# part takes much less time than the start-up's noise.
-	first=$(mdf get part "$out/$kind-test.mdf" | sed -n 1p)
-	mdf select part="$first" <"$out/$kind-test.mdf" >"$out/$kind-one.mdf"
+# predict KIND FILE: KIND's PRED frames for FILE on standard output
+predict() {
+	if [ "$1" = reach ]; then
+		# shellcheck disable=SC2086
+		reach $reach_opts <"$2"
+	else
+		dnnpredict --model "$out/$1-model" <"$2"
+	fi
+}
+
+# time_parts KIND SET: PRED_MS, the ms per part of predict, and START_MS,
+# its start-up, apart from the logged pass: the first part alone
+# (start-up, loading the model, plus one part), then the set PRED_REPEAT
+# times over; the difference over the extra parts is the cost per part
+# without the start-up, measurable even when one part takes much less
+# time than the start-up's noise.
+time_parts() {
+	n=$(count "$2")
+	first=$(mdf get part "$out/$1-$2.mdf" | sed -n 1p)
+	mdf select part="$first" <"$out/$1-$2.mdf" >"$out/$1-one.mdf"
 	one_ms=
 	for _ in 1 2 3; do      # the start-up is the noisy part: best of 3
 		t0=$(now_ms)
-		dnnpredict --model "$out/$kind-model" <"$out/$kind-one.mdf" >/dev/null
+		predict "$1" "$out/$1-one.mdf" >/dev/null
 		t=$(($(now_ms) - t0))
 		if [ -z "$one_ms" ] || [ "$t" -lt "$one_ms" ]; then one_ms=$t; fi
 	done
 	i=0
 	while [ "$i" -lt "$pred_repeat" ]; do
-		cat "$out/$kind-test.mdf"
+		cat "$out/$1-$2.mdf"
 		i=$((i + 1))
-	done >"$out/$kind-repeat.mdf"
+	done >"$out/$1-repeat.mdf"
 	t0=$(now_ms)
-	dnnpredict --model "$out/$kind-model" <"$out/$kind-repeat.mdf" >/dev/null
+	predict "$1" "$out/$1-repeat.mdf" >/dev/null
 	rep_ms=$(($(now_ms) - t0))
-	pred_ms=$(awk -v a="$rep_ms" -v o="$one_ms" -v n=$((test_parts * pred_repeat)) \
+	pred_ms=$(awk -v a="$rep_ms" -v o="$one_ms" -v n=$((n * pred_repeat)) \
 	    'BEGIN { if (n < 2) { printf "%.3f", a; exit }
 	        d = (a - o) / (n - 1); printf "%.3f", d < 0 ? 0 : d }')
 	start_ms=$(awk -v o="$one_ms" -v p="$pred_ms" 'BEGIN { printf "%.0f", o - p }')
-	bytes=$(wc -c <"$out/$kind-model/best.weights" | tr -d ' ')
+	rm -f "$out/$1-one.mdf" "$out/$1-repeat.mdf"
+}
+
+# log KIND SET RUN TRAIN_MS: KIND's training metrics (on the first set
+# only; reach has none), its predictions of SET and the timings measured
+# here, as run RUN.
+log() {
+	kind=$1 set=$2 name=$3 train_ms=$4
+	eval "prep_ms=\$${kind}_prep_$set"
+	time_parts "$kind" "$set"
+	n=$(count "$set")
+	bytes=0
+	[ "$kind" = reach ] || bytes=$(wc -c <"$out/$kind-model/best.weights" | tr -d ' ')
 	ts=$(now_ms)
 	# the measurements as one METR frame (milldir-frame(5))
 	{
 		printf 'param\tpipeline\t%s\n' "$kind"
+		printf 'param\tparts\t%s\n' "$([ "$set" = test ] && echo partgen || echo "$cad")"
 		printf 'param\ttrain_parts\t%s\n' "$train_parts"
-		printf 'param\ttest_parts\t%s\n' "$test_parts"
+		printf 'param\ttest_parts\t%s\n' "$n"
 		printf 'param\taugment\t%s\n' "${augment:-none}"
-		if [ "$kind" = image ]; then
+		case $kind in
+		image)
 			printf 'param\tviews\t%s\nparam\tview_size\t%s\nparam\tresize\t%s\n' \
-			    "$views" "$view_size" "$resize"
-		else
+			    "$views" "$view_size" "$resize" ;;
+		embedding)
 			printf 'param\tembed.bins\t%s\nparam\tembed.features\t%s\n' \
-			    "$bins" "$features"
-		fi
+			    "$bins" "$features" ;;
+		reach)
+			printf 'param\treach.options\t%s\n' "${reach_opts:-default}" ;;
+		esac
 		printf 'metric\ttrain_seconds\t%s\t0\t%s\n' \
 		    "$(awk -v m="$train_ms" 'BEGIN { printf "%.3f", m / 1000 }')" "$ts"
 		printf 'metric\tprep_ms_per_part\t%s\t0\t%s\n' \
-		    "$(awk -v m="$prep_ms" -v n="$test_parts" 'BEGIN { printf "%.3f", m / n }')" "$ts"
+		    "$(awk -v m="$prep_ms" -v n="$n" 'BEGIN { printf "%.3f", m / n }')" "$ts"
 		printf 'metric\tpredict_ms_per_part\t%s\t0\t%s\n' "$pred_ms" "$ts"
 		printf 'metric\tpredict_startup_ms\t%s\t0\t%s\n' "$start_ms" "$ts"
 		printf 'metric\tmodel_bytes\t%s\t0\t%s\n' "$bytes" "$ts"
-	} | mdf wrap METR >"$out/$kind-times.metr"
-	cat "$out/$kind-train.metr" "$out/$kind-pred.mdf" "$out/$kind-times.metr" |
-	    metriclog --experiment "$experiment" --run-name "$kind-$stamp" \
-	    --store "$store" --quiet
+	} | mdf wrap METR >"$out/$kind-$set-times.metr"
+	{
+		if [ "$kind" != reach ] && [ "$set" = test ]; then
+			cat "$out/$kind-train.metr"
+		fi
+		cat "$out/$kind-$set-pred.mdf" "$out/$kind-$set-times.metr"
+	} | metriclog --experiment "$experiment" --run-name "$name" \
+	    --store "$store" --artifact-root "$out" --quiet
 }
-run image "$img_net" "$img_epochs" "$img_prep_ms"
-run embedding "$out/embedding-net.cfg" "$emb_epochs" "$emb_prep_ms"
 
-# --- 6. the table ------------------------------------------------------------
-# get KIND KEY: the logged value, read back from the store, so the table
+# run_name KIND SET: the run of KIND on SET
+run_name() {
+	if [ "$2" = test ]; then echo "$1-$stamp"; else echo "$1-$2-$stamp"; fi
+}
+
+# run KIND [NET EPOCHS]: train KIND on $out/KIND-train.mdf (not reach),
+# predict every held-out set and log each as one run.
+run() {
+	kind=$1
+	train_ms=0
+	if [ "$kind" != reach ]; then
+		rm -rf "$out/$kind-model"
+		say "training the $kind model ($2, $3 epochs)"
+		t0=$(now_ms)
+		dnntrain --net "$2" --val-split "$val_split" --seed "$seed" \
+		    --epochs "$3" --batch "$batch" --quiet --out "$out/$kind-model" \
+		    <"$out/$kind-train.mdf" >"$out/$kind-train.metr"
+		train_ms=$(($(now_ms) - t0))
+	fi
+	for set in $sets; do
+		say "predicting the $set parts with $kind"
+		predict "$kind" "$out/$kind-$set.mdf" >"$out/$kind-$set-pred.mdf"
+		expect "$out/$kind-$set-pred.mdf" "$(count "$set")"
+		log "$kind" "$set" "$(run_name "$kind" "$set")" "$train_ms"
+	done
+}
+run image "$img_net" "$img_epochs"
+run embedding "$out/embedding-net.cfg" "$emb_epochs"
+run reach
+
+# --- 6. the table --------------------------------------------------------------
+# get RUN KEY: the logged value, read back from the store, so the table
 # shows what was logged; a missing one is an error, not a blank.
 get() {
-	v=$(metric "$1-$stamp" "$2") || v=
-	[ -n "$v" ] || die "run $1-$stamp in $store: no metric $2"
+	v=$(metric "$1" "$2") || v=
+	[ -n "$v" ] || die "run $1 in $store: no metric $2"
 	echo "$v"
 }
 row() {
-	printf '%-32s %14s %14s\n' "$1" "$2" "$3"
+	printf '%-32s %14s %14s %14s\n' "$1" "$2" "$3" "$4"
 }
-# row_of LABEL KEY [SCALE]: both runs' KEY, divided by SCALE if given
+# row_of SET LABEL KEY [SCALE]: the three runs' KEY on SET, divided by
+# SCALE if given
 row_of() {
-	a=$(get image "$2")
-	b=$(get embedding "$2")
-	if [ $# -gt 2 ]; then
-		a=$(awk -v x="$a" -v s="$3" 'BEGIN { printf "%.1f", x / s }')
-		b=$(awk -v x="$b" -v s="$3" 'BEGIN { printf "%.1f", x / s }')
-	fi
-	row "$1" "$a" "$b"
+	r=
+	for kind in image embedding reach; do
+		v=$(get "$(run_name "$kind" "$1")" "$3")
+		if [ $# -gt 3 ]; then
+			v=$(awk -v x="$v" -v s="$4" 'BEGIN { printf "%.1f", x / s }')
+		fi
+		r="$r $v"
+	done
+	# shellcheck disable=SC2086
+	row "$2" $r
 }
+# time_row SET: input preparation plus prediction, per part
+time_row() {
+	r=
+	for kind in image embedding reach; do
+		n=$(run_name "$kind" "$1")
+		r="$r $(awk -v a="$(get "$n" prep_ms_per_part)" \
+		    -v b="$(get "$n" predict_ms_per_part)" 'BEGIN { printf "%.3f", a + b }')"
+	done
+	# shellcheck disable=SC2086
+	row "time per part (ms)" $r
+}
+
+# wrong SET: the parts each model gets wrong that another gets right:
+# all in $out/wrong-SET.tsv (part, label, then each model's label), the
+# first ten per model on standard output
+wrong() {
+	for kind in image embedding reach; do
+		mdf get pred.label "$out/$kind-$1-pred.mdf" >"$out/$kind-$1-labels.txt"
+	done
+	mdf get part "$out/image-$1-pred.mdf" >"$out/$1-parts.txt"
+	mdf get label "$out/image-$1-pred.mdf" >"$out/$1-truth.txt"
+	{
+		printf 'part\tlabel\timage\tembedding\treach\n'
+		paste "$out/$1-parts.txt" "$out/$1-truth.txt" "$out/image-$1-labels.txt" \
+		    "$out/embedding-$1-labels.txt" "$out/reach-$1-labels.txt"
+	} >"$out/wrong-$1.tsv"
+	awk -F'\t' 'NR > 1 {
+		for (k = 3; k <= 5; k++) {
+			if ($k == $2) continue
+			other = 0
+			for (j = 3; j <= 5; j++) if (j != k && $j == $2) other = 1
+			if (!other) continue
+			n[k]++
+			if (n[k] <= 10) list[k] = list[k] " " $1 "(" $k ")"
+		}
+	} END {
+		split("image embedding reach", name, " ")
+		for (k = 3; k <= 5; k++)
+			printf("%-10s wrong where another is right: %d%s%s\n", name[k - 2],
+			    n[k] + 0, (n[k] ? ":" list[k] : ""), (n[k] > 10 ? " ..." : ""))
+	}' "$out/wrong-$1.tsv"
+}
+
 table=$(
-	echo "experiment $experiment, runs image-$stamp and embedding-$stamp ($test_parts held-out parts)"
-	row "" "image" "embedding"
-	row "network" "$img_net" "$emb_net"
-	row "input" "$resize meta-image" "$len floats"
-	row_of "held-out accuracy" test_accuracy
-	row_of "held-out macro F1" test_f1
-	row_of "training time (s)" train_seconds
-	row_of "input prep per part (ms)" prep_ms_per_part
-	row_of "prediction per part (ms)" predict_ms_per_part
-	row_of "predictor start-up (ms)" predict_startup_ms
-	row_of "model size (KiB)" model_bytes 1024
+	echo "experiment $experiment, runs *-$stamp"
+	for set in $sets; do
+		if [ "$set" = test ]; then
+			echo "generated parts (partgen, $test_parts held out)"
+		else
+			echo "second set ($cad, $cad_parts parts)"
+		fi
+		row "" "image" "embedding" "reach"
+		row "network" "$img_net" "$emb_net" "geometry"
+		row "input" "$resize meta-image" "$len floats" "MESH"
+		row_of "$set" "held-out accuracy" test_accuracy
+		row_of "$set" "held-out macro F1" test_f1
+		time_row "$set"
+		row_of "$set" "training time (s)" train_seconds
+		row_of "$set" "input prep per part (ms)" prep_ms_per_part
+		row_of "$set" "prediction per part (ms)" predict_ms_per_part
+		row_of "$set" "predictor start-up (ms)" predict_startup_ms
+		row_of "$set" "model size (KiB)" model_bytes 1024
+		wrong "$set"
+	done
 )
 echo "$table"
