@@ -75,14 +75,17 @@ stop() {
 	done
 	# what a job left behind: slurmstepd (its log is a file of DIR) and
 	# job scripts (run from DIR/spool)
-	for p in /proc/[0-9]*; do
+	for f in $(grep -lsxF slurmstepd /proc/[0-9]*/comm) \
+	         $(grep -lsF "$d/spool/" /proc/[0-9]*/cmdline); do
+		p=${f%/*}
 		pid=${p#/proc/}
 		[ "$pid" != $$ ] && [ "$pid" != "$PPID" ] || continue
-		if { [ "$(cat "$p/comm" 2>/dev/null)" = slurmstepd ] &&
-		     ls -l "$p/fd" 2>/dev/null | grep -qF " $d/"; } ||
-		   { tr '\0' ' ' < "$p/cmdline"; } 2>/dev/null | grep -qF "$d/spool/"; then
-			kill -9 "$pid" 2>/dev/null || :
-		fi
+		case $f in
+		*/comm) ls -l "$p/fd" 2>/dev/null | grep -qF " $d/" || continue ;;
+		# a job script leads its process group: end the group
+		*) kill -9 "-$pid" 2>/dev/null || : ;;
+		esac
+		kill -9 "$pid" 2>/dev/null || :
 	done
 }
 
