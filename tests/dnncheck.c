@@ -810,6 +810,175 @@ sgemm_rate(int argc, char **argv)
 	return 0;
 }
 
+/* --- milldir's own layers (lib/dnn/dnown.c) ---------------------------- */
+
+/* An MBConv block's squeeze-and-excitation: 6x6x3 input, batch 2.  Layer
+ * 0 has no batch norm and a linear activation, so its gradient after the
+ * backward pass is the one [swish] gave it; likewise layer 3. */
+static const char se_cfg[] =
+    "[net]\nbatch=2\nwidth=6\nheight=6\nchannels=3\nlearning_rate=0.1\nmomentum=0\ndecay=0\n"
+    "[convolutional]\nfilters=8\nsize=3\nstride=1\npad=1\nactivation=linear\n"   /* 0 */
+    "[swish]\n"                                                                   /* 1 */
+    "[avgpool]\n"                                                                 /* 2 */
+    "[convolutional]\nfilters=2\nsize=1\nstride=1\nactivation=linear\n"        /* 3 */
+    "[swish]\n"                                                                   /* 4 */
+    "[convolutional]\nfilters=8\nsize=1\nstride=1\nactivation=logistic\n"      /* 5 */
+    "[scale_channels]\nfrom=-5\n"                                                 /* 6 */
+    "[convolutional]\nbatch_normalize=1\nfilters=4\nsize=1\nstride=1\nactivation=linear\n"
+    "[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n";
+
+static double
+sig(double x)
+{
+	return 1 / (1 + exp(-x));
+}
+
+/* Largest |A - B| relative to the largest |B| of N values. */
+static double
+rel_diff(const float *a, const double *b, size_t n)
+{
+	double m = 1e-12, e = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		m = fmax(m, fabs(b[i]));
+		e = fmax(e, fabs(a[i] - b[i]));
+	}
+	return e / m;
+}
+
+/* The layers' outputs and input gradients against the same formulas
+ * written out here in double; returns the worst relative error. */
+static double
+se_independent(network *net)
+{
+	layer *l0 = &net->layers[0], *l1 = &net->layers[1], *l2 = &net->layers[2];
+	layer *l3 = &net->layers[3], *l4 = &net->layers[4], *l5 = &net->layers[5];
+	layer *l6 = &net->layers[6];
+	int b = net->batch, c = l1->out_c, hw = l1->out_w * l1->out_h;
+	size_t n1 = (size_t)b * l1->outputs, n4 = (size_t)b * l4->outputs;
+	double *e = malloc(sizeof *e * n1), worst = 0;
+
+	/* [swish] forward: y = x s(x) */
+	for (size_t i = 0; i < n1; i++)
+		e[i] = l0->output[i] * sig(l0->output[i]);
+	worst = fmax(worst, rel_diff(l1->output, e, n1));
+	for (size_t i = 0; i < n4; i++)
+		e[i] = l3->output[i] * sig(l3->output[i]);
+	worst = fmax(worst, rel_diff(l4->output, e, n4));
+	/* [scale_channels] forward: y[c] = x[c] g[c] */
+	for (size_t i = 0; i < n1; i++)
+		e[i] = (double)l1->output[i] * l5->output[i / (size_t)hw];
+	worst = fmax(worst, rel_diff(l6->output, e, n1));
+	/* [swish] backward: dx = dy (s + x s (1 - s)) */
+	for (size_t i = 0; i < n1; i++) {
+		double x = l0->output[i], s = sig(x);
+		e[i] = l1->delta[i] * (s + x * s * (1 - s));
+	}
+	worst = fmax(worst, rel_diff(l0->delta, e, n1));
+	for (size_t i = 0; i < n4; i++) {
+		double x = l3->output[i], s = sig(x);
+		e[i] = l4->delta[i] * (s + x * s * (1 - s));
+	}
+	worst = fmax(worst, rel_diff(l3->delta, e, n4));
+	/* [scale_channels] backward into x (plus the pooling's share) */
+	for (size_t i = 0; i < n1; i++)
+		e[i] = (double)l6->delta[i] * l5->output[i / (size_t)hw] +
+		    (double)l2->delta[i / (size_t)hw] / hw;
+	worst = fmax(worst, rel_diff(l1->delta, e, n1));
+	/* and into g, through the sigmoid: dz = g (1 - g) sum(dy x) */
+	for (int p = 0; p < b * c; p++) {
+		double s = 0, g = l5->output[p];
+		for (int i = 0; i < hw; i++)
+			s += (double)l6->delta[(size_t)p * hw + i] * l1->output[(size_t)p * hw + i];
+		e[p] = g * (1 - g) * s;
+	}
+	worst = fmax(worst, rel_diff(l5->delta, e, (size_t)b * c));
+	free(e);
+	return worst;
+}
+
+/* secheck: [swish] and [scale_channels] against the formulas written out
+ * independently (outputs, input gradients), the weight gradients of the
+ * convolutions around them against central differences of the loss, and
+ * the weights after one SGD step against w - lr/batch * those. */
+static int
+secheck(void)
+{
+	struct mdf_dnet *d = open_text(se_cfg);
+	network *net = mdf_dnet_network(d);
+	size_t nin = (size_t)net->inputs * net->batch;
+	float *x = malloc(nin * sizeof *x), truth[6] = { 1, 0, 0, 0, 0, 1 };
+	uint64_t st = 11;
+	static const int checked[] = { 0, 3, 5 };
+	double worst_fd = 0, worst_sgd = 0, *fd[3];
+	int bad = 0;
+
+	for (size_t i = 0; i < nin; i++)
+		x[i] = (float)(mdf_dnet_rand(&st) % 2000) / 1000.f - 1.f;
+	for (int k = 0; k < net->n; k++)
+		if (net->layers[k].weight_updates)
+			memset(net->layers[k].weight_updates, 0,
+			    sizeof(float) * (size_t)net->layers[k].nweights);
+	net_loss(net, x, truth);
+	backward_network(net);
+	double ind = se_independent(net);
+	for (int k = 0; k < 3; k++) {
+		layer *l = &net->layers[checked[k]];
+		double num = 0, den = 0;
+		fd[k] = malloc(sizeof(double) * (size_t)l->nweights);
+		for (int i = 0; i < l->nweights; i++) {
+			float w = l->weights[i], h = 1e-2f;
+			l->weights[i] = w + h;
+			double lp = net_loss(net, x, truth);
+			l->weights[i] = w - h;
+			double lm = net_loss(net, x, truth);
+			l->weights[i] = w;
+			fd[k][i] = (lp - lm) / (2 * h);
+			double an = -l->weight_updates[i];
+			num += (fd[k][i] - an) * (fd[k][i] - an);
+			den += fd[k][i] * fd[k][i];
+		}
+		worst_fd = fmax(worst_fd, sqrt(num / (den > 0 ? den : 1)));
+	}
+	/* one SGD step (no momentum or decay): w - lr / batch * dL/dw */
+	float *before[3];
+	for (int k = 0; k < 3; k++) {
+		layer *l = &net->layers[checked[k]];
+		before[k] = malloc(sizeof(float) * (size_t)l->nweights);
+		memcpy(before[k], l->weights, sizeof(float) * (size_t)l->nweights);
+	}
+	for (int k = 0; k < net->n; k++) {
+		layer *l = &net->layers[k];
+		if (l->weight_updates)
+			memset(l->weight_updates, 0, sizeof(float) * (size_t)l->nweights);
+		if (l->bias_updates)
+			memset(l->bias_updates, 0, sizeof(float) * (size_t)l->n);
+	}
+	net_loss(net, x, truth);
+	backward_network(net);
+	update_network(net);
+	double lr = net->learning_rate / net->batch;
+	for (int k = 0; k < 3; k++) {
+		layer *l = &net->layers[checked[k]];
+		double num = 0, den = 0;
+		for (int i = 0; i < l->nweights; i++) {
+			double want = before[k][i] - lr * fd[k][i], step = lr * fd[k][i];
+			num += (l->weights[i] - want) * (l->weights[i] - want);
+			den += step * step;
+		}
+		worst_sgd = fmax(worst_sgd, sqrt(num / (den > 0 ? den : 1)));
+		free(before[k]);
+		free(fd[k]);
+	}
+	bad = !(ind < 1e-5 && worst_fd < 0.01 && worst_sgd < 0.01);
+	printf("secheck: swish and scale_channels against independent formulas %.2g, "
+	    "weight gradients against central differences %.4f, SGD step %.4f\n",
+	    ind, worst_fd, worst_sgd);
+	free(x);
+	mdf_dnet_free(d);
+	return bad;
+}
+
 /* --- hostile input ---------------------------------------------------- */
 
 /* open CFG: build the network without our check, as a crash would: what
@@ -962,6 +1131,8 @@ main(int argc, char **argv)
 		return sgemm_rate(argc, argv);
 	if (strcmp(argv[1], "open") == 0)
 		return opencheck(argc, argv);
+	if (strcmp(argv[1], "secheck") == 0)
+		return secheck();
 	if (strcmp(argv[1], "cost") == 0)
 		return costcheck(argc, argv);
 	if (strcmp(argv[1], "poolnan") == 0)

@@ -460,9 +460,9 @@ EOF
 	printf '[net]\nwidth=8\nheight=8\nchannels=2\n[connected]\noutput=2\nactivation=swish\n[softmax]\n' >s.cfg
 	run -0 --separate-stderr dnncheck open s.cfg
 	[ "$stderr" = "dnncheck: s.cfg: Darknet: Couldn't find activation function swish, going with ReLU" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=2\n[bogus]\n' >b.cfg
-	run -0 --separate-stderr dnncheck open b.cfg
-	[ "$stderr" = "dnncheck: b.cfg: Darknet: Type not recognized: [bogus]" ]
+	printf '[net]\nwidth=8\nheight=8\nchannels=2\npolicy=wobbly\n[connected]\noutput=2\n[softmax]\n' >p.cfg
+	run -0 --separate-stderr dnncheck open p.cfg
+	[ "$stderr" = "dnncheck: p.cfg: Darknet: Couldn't find policy wobbly, going with constant" ]
 	printf '[convolutional]\n' >n.cfg
 	run --separate-stderr dnncheck open n.cfg
 	[ "$status" -gt 128 ]

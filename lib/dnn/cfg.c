@@ -178,7 +178,7 @@ skip_line(const char *s)
 /* --- cfg sections ----------------------------------------------------- */
 
 enum sect { S_NET, S_CONV, S_CONN, S_MAX, S_AVG, S_SOFT, S_SHORT, S_DROP,
-	S_ROUTE, S_UNKNOWN };
+	S_ROUTE, S_SWISH, S_SCALE, S_UNKNOWN };
 
 static const struct {
 	const char *name;
@@ -192,6 +192,8 @@ static const struct {
 	{ "[softmax]", S_SOFT }, { "[soft]", S_SOFT },
 	{ "[shortcut]", S_SHORT }, { "[dropout]", S_DROP },
 	{ "[route]", S_ROUTE },
+	/* milldir's own (lib/dnn/dnown.c) */
+	{ "[swish]", S_SWISH }, { "[scale_channels]", S_SCALE },
 	/* not [batchnorm] (Darknet's crashes wherever it stands) nor
 	 * [activation] (its backward pass writes the input gradient of the
 	 * first layer, which has none): a convolution takes
@@ -215,6 +217,7 @@ static const char *const keys_short[] = { "from", "activation", "alpha",
 	"beta", NULL };
 static const char *const keys_drop[] = { "probability", NULL };
 static const char *const keys_route[] = { "layers", NULL };
+static const char *const keys_scale[] = { "from", NULL };
 /* read by Darknet for every layer */
 static const char *const keys_common[] = { "learning_rate", "stopbackward",
 	"dontsave", "dontload", "onlyforward", NULL };
@@ -235,6 +238,7 @@ sect_keys(enum sect t)
 	case S_SHORT: return keys_short;
 	case S_DROP: return keys_drop;
 	case S_ROUTE: return keys_route;
+	case S_SCALE: return keys_scale;
 	default: return keys_none;
 	}
 }
@@ -435,6 +439,9 @@ layer_cost(const char *name, const struct section *s, struct shape in,
 		cfg->params += w + o.c * (bn ? 2 : 1);
 		bufs += bn ? 2 : 0;
 		break;
+	case S_SCALE:
+		macs = out;     /* squeeze-and-excitation's product */
+		break;
 	case S_MAX:
 		bufs = 3;
 		break;
@@ -563,7 +570,7 @@ check_sections(const char *name, struct section *sec, int n,
 			goto out;
 		}
 		if (s->type != S_CONN && s->type != S_SOFT && s->type != S_DROP &&
-		    s->type != S_ROUTE && s->type != S_SHORT &&
+		    s->type != S_ROUTE && s->type != S_SHORT && s->type != S_SWISH &&
 		    (in.w < 1 || in.h < 1 || in.c < 1)) {
 			fail(0, why, whylen, "%s: line %d: %s needs an image input", name,
 			    s->no, s->name);
@@ -722,6 +729,33 @@ check_sections(const char *name, struct section *sec, int n,
 			o->c = cc;
 			break;
 		}
+		case S_SWISH:
+			if (i == 1) {
+				fail(0, why, whylen, "%s: line %d: [swish] cannot be the first layer",
+				    name, s->no);
+				goto out;
+			}
+			break;
+		case S_SCALE: {
+			long from;
+			NEED(s, "from");
+			INT(s, "from", 0, -(long)n, (long)n, &from);
+			long idx = from < 0 ? (i - 1) + from : from;
+			if (idx < 0 || idx >= i - 1) {
+				fail(0, why, whylen, "%s: line %d: from=%ld names no earlier layer",
+				    name, s->no, from);
+				goto out;
+			}
+			struct shape f = sh[idx + 1];
+			if (i == 1 || in.w != 1 || in.h != 1 || in.c != f.c || f.w < 1 || f.h < 1) {
+				fail(0, why, whylen, "%s: line %d: [scale_channels] scales the %dx%dx%d "
+				    "planes of layer %ld by a 1x1x%d input, want 1x1x%d",
+				    name, s->no, f.w, f.h, f.c, idx, in.c, f.c);
+				goto out;
+			}
+			*o = f;
+			break;
+		}
 		default:
 			break;
 		}
@@ -769,6 +803,70 @@ mdf_dnet_cfg_check(const char *name, const char *text, struct mdf_dnet_cfg *cfg,
 		rc = check_sections(name, sec, nsec, cfg, why, whylen);
 		free(sec);
 	}
+	free_lines(lines, nlines);
+	return rc;
+}
+
+/* --- what Darknet reads ----------------------------------------------- */
+
+int
+mdf_dnet_cfg_darknet(const char *text, char **out, unsigned char **kinds,
+    int *nkinds, char *why, size_t whylen)
+{
+	struct line *lines;
+	struct section *sec;
+	int nlines, nsec, rc;
+	struct { char *p; size_t len; } b = { NULL, 0 };
+	FILE *fp;
+
+	*out = NULL;
+	*kinds = NULL;
+	if ((rc = split_lines("cfg", text, &lines, &nlines, why, whylen)) < 0)
+		return rc;
+	if ((rc = parse_sections("cfg", lines, nlines, &sec, &nsec, why, whylen)) < 0) {
+		free_lines(lines, nlines);
+		return rc;
+	}
+	*kinds = calloc((size_t)nsec + 1, 1);
+	fp = open_memstream(&b.p, &b.len);
+	if (!*kinds || !fp) {
+		rc = MDF_E_NOMEM;
+		goto done;
+	}
+	/* the stripped lines as Darknet would read them, our own sections
+	 * as the [route] that stands in for them */
+	for (int k = 0, si = -1; k < nlines; k++) {
+		const char *ln = lines[k].s;
+		if (si + 1 < nsec && sec[si + 1].hline == k)
+			si++;
+		if (skip_line(ln))
+			continue;
+		if (si >= 0 && sec[si].type == S_SWISH && ln[0] == '[') {
+			fputs("[route]\nlayers=-1\n", fp);
+			(*kinds)[si - 1] = MDF_DNET_SWISH;
+		} else if (si >= 0 && sec[si].type == S_SCALE && ln[0] == '[') {
+			fputs("[route]\n", fp);
+			(*kinds)[si - 1] = MDF_DNET_SCALE;
+		} else if (si >= 0 && sec[si].type == S_SCALE && strncmp(ln, "from=", 5) == 0) {
+			fprintf(fp, "layers=%s\n", ln + 5);
+		} else {
+			fprintf(fp, "%s\n", ln);
+		}
+	}
+	*nkinds = nsec > 0 ? nsec - 1 : 0;
+	rc = fclose(fp) == 0 ? MDF_OK : MDF_E_NOMEM;
+	fp = NULL;
+done:
+	if (fp)
+		fclose(fp);
+	if (rc == MDF_OK) {
+		*out = b.p;
+	} else {
+		free(b.p);
+		free(*kinds);
+		*kinds = NULL;
+	}
+	free(sec);
 	free_lines(lines, nlines);
 	return rc;
 }

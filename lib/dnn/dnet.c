@@ -166,16 +166,45 @@ mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
 
 	if (!d)
 		return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", cfgpath);
+	/* Darknet reads a copy with our own layers as stand-ins */
+	char *text = NULL, *dtext = NULL, tmp[] = "/tmp/milldir-cfg-XXXXXX";
+	unsigned char *kinds = NULL;
+	int nkinds = 0, rc, fd = -1;
+	if ((rc = mdf_dnet_cfg_read(cfgpath, &text, why, whylen)) < 0 ||
+	    (rc = mdf_dnet_cfg_darknet(text, &dtext, &kinds, &nkinds, why, whylen)) < 0) {
+		free(text);
+		free(d);
+		return rc == MDF_E_NOMEM ? fail(rc, why, whylen, "%s: out of memory", cfgpath) : rc;
+	}
+	free(text);
+	size_t dlen = strlen(dtext);
+	if ((fd = mkstemp(tmp)) < 0 || write(fd, dtext, dlen) != (ssize_t)dlen) {
+		rc = fail(MDF_E_IO, why, whylen, "%s: %s", tmp, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(dtext);
+		free(kinds);
+		free(d);
+		return rc;
+	}
+	close(fd);
+	free(dtext);
 	srand(seed);
 	int captured = capture_begin() == 0;
-	d->net = parse_network_cfg((char *)cfgpath);
+	d->net = parse_network_cfg(tmp);
 	if (captured)
 		capture_end(cfgpath, verbose || !d->net);
+	unlink(tmp);
 	if (!d->net) {
+		free(kinds);
 		free(d);
 		return fail(MDF_E_INVAL, why, whylen, "%s: Darknet built no network", cfgpath);
 	}
 	network *net = d->net;
+	mdf_dnet_install_own(net, kinds, nkinds);
+	free(kinds);
 	d->input = calloc((size_t)net->batch * net->inputs, sizeof *d->input);
 	if (!d->input) {
 		mdf_dnet_free(d);

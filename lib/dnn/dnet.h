@@ -88,6 +88,12 @@ struct mdf_dnet_hyper {
 };
 int mdf_dnet_cfg_patch(const char *text, int classes,
     const struct mdf_dnet_hyper *hp, char **out, char *why, size_t whylen);
+/* The text Darknet reads for checked cfg TEXT: milldir's own layers
+ * ([swish], [scale_channels]) replaced by a [route] of the right shape;
+ * KINDS[i] (caller frees) says which of the NKINDS layers are ours. */
+enum { MDF_DNET_DARKNET, MDF_DNET_SWISH, MDF_DNET_SCALE };
+int mdf_dnet_cfg_darknet(const char *text, char **out, unsigned char **kinds,
+    int *nkinds, char *why, size_t whylen);
 /* Resolve --net NAME|FILE.cfg: a path with a slash or ending in .cfg is
  * used as is; otherwise NAME.cfg in MILLDIR_NETS, then SRCDIR's nets (for
  * uninstalled runs, may be NULL), then PKGDIR/nets.  Caller frees. */
@@ -136,6 +142,8 @@ int mdf_dnet_load(struct mdf_dnet *d, const char *path, char *why, size_t whylen
 /* Install the defect fixes (and in fast mode the fast layers) into every
  * layer of network NET (a Darknet network *). */
 void mdf_dnet_install(void *net, enum mdf_dnet_mode mode);
+/* --- lib/dnn/dnown.c: milldir's own layers, in every mode ---------------- */
+void mdf_dnet_install_own(void *net, const unsigned char *kinds, int n);
 /* Switch only the 1x1 residual-gradient fix (for the checks). */
 void mdf_dnet_install_convfix(void *net, int on);
 

@@ -1,7 +1,8 @@
 /* libFuzzer target for the network cfg check (lib/dnn/cfg.c): any text
  * must be accepted or refused with a reason, never crash, hang or read
- * out of bounds; what it accepts, rewritten as dnntrain rewrites it and
- * checked again, Darknet must build without exiting, aborting or
+ * out of bounds; what it accepts, rewritten as dnntrain rewrites it,
+ * checked again and with milldir's own layers replaced by their stand-ins
+ * (mdf_dnet_cfg_darknet), Darknet must build without exiting, aborting or
  * crashing (the check accepts only what Darknet's builder handles). */
 #include "config.h"
 
@@ -76,8 +77,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc < 0 && rc != MDF_E_NOMEM && !why[0])
 		abort();        /* a refusal without a reason */
 	if (rc == MDF_OK && mdf_dnet_cfg_patch(text, 3, &hp, &patched, why, sizeof why) == MDF_OK) {
-		if (mdf_dnet_cfg_check("patched.cfg", patched, &cfg, why, sizeof why) == MDF_OK)
-			build(patched);
+		char *dtext;
+		unsigned char *kinds;
+		int nkinds;
+		if (mdf_dnet_cfg_check("patched.cfg", patched, &cfg, why, sizeof why) == MDF_OK &&
+		    mdf_dnet_cfg_darknet(patched, &dtext, &kinds, &nkinds, why, sizeof why) == MDF_OK) {
+			build(dtext);
+			free(dtext);
+			free(kinds);
+		}
 		free(patched);
 	}
 	free(text);
