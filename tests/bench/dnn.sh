@@ -1,13 +1,15 @@
 #!/bin/sh
-# make bench: training and prediction speed of efficientnet-lite0 and vgg16
-# (224x224x3, batch 8, 6 classes) in the three modes of the Darknet glue
-# (MILLDIR_DNN_MODE): fast (ours), gemm (Darknet with only its multiplies
-# on OpenBLAS) and stock (Darknet alone), next to the OpenBLAS sgemm rate
-# and PyTorch CPU (2 threads) measured in the same run.
+# make bench: training and prediction speed of efficientnet-lite0,
+# efficientnet-b0 and vgg16 (224x224x3, batch 8, 6 classes) in the three
+# modes of the Darknet glue (MILLDIR_DNN_MODE): fast (ours), gemm (Darknet
+# with only its multiplies on OpenBLAS) and stock (Darknet alone), next to
+# the OpenBLAS sgemm rate and PyTorch CPU (2 threads) measured in the same
+# run; B0 against torchvision's efficientnet_b0 (Debian python3-torchvision,
+# skipped without it).
 #
 # Each figure is a few batches after one warm-up batch; the machine is
 # shared, so compare the ratios, not the absolute times.  Stock VGG16
-# takes some 4 minutes: set DNN_BENCH_FULL=1 to include it.
+# and B0 take minutes: set DNN_BENCH_FULL=1 to include them.
 set -u
 B=${MILLDIR_BUILDDIR:-.}
 S=${MILLDIR_SRCDIR:-.}
@@ -26,16 +28,17 @@ g0=$gflops g1=$gflops
 # GFLOP per image of one forward pass (a multiply-add counted as 2)
 flop_lite0=0.77
 flop_vgg16=30.9
+flop_b0=0.78
 
 printf '%-20s %-6s %12s %10s %12s %10s\n' network mode "train s/img" "img/s" "fwd s/img" "img/s"
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-for net in efficientnet-lite0 vgg16; do
+for net in efficientnet-lite0 efficientnet-b0 vgg16; do
 	for mode in fast gemm stock; do
 		steps=$STEPS
 		if [ "$mode" = stock ]; then
 			steps=1
-			if [ "$net" = vgg16 ] && [ "${DNN_BENCH_FULL:-0}" != 1 ]; then
+			if [ "$net" != efficientnet-lite0 ] && [ "${DNN_BENCH_FULL:-0}" != 1 ]; then
 				printf '%-20s %-6s %12s\n' "$net" "$mode" "skipped (DNN_BENCH_FULL=1)"
 				continue
 			fi
@@ -95,7 +98,13 @@ def vgg16(classes=6):
         L.append(nn.MaxPool2d(2))
     L += [nn.Flatten(), nn.Linear(512*7*7, 4096), nn.ReLU(), nn.Dropout(), nn.Linear(4096, 4096), nn.ReLU(), nn.Dropout(), nn.Linear(4096, classes)]
     return nn.Sequential(*L)
-for name, make in [("efficientnet-lite0", lite0), ("vgg16", vgg16)]:
+nets = [("efficientnet-lite0", lite0), ("vgg16", vgg16)]
+try:
+    import torchvision
+    nets.insert(1, ("efficientnet-b0", lambda: torchvision.models.efficientnet_b0(num_classes=6)))
+except ImportError:
+    pass
+for name, make in nets:
     m = make(); x = torch.rand(8, 3, 224, 224); y = torch.arange(8) % 6
     opt = torch.optim.SGD(m.parameters(), lr=0.001, momentum=0.9)
     loss = nn.CrossEntropyLoss()
@@ -124,7 +133,7 @@ else
 fi
 
 echo "ratios (same run):"
-for net in efficientnet-lite0 vgg16; do
+for net in efficientnet-lite0 efficientnet-b0 vgg16; do
 	ft=$(get "$net" fast 3); ff=$(get "$net" fast 4)
 	for peer in gemm stock torch; do
 		pt=$(get "$net" "$peer" 3); pf=$(get "$net" "$peer" 4)
@@ -140,3 +149,5 @@ awk -v f="$vf" -v g0="$g0" -v g1="$g1" -v fl="$flop_vgg16" 'BEGIN {
 	    r, 100 * r / g, g0, g1 }'
 lf=$(get efficientnet-lite0 fast 4)
 awk -v f="$lf" -v fl="$flop_lite0" 'BEGIN { printf "  efficientnet-lite0 forward: %.1f GFLOPS\n", fl / f }'
+bf=$(get efficientnet-b0 fast 4)
+awk -v f="$bf" -v fl="$flop_b0" 'BEGIN { printf "  efficientnet-b0 forward: %.1f GFLOPS\n", fl / f }'
