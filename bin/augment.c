@@ -102,7 +102,7 @@ parse_options(int argc, char **argv, struct mdf_aug_opts *o, long *copies,
 	unsigned v[4];
 	int c, n, sequential = 0, aniso = 0;
 
-	while ((c = getopt_long(argc, argv, "n:ks:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:ks:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n': *copies = mdc_parse_long("-n", optarg, 1, 100000); break;
 		case 'k': *keep = 1; break;
@@ -163,9 +163,7 @@ parse_options(int argc, char **argv, struct mdf_aug_opts *o, long *copies,
 				mdc_usage("--flip: expected h or v, got '%s'", optarg);
 			o->flip = optarg[0];
 			break;
-		case 'h': usage();
-		case 'V': mdc_version();
-		default: mdc_usage("invalid option");
+		default: mdc_option(c, argv, usage);
 		}
 	}
 	if (sequential && o->nrot == 0)
@@ -217,15 +215,11 @@ main(int argc, char **argv)
 		}
 		/* Refuse before writing anything of this frame. */
 		if ((rc = mdf_aug_check(&o, &f, why, sizeof why)) < 0)
-			mdc_die(mdf_exit_code(rc), "%s: frame %llu (byte %llu): %s",
-			    mdf_reader_name(in), (unsigned long long)index,
-			    (unsigned long long)mdf_reader_frame_offset(in), why);
+			mdc_die_frame(in, mdf_exit_code(rc), "%s", why);
 		for (long k = keep ? 0 : 1; k <= copies; k++) {
 			if ((rc = mdf_aug_copy(&o, &f, index, (unsigned)k, &g, why,
 			    sizeof why)) < 0)
-				mdc_die(mdf_exit_code(rc), "%s: frame %llu (byte %llu): %s",
-				    mdf_reader_name(in), (unsigned long long)index,
-				    (unsigned long long)mdf_reader_frame_offset(in), why);
+				mdc_die_frame(in, mdf_exit_code(rc), "%s", why);
 			mdc_write(out, &g);
 		}
 	}

@@ -6,10 +6,12 @@
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <getopt.h>
 
 #include "cli.h"
 
@@ -27,18 +29,81 @@ mdc_init(const char *argv0)
 		if (strncmp(mdc_prog, "lt-", 3) == 0)
 			mdc_prog += 3;
 	}
+	/* getopt stays quiet: mdc_option reports a bad option, once */
+	opterr = 0;
 	/* A parent may have ignored SIGPIPE; the tools want the default so
 	 * that `| head` ends them quietly. */
 	signal(SIGPIPE, SIG_DFL);
 }
 
+/* Length of the valid UTF-8 sequence at S (at most N bytes) that is not
+ * a C1 control (U+0080 to U+009F), or 0. */
+static size_t
+utf8_printable(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
+	uint32_t cp;
+
+	if (s[0] < 0xc2 || s[0] > 0xf4 || len > n)
+		return 0;
+	cp = s[0] & (0x7f >> len);
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[k] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp <= 0x9f ||
+	    cp == 0x2028 || cp == 0x2029)
+		return 0;
+	return len;
+}
+
+void
+mdc_escape(FILE *fp, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+	for (size_t i = 0; i < n;) {
+		size_t len;
+
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			putc(s[i++], fp);
+		} else if (s[i] >= 0x80 && (len = utf8_printable(s + i, n - i)) > 0) {
+			fwrite(s + i, 1, len, fp);
+			i += len;
+		} else {
+			fprintf(fp, "\\x%02x", s[i++]);
+		}
+	}
+}
+
+/* Every message of every tool passes here: the text is escaped (names
+ * from files and metadata may hold ESC, BEL or bytes that are not
+ * UTF-8), so nothing from the input reaches a terminal as a control. */
 static void
 vmsg(const char *fmt, va_list ap)
 {
+	char small[1024], *buf = small;
+	va_list ap2;
+	int n;
+
 	fflush(stdout);
+	va_copy(ap2, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small && (buf = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(buf, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	if (buf == NULL) {
+		buf = small;
+		n = (int)sizeof small - 1;
+	}
 	fprintf(stderr, "%s: ", mdc_prog);
-	vfprintf(stderr, fmt, ap);
+	if (n > 0)
+		mdc_escape(stderr, buf, (size_t)n);
 	fputc('\n', stderr);
+	if (buf != small)
+		free(buf);
 }
 
 void
@@ -107,6 +172,60 @@ void
 mdc_die_read(struct mdf_reader *r, int rc)
 {
 	mdc_die(mdf_exit_code(rc), "%s", mdf_reader_error(r));
+}
+
+const char *
+mdc_where(const struct mdf_reader *r)
+{
+	static char where[4200];
+
+	snprintf(where, sizeof where, "%s: frame %llu (byte %llu)",
+	    mdf_reader_name(r), (unsigned long long)mdf_reader_frame_index(r),
+	    (unsigned long long)mdf_reader_frame_offset(r));
+	return where;
+}
+
+void
+mdc_die_frame(const struct mdf_reader *r, int status, const char *fmt, ...)
+{
+	char what[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	mdc_die(status, "%s: %s", mdc_where(r), what);
+}
+
+void
+mdc_help(const char *text)
+{
+	fputs(text, stdout);
+	mdc_close_stdout();
+	exit(0);
+}
+
+void
+mdc_option(int c, char **argv, void (*help)(void))
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == 'h') {
+		help();
+		exit(0);   /* help functions exit themselves; in case one does not */
+	}
+	if (c == 'V')
+		mdc_version();
+	if (c == ':') {
+		if (strncmp(arg, "--", 2) == 0)
+			mdc_usage("option '%s' requires an argument", arg);
+		mdc_usage("option requires an argument -- '%c'", optopt);
+	}
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		mdc_usage("invalid option -- '%c'", optopt);
+	if (optopt != 0)   /* a long option given an argument it does not take */
+		mdc_usage("option '%s' doesn't allow an argument", arg);
+	mdc_usage("unrecognized option '%s'", arg);
 }
 
 /* The reader went away: die of SIGPIPE as if we had never ignored it. */

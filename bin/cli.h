@@ -41,10 +41,29 @@ _Noreturn void mdc_version(void);
 struct mdf_reader *mdc_open_in(const char *path);
 /* Report a failed mdf_read (RC < 0) and exit with its sysexits code. */
 _Noreturn void mdc_die_read(struct mdf_reader *r, int rc);
+/* "NAME: frame N (byte B)" of the frame R read last, the one way a tool
+ * names a frame (a static buffer, overwritten by the next call). */
+const char *mdc_where(const struct mdf_reader *r);
+/* "TOOL: NAME: frame N (byte B): message", then exit with STATUS. */
+_Noreturn void mdc_die_frame(const struct mdf_reader *r, int status,
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* The frame output on stdout.  Refuses a terminal (exit 64) unless
- * ALLOW_TTY.  FLAGS as for mdf_writer_open (MDF_FLAG_ZLIB); the
- * environment MILLDIR_COMPRESS=1 also sets it. */
+/* N bytes of TEXT with control characters, C1 controls, U+2028/U+2029
+ * and bytes that are not UTF-8 written as \xHH: what every message goes
+ * through, so that names from input never drive a terminal. */
+void mdc_escape(FILE *fp, const char *text, size_t n);
+
+/* The tail of every getopt_long loop: `default: mdc_option(c, argv,
+ * help);`.  -h calls HELP (prints on stdout, exits 0), -V the version;
+ * anything else is a bad option or a missing argument (the option string
+ * starts with ':'), reported in one line with the --help hint, exit 64. */
+_Noreturn void mdc_option(int c, char **argv, void (*help)(void));
+/* Print TEXT on stdout (checked) and exit 0: a help function's body. */
+_Noreturn void mdc_help(const char *text);
+
+/* The frame output on stdout; refuses a terminal (exit 64).  FLAGS as
+ * for mdf_writer_open (MDF_FLAG_ZLIB); the environment
+ * MILLDIR_COMPRESS=1 also sets it. */
 struct mdf_writer *mdc_open_out(unsigned flags);
 /* Write one frame; on EPIPE dies of SIGPIPE quietly, on other errors
  * exits 74, on an invalid frame exits 70 (a bug in the tool). */

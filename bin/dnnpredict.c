@@ -53,7 +53,7 @@ parse(int argc, char **argv, struct opts *o)
 	int ch;
 
 	*o = (struct opts){ .weights = "best", .batch = 8 };
-	while ((ch = getopt_long(argc, argv, "m:w:b:Tt:vhV", lo, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":m:w:b:Tt:vhV", lo, NULL)) != -1)
 		switch (ch) {
 		case 'm': o->model = optarg; break;
 		case 'w': o->weights = optarg; break;
@@ -61,9 +61,7 @@ parse(int argc, char **argv, struct opts *o)
 		case 'T': o->text = 1; break;
 		case 't': o->threads = mdc_parse_long("--threads", optarg, 1, 256); break;
 		case 'v': o->verbose = 1; break;
-		case 'h': usage();
-		case 'V': mdc_version();
-		default: mdc_usage("unknown option");
+		default: mdc_option(ch, argv, usage);
 		}
 	if (!o->model)
 		mdc_usage("--model is required");
@@ -202,8 +200,7 @@ main(int argc, char **argv)
 		}
 		if (mdf_dnet_frame_input(f, cfg.w, cfg.h, cfg.c, p.x + (size_t)p.n * nin,
 		    why, sizeof why) < 0)
-			mdc_die(EXIT_DATAERR, "%s: frame %llu: %s", mdf_reader_name(in),
-			    (unsigned long long)mdf_reader_frame_index(in), why);
+			mdc_die_frame(in, EXIT_DATAERR, "%s", why);
 		if (++p.n == o.batch)
 			flush(d, &p, w, o.text);
 	}

@@ -77,7 +77,7 @@ parse(int argc, char **argv, struct opts *o)
 
 	*o = (struct opts){ .val_split = -1, .lr = -1, .momentum = -1, .decay = -1,
 		.epochs = 10, .batch = 16, .seed = 1, .policy = "constant" };
-	while ((ch = getopt_long(argc, argv, "n:c:e:b:o:t:qvhV", lo, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":n:c:e:b:o:t:qvhV", lo, NULL)) != -1)
 		switch (ch) {
 		case 'n': o->net = optarg; break;
 		case 'c': o->classes = optarg; break;
@@ -104,9 +104,7 @@ parse(int argc, char **argv, struct opts *o)
 		case 't': o->threads = mdc_parse_long("--threads", optarg, 1, 256); break;
 		case 'q': o->quiet = 1; break;
 		case 'v': o->verbose = 1; break;
-		case 'h': usage();
-		case 'V': mdc_version();
-		default: mdc_usage("unknown option");
+		default: mdc_option(ch, argv, usage);
 		}
 	if (!o->net)
 		mdc_usage("--net is required");
@@ -264,8 +262,7 @@ main(int argc, char **argv)
 			continue;
 		}
 		if ((rc = mdf_dset_add(&ds, &f, 1, why, sizeof why)) < 0)
-			mdc_die(EXIT_DATAERR, "%s: frame %llu: %s", mdf_reader_name(in),
-			    (unsigned long long)mdf_reader_frame_index(in), why);
+			mdc_die_frame(in, EXIT_DATAERR, "%s", why);
 	}
 	if (rc < 0)
 		mdc_die_read(in, rc);

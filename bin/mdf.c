@@ -39,9 +39,7 @@ static const char usage_text[] =
 static _Noreturn void
 usage_ok(void)
 {
-	fputs(usage_text, stdout);
-	mdc_close_stdout();
-	exit(0);
+	mdc_help(usage_text);
 }
 
 /* Run FN on every frame of every file in ARGV (stdin if none). */
@@ -107,17 +105,15 @@ sub_getopt(int argc, char **argv, const char *opts)
 	};
 	int c = getopt_long(argc, argv, opts, none, NULL);
 
-	if (c == 'h')
-		usage_ok();
-	if (c == '?')
-		mdc_usage("%s: invalid option", argv[0]);
+	if (c == 'h' || c == '?' || c == ':')
+		mdc_option(c, argv, usage_ok);
 	return c;
 }
 
 static int
 cmd_ls(int argc, char **argv)
 {
-	while (sub_getopt(argc, argv, "+h") != -1)
+	while (sub_getopt(argc, argv, "+:h") != -1)
 		;
 	each_frame(argc - optind, argv + optind, ls_one, NULL);
 	mdc_close_stdout();
@@ -129,7 +125,7 @@ cmd_check(int argc, char **argv)
 {
 	int verbose = 0, c;
 
-	while ((c = sub_getopt(argc, argv, "+hv")) != -1)
+	while ((c = sub_getopt(argc, argv, "+:hv")) != -1)
 		verbose = verbose || c == 'v';
 	argc -= optind;
 	argv += optind;
@@ -146,7 +142,7 @@ cmd_check(int argc, char **argv)
 static int
 cmd_get(int argc, char **argv)
 {
-	while (sub_getopt(argc, argv, "+h") != -1)
+	while (sub_getopt(argc, argv, "+:h") != -1)
 		;
 	if (optind >= argc)
 		mdc_usage("get: missing KEY");
@@ -197,7 +193,7 @@ cmd_png(int argc, char **argv)
 {
 	struct stat st;
 
-	while (sub_getopt(argc, argv, "+h") != -1)
+	while (sub_getopt(argc, argv, "+:h") != -1)
 		;
 	if (optind >= argc)
 		mdc_usage("png: missing DIR");
@@ -217,7 +213,7 @@ cmd_frompng(int argc, char **argv)
 
 	mdf_frame_init(&f);
 	mdf_frame_init(&extra);
-	while ((c = sub_getopt(argc, argv, "+hm:")) != -1)
+	while ((c = sub_getopt(argc, argv, "+:hm:")) != -1)
 		if (c == 'm' && mdf_set_assignment(&extra, optarg) < 0)
 			mdc_usage("frompng: -m: expected KEY=VALUE, got '%s'", optarg);
 	if (optind >= argc)
@@ -258,7 +254,7 @@ filter(int argc, char **argv, int is_set)
 	mdf_frame_init(&f);
 	mdf_frame_init(&kv);
 	mdf_frame_init(&unset);
-	while ((c = sub_getopt(argc, argv, is_set ? "+ht:u:" : "+ht:v")) != -1) {
+	while ((c = sub_getopt(argc, argv, is_set ? "+:ht:u:" : "+:ht:v")) != -1) {
 		if (c == 't') {
 			if (strlen(optarg) != 4)
 				mdc_usage("-t: expected a four-character type, got '%s'", optarg);
@@ -315,7 +311,7 @@ cmd_wrap(int argc, char **argv)
 	size_t got;
 	int rc;
 
-	while (sub_getopt(argc, argv, "+h") != -1)
+	while (sub_getopt(argc, argv, "+:h") != -1)
 		;
 	if (optind >= argc)
 		mdc_usage("wrap: missing TYPE");
@@ -350,7 +346,7 @@ cmd_payload(int argc, char **argv)
 	struct mdf_reader *r;
 	int c, rc;
 
-	while ((c = sub_getopt(argc, argv, "+hn:")) != -1)
+	while ((c = sub_getopt(argc, argv, "+:hn:")) != -1)
 		if (c == 'n')
 			want = (unsigned long long)mdc_parse_long("-n", optarg, 1, LONG_MAX);
 	if (argc - optind > 1)

@@ -102,15 +102,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case 'P':
 			o->allow_partial = 1;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			mdc_version();
-		case ':':
-			mdc_usage("option '%s' requires an argument",
-			    argv[optind - 1]);
-		default:
-			mdc_usage("unrecognized option '%s'", argv[optind - 1]);
+		default: mdc_option(c, argv, usage);
 		}
 	}
 	if (optind < argc - 1)
@@ -174,10 +166,7 @@ main(int argc, char **argv)
 			mdc_write(out, &f); /* before a pending meta-image */
 			continue;
 		}
-		snprintf(where, sizeof where, "%s: frame %llu (byte %llu)",
-		    mdf_reader_name(in),
-		    (unsigned long long)mdf_reader_frame_index(in),
-		    (unsigned long long)mdf_reader_frame_offset(in));
+		snprintf(where, sizeof where, "%s", mdc_where(in));
 		if (!mdf_grid_continues(g, &f))
 			flush_group(g, &o, out, &meta, where);
 		rc = mdf_grid_add(g, &f, why, sizeof why);

@@ -62,9 +62,7 @@ static char why[1024];
 static _Noreturn void
 usage_ok(void)
 {
-	fputs(usage_text, stdout);
-	mdc_close_stdout();
-	exit(0);
+	mdc_help(usage_text);
 }
 
 static void
@@ -90,7 +88,7 @@ parse(int argc, char **argv, struct opts *o)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "ae:n:p:s:tqm:hV", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":ae:n:p:s:tqm:hV", lo, NULL)) != -1) {
 		switch (c) {
 		case 'e': o->experiment = optarg; break;
 		case 'n': o->run_name = optarg; break;
@@ -109,9 +107,7 @@ parse(int argc, char **argv, struct opts *o)
 				mdc_usage("too many --artifact-root options");
 			o->roots[o->nroots++] = optarg;
 			break;
-		case 'h': usage_ok();
-		case 'V': mdc_version();
-		default: mdc_usage("invalid option");
+		default: mdc_option(c, argv, usage_ok);
 		}
 	}
 }
@@ -288,8 +284,7 @@ log_metr(struct sink *s, struct mdf_reader *in, struct mdf_frame *f)
 	size_t line;
 	int rc = mdf_mlrun_log_metr(s->run, f, &line, why, sizeof why);
 
-	snprintf(where, sizeof where, "%s: frame %llu: line %zu: ", mdf_reader_name(in),
-	    (unsigned long long)mdf_reader_frame_index(in), line);
+	snprintf(where, sizeof where, "%s: line %zu: ", mdc_where(in), line);
 	store_check(s, rc, where);
 }
 
@@ -419,8 +414,7 @@ sink(struct opts *o, const char *path)
 			log_metr(&s, in, &f);
 		} else if ((rc = mdf_eval_add(&s.eval, &f, why, sizeof why)) < 0) {
 			char msg[1400];
-			snprintf(msg, sizeof msg, "%s: frame %llu: %s", mdf_reader_name(in),
-			    (unsigned long long)mdf_reader_frame_index(in), why);
+			snprintf(msg, sizeof msg, "%s: %s", mdc_where(in), why);
 			fail(&s, MDF_RUN_FAILED, EXIT_DATAERR, msg);
 		}
 		if (out)

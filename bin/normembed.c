@@ -65,7 +65,7 @@ parse_options(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof *o);
 	o->e.freq = MDF_EMBED_DEFAULT_FREQ;
-	while ((c = getopt_long(argc, argv, "b:f:nhV", lopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":b:f:nhV", lopts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			bins = mdc_parse_long("--bins", optarg, 1,
@@ -90,12 +90,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case OPT_ROTATION:
 			o->rotation = optarg;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			mdc_version();
-		default:
-			mdc_usage("unknown option");
+		default: mdc_option(c, argv, usage);
 		}
 	}
 	if (o->rotation != NULL && !o->list_bins)
@@ -167,10 +162,7 @@ main(int argc, char **argv)
 	while ((rc = mdf_read(in, &f)) > 0) {
 		if (mdf_frame_is(&f, "MESH") &&
 		    (rc = mdf_embed_frame(e, &f, why, sizeof why)) < 0)
-			mdc_die(mdf_exit_code(rc), "%s: frame %llu (byte %llu): %s",
-			    mdf_reader_name(in),
-			    (unsigned long long)mdf_reader_frame_index(in),
-			    (unsigned long long)mdf_reader_frame_offset(in), why);
+			mdc_die_frame(in, mdf_exit_code(rc), "%s", why);
 		mdc_write(out, &f);   /* the embedding, or a frame not ours */
 	}
 	if (rc < 0)

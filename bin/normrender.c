@@ -198,15 +198,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case 'O':
 			o->r.overdraw = 1;
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			mdc_version();
-		case ':':
-			mdc_usage("option '%s' requires an argument",
-			    argv[optind - 1]);
-		default:
-			mdc_usage("unrecognized option '%s'", argv[optind - 1]);
+		default: mdc_option(c, argv, usage);
 		}
 	}
 	if (o->els != NULL) {
@@ -248,12 +240,8 @@ die_pipe(int rc, int fault, const char *why)
 		mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s", why);
 	}
 	if (rc == MDF_E_INVAL) /* a MESH frame the reader let through */
-		mdc_die(EXIT_SOFTWARE, "%s: frame %llu: %s", mdf_reader_name(in),
-		    (unsigned long long)mdf_reader_frame_index(in), why);
-	mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_DATAERR,
-	    "%s: frame %llu (byte %llu): %s", mdf_reader_name(in),
-	    (unsigned long long)mdf_reader_frame_index(in),
-	    (unsigned long long)mdf_reader_frame_offset(in), why);
+		mdc_die_frame(in, EXIT_SOFTWARE, "%s", why);
+	mdc_die_frame(in, rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_DATAERR, "%s", why);
 }
 
 int

@@ -34,6 +34,12 @@ static const char usage_text[] =
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n";
 
+static _Noreturn void
+help(void)
+{
+	mdc_help(usage_text);
+}
+
 struct opts {
 	struct mdf_partgen g;
 	long count, first;
@@ -69,7 +75,7 @@ parse_options(int argc, char **argv, struct opts *o)
 	o->prefix = "part";
 	o->outdir = NULL;
 	o->frames = 0;
-	while ((c = getopt_long(argc, argv, "n:s:p:o:c:d:r:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":n:s:p:o:c:d:r:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			o->count = mdc_parse_long("--count", optarg, 0, 100000000);
@@ -110,14 +116,7 @@ parse_options(int argc, char **argv, struct opts *o)
 			o->g.resolution = (int)mdc_parse_long("--resolution", optarg,
 			    MDF_PARTGEN_RES_MIN, MDF_PARTGEN_RES_MAX);
 			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			mdc_close_stdout();
-			exit(0);
-		case 'V':
-			mdc_version();
-		default:
-			mdc_usage("invalid option");
+		default: mdc_option(c, argv, help);
 		}
 	}
 	if (optind < argc)

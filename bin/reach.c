@@ -132,7 +132,7 @@ parse_options(int argc, char **argv, struct opts *o)
 	memset(o, 0, sizeof *o);
 	mdf_reach_opts_default(&o->r);
 	o->r.threads = cpus < 1 ? 1 : cpus > 6 ? 6 : (unsigned)cpus;
-	while ((c = getopt_long(argc, argv, "r:s:mtj:hV", lopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:s:mtj:hV", lopts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
 			parse_resolution(optarg, &o->r);
@@ -163,12 +163,8 @@ parse_options(int argc, char **argv, struct opts *o)
 			o->r.threads = (unsigned)mdc_parse_long("--threads",
 			    optarg, 1, 6);
 			break;
-		case 'h':
-			usage();
-		case 'V':
-			mdc_version();
 		default:
-			mdc_usage("unknown option");
+			mdc_option(c, argv, usage);
 		}
 	}
 	if (mdf_reach_opts_check(&o->r, why, sizeof why) < 0)
@@ -259,10 +255,7 @@ main(int argc, char **argv)
 			    (rc = finish_frame(&f, &r, &o)) < 0)
 				snprintf(why, sizeof why, "%s", mdf_strerror(rc));
 			if (rc < 0)
-				mdc_die(mdf_exit_code(rc), "%s: frame %llu (byte %llu): %s",
-				    mdf_reader_name(in),
-				    (unsigned long long)mdf_reader_frame_index(in),
-				    (unsigned long long)mdf_reader_frame_offset(in), why);
+				mdc_die_frame(in, mdf_exit_code(rc), "%s", why);
 			if (o.out == OUT_TEXT)
 				print_text(&f, &r);
 		}

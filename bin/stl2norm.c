@@ -37,6 +37,12 @@ static const char usage_text[] =
 "  -h, --help           show this help and exit\n"
 "  -V, --version        show the version and exit\n";
 
+static _Noreturn void
+help(void)
+{
+	mdc_help(usage_text);
+}
+
 struct opts {
 	int format, center, unit, merge, strict, quiet;
 	long chunk;             /* STL2NORM_CHUNK; 0: no streaming */
@@ -76,7 +82,7 @@ parse_options(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof *o);
 	o->units = "mm";
-	while ((c = getopt_long(argc, argv, "f:p:l:L:u:cUmskqhV", longopts,
+	while ((c = getopt_long(argc, argv, ":f:p:l:L:u:cUmskqhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -99,12 +105,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case 's': o->strict = 1; break;
 		case 'k': o->flags |= MDF_IMPORT_KEEP_NORMALS; break;
 		case 'q': o->quiet = 1; break;
-		case 'h':
-			fputs(usage_text, stdout);
-			mdc_close_stdout();
-			exit(0);
-		case 'V': mdc_version();
-		default: mdc_usage("unknown option");
+		default: mdc_option(c, argv, help);
 		}
 	}
 	if (o->label && o->labels)

@@ -80,7 +80,7 @@ setup() {
 	[ "$stderr" = "dnnpredict: nosuchdir/net.cfg: No such file or directory" ]
 	head -c 3072 /dev/zero | mdf wrap TENS shape=3x16x16 >t.mdf
 	run -65 --separate-stderr dnnpredict --model model t.mdf
-	[ "$stderr" = "dnnpredict: t.mdf: frame 1: tensor of shape 3x16x16 cannot be resized to the network input 3x32x32 (CxHxW)" ]
+	[[ $stderr == "dnnpredict: t.mdf: frame 1 (byte 0): tensor of shape 3x16x16 cannot be resized to the network input 3x32x32 (CxHxW)" ]]
 	mkdir -p broken && cp model/net.cfg model/labels.txt broken/
 	printf 'junk' >broken/best.weights
 	run -65 --separate-stderr dnnpredict --model broken data.mdf

@@ -5,29 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "milldir/augment.h"
 #include "milldir/mesh.h"
 #include "milldir/rng.h"
 #include "milldir/types.h"
 
 #define PREFIX "augment."
-
-static int
-fail(char *why, size_t whylen, int code, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int
-fail(char *why, size_t whylen, int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why != NULL && whylen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(why, whylen, fmt, ap);
-		va_end(ap);
-	}
-	return code;
-}
 
 void
 mdf_aug_opts_init(struct mdf_aug_opts *o)
@@ -63,53 +47,11 @@ mdf_aug_wants(const struct mdf_aug_opts *o, const struct mdf_frame *f)
 
 /* --- a growing string for the metadata records ------------------------- */
 
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	int oom;
-};
-
-static void
-sb_add(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-sb_add(struct sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->oom)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->oom = 1;
-		return;
-	}
-	if (b->len + (size_t)n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
-		char *p;
-		while (cap < b->len + (size_t)n + 1)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL) {
-			b->oom = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
-
 /* Append NAME to the comma-separated list of operations. */
 static void
-add_op(struct sbuf *ops, const char *name)
+add_op(struct mdf_sb *ops, const char *name)
 {
-	sb_add(ops, "%s%s", ops->len ? "," : "", name);
+	mdf_sb_printf(ops, "%s%s", ops->len ? "," : "", name);
 }
 
 /* --- grids of meta-images ------------------------------------------------ */
@@ -155,18 +97,18 @@ parse_grid(const struct mdf_frame *f, struct grid *g, char *why, size_t whylen)
 	memset(g, 0, sizeof *g);
 	g->gap = -1;
 	if (s == NULL)
-		return fail(why, whylen, MDF_E_META,
+		return mdf_why(why, whylen, MDF_E_META,
 		    "view dropout needs a meta-image, but the frame has no 'grid' key");
 	if (parse_pair(s, &g->cols, &g->rows, 0) < 0)
-		return fail(why, whylen, MDF_E_META,
+		return mdf_why(why, whylen, MDF_E_META,
 		    "malformed grid=%s (COLSxROWS expected)", s);
 	if ((s = mdf_get(f, "tile")) != NULL &&
 	    parse_pair(s, &g->tw, &g->th, 1) < 0)
-		return fail(why, whylen, MDF_E_META,
+		return mdf_why(why, whylen, MDF_E_META,
 		    "malformed tile=%s (SIZE or WxH expected)", s);
 	if (mdf_get(f, "gap") != NULL &&
 	    (mdf_get_u64(f, "gap", &gap) < 0 || gap > 65535))
-		return fail(why, whylen, MDF_E_META, "malformed gap=%s",
+		return mdf_why(why, whylen, MDF_E_META, "malformed gap=%s",
 		    mdf_get(f, "gap"));
 	if (mdf_get(f, "gap") != NULL)
 		g->gap = (int)gap;
@@ -216,17 +158,17 @@ check_mesh(const struct mdf_aug_opts *o, struct mdf_frame *f, char *why,
 
 	if (o->nrot > 0 && !o->keep_label && label != NULL &&
 	    mdf_axis_parse(label, v) < 0)
-		return fail(why, whylen, MDF_E_META,
+		return mdf_why(why, whylen, MDF_E_META,
 		    "label '%s' is not an axis direction (+X -X +Y -Y +Z -Z): "
 		    "a rotation cannot remap it (use --keep-label if the label "
 		    "does not depend on orientation)", label);
 	if ((rc = mdf_mesh_view(f, &m)) < 0)
-		return fail(why, whylen, rc, "malformed MESH frame: %s",
+		return mdf_why(why, whylen, rc, "malformed MESH frame: %s",
 		    mdf_strerror(rc));
 	for (uint64_t t = 0; t < m.n; t++)
 		for (int j = 3; j < 12; j++)
 			if (!isfinite(m.tri[12 * t + j]))
-				return fail(why, whylen, MDF_E_META,
+				return mdf_why(why, whylen, MDF_E_META,
 				    "triangle %llu has a NaN or infinite coordinate",
 				    (unsigned long long)t + 1);
 	return MDF_OK;
@@ -241,18 +183,18 @@ check_image(const struct mdf_aug_opts *o, struct mdf_frame *f, char *why,
 	int rc;
 
 	if ((rc = mdf_image_view(f, &im)) < 0)
-		return fail(why, whylen, rc, "malformed IMAG frame: %s",
+		return mdf_why(why, whylen, rc, "malformed IMAG frame: %s",
 		    mdf_strerror(rc));
 	if (o->dropout == 0)
 		return MDF_OK;
 	if ((rc = parse_grid(f, &g, why, whylen)) < 0)
 		return rc;
 	if ((uint64_t)o->dropout >= (uint64_t)g.cols * g.rows)
-		return fail(why, whylen, MDF_E_META,
+		return mdf_why(why, whylen, MDF_E_META,
 		    "--view-dropout %u would blank every tile of grid %ux%u",
 		    o->dropout, g.cols, g.rows);
 	if (g.cols > im.w || g.rows > im.h)
-		return fail(why, whylen, MDF_E_META,
+		return mdf_why(why, whylen, MDF_E_META,
 		    "grid %ux%u does not fit a %ux%u image", g.cols, g.rows,
 		    im.w, im.h);
 	return MDF_OK;
@@ -428,7 +370,7 @@ remap_removed(struct mdf_frame *f, const struct mdf_rot *rot, double det)
 
 static int
 aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
-    struct mdf_frame *f, struct sbuf *ops, char *why, size_t whylen)
+    struct mdf_frame *f, struct mdf_sb *ops, char *why, size_t whylen)
 {
 	struct mdf_mesh m;
 	struct mdf_bbox box;
@@ -437,7 +379,7 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 	int rc;
 
 	if ((rc = mdf_mesh_view(f, &m)) < 0)
-		return fail(why, whylen, rc, "malformed MESH frame");
+		return mdf_why(why, whylen, rc, "malformed MESH frame");
 	if (m.n > 0) {
 		mdf_mesh_bbox(m.tri, m.n, &box);
 		for (int i = 0; i < 3; i++)
@@ -475,7 +417,7 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 		if (label != NULL && !o->keep_label) {
 			const char *nl = mdf_rot_label(rot, label);
 			if (nl == NULL) /* mdf_aug_check refuses these first */
-				return fail(why, whylen, MDF_E_META,
+				return mdf_why(why, whylen, MDF_E_META,
 				    "label '%s' is not an axis direction", label);
 			snprintf(orig, sizeof orig, "%s", label);
 			rc |= mdf_set(f, "label", nl);
@@ -505,7 +447,7 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 	transform(m.tri, m.n, M, c, &box);
 	for (int i = 0; i < 3 && m.n > 0; i++)
 		if (!isfinite(box.min[i]) || !isfinite(box.max[i]))
-			return fail(why, whylen, MDF_E_META,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "the mesh leaves the float32 range after scaling");
 	if (o->noise > 0) {
 		uint64_t key = mdf_rng_next(r);
@@ -529,7 +471,7 @@ aug_mesh(const struct mdf_aug_opts *o, struct mdf_rng *r, unsigned k,
 	rc |= mdf_setf(f, PREFIX "matrix", "%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g",
 	    M[0], M[1], M[2], M[3], M[4], M[5], M[6], M[7], M[8]);
 	rc |= mdf_setf(f, PREFIX "center", "%.9g,%.9g,%.9g", c[0], c[1], c[2]);
-	return rc < 0 ? fail(why, whylen, MDF_E_NOMEM, "out of memory") : MDF_OK;
+	return rc < 0 ? mdf_why(why, whylen, MDF_E_NOMEM, "out of memory") : MDF_OK;
 }
 
 /* --- images -------------------------------------------------------------- */
@@ -638,7 +580,7 @@ dnoise_draw(const struct dnoise *d, uint32_t u)
 
 static int
 aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
-    struct mdf_frame *f, struct sbuf *ops, char *why, size_t whylen)
+    struct mdf_frame *f, struct mdf_sb *ops, char *why, size_t whylen)
 {
 	struct mdf_image im;
 	unsigned char bg[4];
@@ -647,7 +589,7 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 	int rc;
 
 	if ((rc = mdf_image_view(f, &im)) < 0)
-		return fail(why, whylen, rc, "malformed IMAG frame");
+		return mdf_why(why, whylen, rc, "malformed IMAG frame");
 	n = (size_t)im.w * im.h;
 	cc = im.c == 2 || im.c == 4 ? im.c - 1 : im.c; /* alpha stays */
 	background(o, f, im.c, bg);
@@ -695,7 +637,7 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 		add_op(ops, "pixel_noise");
 	}
 	if (o->cutout > 0) {
-		struct sbuf rec = { 0 };
+		struct mdf_sb rec = { 0 };
 		uint32_t mw = (uint32_t)(o->cutout_size * im.w);
 		uint32_t mh = (uint32_t)(o->cutout_size * im.h);
 
@@ -705,9 +647,9 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 			uint32_t x = (uint32_t)mdf_rng_below(r, im.w - w + 1);
 			uint32_t y = (uint32_t)mdf_rng_below(r, im.h - h + 1);
 			fill_rect(&im, x, y, x + w, y + h, bg);
-			sb_add(&rec, "%s%u,%u,%u,%u", i ? " " : "", x, y, w, h);
+			mdf_sb_printf(&rec, "%s%u,%u,%u,%u", i ? " " : "", x, y, w, h);
 		}
-		if (!rec.oom)
+		if (!rec.err)
 			rc |= mdf_set(f, PREFIX "cutout", rec.s);
 		else
 			rc = -1;
@@ -716,7 +658,7 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 	}
 	if (o->dropout > 0) {
 		struct grid g;
-		struct sbuf rec = { 0 };
+		struct mdf_sb rec = { 0 };
 		uint32_t *pick, total;
 		unsigned got = 0;
 
@@ -726,7 +668,7 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 			return grc;
 		total = g.cols * g.rows;
 		if ((pick = malloc(o->dropout * sizeof *pick)) == NULL)
-			return fail(why, whylen, MDF_E_NOMEM, "out of memory");
+			return mdf_why(why, whylen, MDF_E_NOMEM, "out of memory");
 		/* Floyd's sampling: DROPOUT distinct tiles, each set equally likely. */
 		for (uint32_t j = total - o->dropout; j < total; j++) {
 			uint32_t t = (uint32_t)mdf_rng_below(r, (uint64_t)j + 1);
@@ -743,10 +685,10 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 			tile_span(pick[q] % g.cols, g.cols, g.tw, g.gap, im.w, &x0, &x1);
 			tile_span(pick[q] / g.cols, g.rows, g.th, g.gap, im.h, &y0, &y1);
 			fill_rect(&im, x0, y0, x1, y1, bg);
-			sb_add(&rec, "%s%u", q ? "," : "", pick[q]);
+			mdf_sb_printf(&rec, "%s%u", q ? "," : "", pick[q]);
 		}
 		free(pick);
-		rc |= rec.oom ? -1 : mdf_set(f, PREFIX "dropout", rec.s);
+		rc |= rec.err ? -1 : mdf_set(f, PREFIX "dropout", rec.s);
 		free(rec.s);
 		add_op(ops, "dropout");
 	}
@@ -775,7 +717,7 @@ aug_image(const struct mdf_aug_opts *o, struct mdf_rng *r,
 		rc |= mdf_setf(f, PREFIX "flip", "%c", o->flip);
 		add_op(ops, "flip");
 	}
-	return rc < 0 ? fail(why, whylen, MDF_E_NOMEM, "out of memory") : MDF_OK;
+	return rc < 0 ? mdf_why(why, whylen, MDF_E_NOMEM, "out of memory") : MDF_OK;
 }
 
 /* --- copies -------------------------------------------------------------- */
@@ -800,15 +742,15 @@ mdf_aug_copy(const struct mdf_aug_opts *o, const struct mdf_frame *in,
     size_t whylen)
 {
 	struct mdf_rng r;
-	struct sbuf ops = { 0 };
+	struct mdf_sb ops = { 0 };
 	int rc;
 
 	if ((rc = mdf_frame_copy(out, in)) < 0)
-		return fail(why, whylen, rc, "out of memory");
+		return mdf_why(why, whylen, rc, "out of memory");
 	drop_records(out);
 	if ((rc = mdf_setf(out, PREFIX "copy", "%u", k)) < 0 ||
 	    (rc = mdf_setf(out, PREFIX "seed", "%llu", (unsigned long long)o->seed)) < 0)
-		return fail(why, whylen, rc, "out of memory");
+		return mdf_why(why, whylen, rc, "out of memory");
 	if (k > 0) {
 		/* Copy K of frame INDEX draws from its own stream. */
 		mdf_rng_seed2(&r, mdf_mix64(o->seed ^ mdf_mix64(index)), k);
@@ -817,10 +759,10 @@ mdf_aug_copy(const struct mdf_aug_opts *o, const struct mdf_frame *in,
 		else if (mdf_frame_is(out, "IMAG"))
 			rc = aug_image(o, &r, out, &ops, why, whylen);
 	}
-	if (rc >= 0 && ops.oom)
-		rc = fail(why, whylen, MDF_E_NOMEM, "out of memory");
+	if (rc >= 0 && ops.err)
+		rc = mdf_why(why, whylen, MDF_E_NOMEM, "out of memory");
 	if (rc >= 0 && mdf_set(out, PREFIX "ops", ops.len ? ops.s : "none") < 0)
-		rc = fail(why, whylen, MDF_E_NOMEM, "out of memory");
+		rc = mdf_why(why, whylen, MDF_E_NOMEM, "out of memory");
 	free(ops.s);
 	return rc < 0 ? rc : MDF_OK;
 }

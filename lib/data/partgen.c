@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "milldir/frame.h"
 #include "milldir/mesh.h"
 #include "milldir/partgen.h"
@@ -42,49 +43,32 @@ mdf_dir_parse(const char *s)
 	return MDF_E_INVAL;
 }
 
-static int
-fail(char *why, size_t whylen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why != NULL && whylen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(why, whylen, fmt, ap);
-		va_end(ap);
-	}
-	return MDF_E_INVAL;
-}
-
 int
 mdf_dir_parse_list(const char *s, unsigned *mask, char *why, size_t whylen)
 {
 	unsigned m = 0;
 
 	if (*s == '\0')
-		return fail(why, whylen, "empty class list");
+		return mdf_why(why, whylen, MDF_E_INVAL, "empty class list");
 	while (*s) {
 		size_t n = strcspn(s, ",");
 		char tok[8];
 		int d;
 
 		if (n == 0 || n >= sizeof tok)
-			return fail(why, whylen, "'%.*s' is not a direction (+X -X +Y -Y +Z -Z)",
+			return mdf_why(why, whylen, MDF_E_INVAL, "'%.*s' is not a direction (+X -X +Y -Y +Z -Z)",
 			    (int)(n ? n : 1), n ? s : ",");
 		memcpy(tok, s, n);
 		tok[n] = '\0';
 		if ((d = mdf_dir_parse(tok)) < 0)
-			return fail(why, whylen, "'%s' is not a direction (+X -X +Y -Y +Z -Z)",
+			return mdf_why(why, whylen, MDF_E_INVAL, "'%s' is not a direction (+X -X +Y -Y +Z -Z)",
 			    tok);
 		if (m >> d & 1)
-			return fail(why, whylen, "direction '%s' given twice", tok);
+			return mdf_why(why, whylen, MDF_E_INVAL, "direction '%s' given twice", tok);
 		m |= 1u << d;
 		s += n;
 		if (*s == ',' && *++s == '\0')
-			return fail(why, whylen, "empty direction after ','");
+			return mdf_why(why, whylen, MDF_E_INVAL, "empty direction after ','");
 	}
 	*mask = m;
 	return MDF_OK;
@@ -398,12 +382,12 @@ mdf_partgen_make(const struct mdf_partgen *g, uint64_t index,
 
 	memset(p, 0, sizeof *p);
 	if (g->resolution < MDF_PARTGEN_RES_MIN || g->resolution > MDF_PARTGEN_RES_MAX)
-		return fail(why, whylen, "resolution %d outside %d..%d", g->resolution,
+		return mdf_why(why, whylen, MDF_E_INVAL, "resolution %d outside %d..%d", g->resolution,
 		    MDF_PARTGEN_RES_MIN, MDF_PARTGEN_RES_MAX);
 	if (!(g->distractors >= 0.0 && g->distractors <= 1.0))
-		return fail(why, whylen, "distractor probability outside 0..1");
+		return mdf_why(why, whylen, MDF_E_INVAL, "distractor probability outside 0..1");
 	if ((g->classes & MDF_DIR_ALL) == 0 || (g->classes & ~MDF_DIR_ALL))
-		return fail(why, whylen, "no valid class");
+		return mdf_why(why, whylen, MDF_E_INVAL, "no valid class");
 	label = mdf_partgen_label(g, index);
 	p->label = label;
 
@@ -415,7 +399,7 @@ mdf_partgen_make(const struct mdf_partgen *g, uint64_t index,
 		    clampi(roundi(g->resolution * mdf_rng_range(&r, 0.45, 1.0)), 8,
 		    g->resolution);
 	if ((rc = mdf_vox_init(&v, p->stock[0], p->stock[1], p->stock[2], 1)) < 0)
-		return rc == MDF_E_NOMEM ? rc : fail(why, whylen, "bad stock size");
+		return rc == MDF_E_NOMEM ? rc : mdf_why(why, whylen, MDF_E_INVAL, "bad stock size");
 	ncell = (size_t)p->stock[0] * (size_t)p->stock[1] * (size_t)p->stock[2];
 	if ((tag = malloc(ncell)) == NULL) {
 		mdf_vox_free(&v);
@@ -427,7 +411,7 @@ mdf_partgen_make(const struct mdf_partgen *g, uint64_t index,
 		long comps;
 
 		if (attempt == TRIES_MAX) {
-			rc = fail(why, whylen, "no valid part after %d attempts", TRIES_MAX);
+			rc = mdf_why(why, whylen, MDF_E_INVAL, "no valid part after %d attempts", TRIES_MAX);
 			goto out;
 		}
 		memset(v.c, 1, ncell);

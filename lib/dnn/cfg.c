@@ -21,18 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/common.h"
 #include "dnn/dnet.h"
-
-static int
-fail(int code, char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return code;
-}
 
 int
 mdf_dnet_cfg_read(const char *path, char **text, char *why, size_t whylen)
@@ -44,32 +34,32 @@ mdf_dnet_cfg_read(const char *path, char **text, char *why, size_t whylen)
 	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 
 	if (fd < 0)
-		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+		return mdf_why(why, whylen, MDF_E_IO, "%s: %s", path, strerror(errno));
 	if (fstat(fd, &st) < 0) {
 		close(fd);
-		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+		return mdf_why(why, whylen, MDF_E_IO, "%s: %s", path, strerror(errno));
 	}
 	/* a device or pipe could be endless (/dev/zero): regular files only,
 	 * read no further than the limit even if the file grows meanwhile */
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return fail(MDF_E_META, why, whylen, "%s: not a regular file", path);
+		return mdf_why(why, whylen, MDF_E_META, "%s: not a regular file", path);
 	}
 	if (st.st_size > MDF_DNET_CFG_MAX) {
 		close(fd);
-		return fail(MDF_E_LIMIT, why, whylen, "%s: %lld bytes, over the limit of %d for a cfg",
+		return mdf_why(why, whylen, MDF_E_LIMIT, "%s: %lld bytes, over the limit of %d for a cfg",
 		    path, (long long)st.st_size, MDF_DNET_CFG_MAX);
 	}
 	if (!(buf = malloc(MDF_DNET_CFG_MAX + 2))) {
 		close(fd);
-		return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", path);
+		return mdf_why(why, whylen, MDF_E_NOMEM, "%s: out of memory", path);
 	}
 	while (len <= MDF_DNET_CFG_MAX &&
 	    (got = read(fd, buf + len, MDF_DNET_CFG_MAX + 1 - len)) != 0) {
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+			mdf_why(why, whylen, MDF_E_IO, "%s: %s", path, strerror(errno));
 			free(buf);
 			close(fd);
 			return MDF_E_IO;
@@ -79,12 +69,12 @@ mdf_dnet_cfg_read(const char *path, char **text, char *why, size_t whylen)
 	close(fd);
 	if (len > MDF_DNET_CFG_MAX) {
 		free(buf);
-		return fail(MDF_E_LIMIT, why, whylen, "%s: over the limit of %d bytes for a cfg",
+		return mdf_why(why, whylen, MDF_E_LIMIT, "%s: over the limit of %d bytes for a cfg",
 		    path, MDF_DNET_CFG_MAX);
 	}
 	buf[len] = '\0';
 	if (memchr(buf, '\0', len))
-		return free(buf), fail(MDF_E_META, why, whylen, "%s: not a text file", path);
+		return free(buf), mdf_why(why, whylen, MDF_E_META, "%s: not a text file", path);
 	*text = buf;
 	return MDF_OK;
 }
@@ -126,10 +116,10 @@ split_lines(const char *name, const char *text, struct line **out, int *n,
 			if (ch < 0x20 || ch == 0x7f) {
 				free(s);
 				if (ch == '\r')
-					fail(0, why, whylen, "%s: line %d: carriage return (CRLF line "
+					mdf_why(why, whylen, 0, "%s: line %d: carriage return (CRLF line "
 					    "endings): Darknet reads LF line endings only", name, no);
 				else
-					fail(0, why, whylen, "%s: line %d: control character 0x%02x",
+					mdf_why(why, whylen, 0, "%s: line %d: control character 0x%02x",
 					    name, no, ch);
 				rc = MDF_E_META;
 				goto fail;
@@ -290,7 +280,7 @@ get_int(const struct section *s, const char *cfgname, const char *key,
 	errno = 0;
 	long x = strtol(v, &end, 10);
 	if (errno || end == v || *end || x < min || x > max) {
-		fail(0, why, whylen, "%s: line %d: %s %s=%s: want a whole number in %ld..%ld",
+		mdf_why(why, whylen, 0, "%s: line %d: %s %s=%s: want a whole number in %ld..%ld",
 		    cfgname, s->no, s->name, key, v, min, max);
 		return -1;
 	}
@@ -310,7 +300,7 @@ get_float(const struct section *s, const char *cfgname, const char *key,
 	errno = 0;
 	double x = strtod(v, &end);
 	if (errno || end == v || *end || !isfinite(x)) {
-		fail(0, why, whylen, "%s: line %d: %s %s=%s: not a finite number", cfgname,
+		mdf_why(why, whylen, 0, "%s: line %d: %s %s=%s: not a finite number", cfgname,
 		    s->no, s->name, key, v);
 		return -1;
 	}
@@ -341,7 +331,7 @@ parse_sections(const char *name, struct line *lines, int nlines,
 			sec->no = lines[i].no;
 			sec->hline = i;
 			if (sec->type == S_UNKNOWN) {
-				fail(0, why, whylen, "%s: line %d: unknown or unsupported section %s",
+				mdf_why(why, whylen, 0, "%s: line %d: unknown or unsupported section %s",
 				    name, lines[i].no, s);
 				free(v);
 				return MDF_E_META;
@@ -350,13 +340,13 @@ parse_sections(const char *name, struct line *lines, int nlines,
 		}
 		const char *eq = strchr(s, '=');
 		if (!eq || eq == s || !eq[1]) {
-			fail(0, why, whylen, "%s: line %d: expected KEY=VALUE or [section], got '%s'",
+			mdf_why(why, whylen, 0, "%s: line %d: expected KEY=VALUE or [section], got '%s'",
 			    name, lines[i].no, s);
 			free(v);
 			return MDF_E_META;
 		}
 		if (n == 0) {
-			fail(0, why, whylen, "%s: line %d: '%s' before the first section",
+			mdf_why(why, whylen, 0, "%s: line %d: '%s' before the first section",
 			    name, lines[i].no, s);
 			free(v);
 			return MDF_E_META;
@@ -365,20 +355,20 @@ parse_sections(const char *name, struct line *lines, int nlines,
 		size_t klen = (size_t)(eq - s);
 		if (!in_list(sect_keys(sec->type), s, klen) &&
 		    !(sec->type != S_NET && in_list(keys_common, s, klen))) {
-			fail(0, why, whylen, "%s: line %d: %s does not take '%.*s'",
+			mdf_why(why, whylen, 0, "%s: line %d: %s does not take '%.*s'",
 			    name, lines[i].no, sec->name, (int)klen, s);
 			free(v);
 			return MDF_E_META;
 		}
 		for (int k = 0; k < sec->nkeys; k++)
 			if (sec->keylen[k] == klen && strncmp(sec->key[k], s, klen) == 0) {
-				fail(0, why, whylen, "%s: line %d: '%.*s' given twice in %s",
+				mdf_why(why, whylen, 0, "%s: line %d: '%.*s' given twice in %s",
 				    name, lines[i].no, (int)klen, s, sec->name);
 				free(v);
 				return MDF_E_META;
 			}
 		if (sec->nkeys == MAXKEYS) {
-			fail(0, why, whylen, "%s: line %d: too many keys in %s", name,
+			mdf_why(why, whylen, 0, "%s: line %d: too many keys in %s", name,
 			    lines[i].no, sec->name);
 			free(v);
 			return MDF_E_META;
@@ -455,7 +445,7 @@ layer_cost(const char *name, const struct section *s, struct shape in,
 		break;
 	}
 	if (w > INT_MAX / 2 || out * b > INT_MAX / 2 || (double)in.outputs * b > INT_MAX / 2) {
-		fail(0, why, whylen, "%s: line %d: %s is too large for Darknet "
+		mdf_why(why, whylen, 0, "%s: line %d: %s is too large for Darknet "
 		    "(%.0f outputs and %.0f weights, batch %ld: over 2^30 values)",
 		    name, s->no, s->name, out, w, b);
 		return -1;
@@ -495,13 +485,13 @@ check_sections(const char *name, struct section *sec, int n,
 #define INT(S, K, D, MIN, MAX, OUT) \
 	if (get_int(S, name, K, D, MIN, MAX, OUT, why, whylen) < 0) goto out
 #define NEED(S, K) \
-	if (!get(S, K)) { fail(0, why, whylen, "%s: line %d: %s needs %s=", \
+	if (!get(S, K)) { mdf_why(why, whylen, 0, "%s: line %d: %s needs %s=", \
 	    name, (S)->no, (S)->name, K); goto out; }
 
 	if (n == 0 || sec[0].type != S_NET)
-		return fail(MDF_E_META, why, whylen, "%s: the first section must be [net]", name);
+		return mdf_why(why, whylen, MDF_E_META, "%s: the first section must be [net]", name);
 	if (n < 2)
-		return fail(MDF_E_META, why, whylen, "%s: no layers after [net]", name);
+		return mdf_why(why, whylen, MDF_E_META, "%s: no layers after [net]", name);
 	if (!(sh = calloc((size_t)n, sizeof *sh)))
 		return MDF_E_NOMEM;
 	NEED(&sec[0], "width");
@@ -512,7 +502,7 @@ check_sections(const char *name, struct section *sec, int n,
 	INT(&sec[0], "channels", 0, 1, 4, &c);
 	INT(&sec[0], "batch", 1, 1, 65536, &batch);
 	if (w * h > MDF_DNET_MAX_PIXELS) {
-		fail(0, why, whylen, "%s: line %d: a %ldx%ld input is over the limit of %d pixels",
+		mdf_why(why, whylen, 0, "%s: line %d: a %ldx%ld input is over the limit of %d pixels",
 		    name, sec[0].no, w, h, MDF_DNET_MAX_PIXELS);
 		goto out;
 	}
@@ -530,13 +520,13 @@ check_sections(const char *name, struct section *sec, int n,
 		static const char *const pol[] = { "constant", "step", "exp",
 			"poly", "steps", "sig", "random", NULL };
 		if (p && !in_list(pol, p, strlen(p))) {
-			fail(0, why, whylen, "%s: line %d: unknown policy '%s'", name,
+			mdf_why(why, whylen, 0, "%s: line %d: unknown policy '%s'", name,
 			    sec[0].no, p);
 			goto out;
 		}
 		if (p && strcmp(p, "steps") == 0 &&
 		    (!get(&sec[0], "steps") || !get(&sec[0], "scales"))) {
-			fail(0, why, whylen, "%s: line %d: policy=steps needs steps= and scales=",
+			mdf_why(why, whylen, 0, "%s: line %d: policy=steps needs steps= and scales=",
 			    name, sec[0].no);
 			goto out;
 		}
@@ -559,20 +549,20 @@ check_sections(const char *name, struct section *sec, int n,
 		const char *act = get(s, "activation");
 
 		if (act && !in_list(activations, act, strlen(act))) {
-			fail(0, why, whylen, "%s: line %d: unknown activation '%s'", name,
+			mdf_why(why, whylen, 0, "%s: line %d: unknown activation '%s'", name,
 			    s->no, act);
 			goto out;
 		}
 		if (get(s, "learning_rate") && get_float(s, name, "learning_rate", why, whylen) < 0)
 			goto out;
 		if (s->type == S_NET) {
-			fail(0, why, whylen, "%s: line %d: a second [net] section", name, s->no);
+			mdf_why(why, whylen, 0, "%s: line %d: a second [net] section", name, s->no);
 			goto out;
 		}
 		if (s->type != S_CONN && s->type != S_SOFT && s->type != S_DROP &&
 		    s->type != S_ROUTE && s->type != S_SHORT && s->type != S_SWISH &&
 		    (in.w < 1 || in.h < 1 || in.c < 1)) {
-			fail(0, why, whylen, "%s: line %d: %s needs an image input", name,
+			mdf_why(why, whylen, 0, "%s: line %d: %s needs an image input", name,
 			    s->no, s->name);
 			goto out;
 		}
@@ -592,14 +582,14 @@ check_sections(const char *name, struct section *sec, int n,
 			if (pad)
 				padding = size / 2;
 			if (in.c % groups || filters % groups) {
-				fail(0, why, whylen, "%s: line %d: groups=%ld must divide %d input channels and filters=%ld",
+				mdf_why(why, whylen, 0, "%s: line %d: groups=%ld must divide %d input channels and filters=%ld",
 				    name, s->no, groups, in.c, filters);
 				goto out;
 			}
 			/* Darknet's 1x1 path multiplies the input as is,
 			 * ignoring the stride */
 			if (size == 1 && (stride != 1 || padding != 0)) {
-				fail(0, why, whylen, "%s: line %d: a 1x1 convolution needs stride=1 and no padding",
+				mdf_why(why, whylen, 0, "%s: line %d: a 1x1 convolution needs stride=1 and no padding",
 				    name, s->no);
 				goto out;
 			}
@@ -607,7 +597,7 @@ check_sections(const char *name, struct section *sec, int n,
 			o->h = (int)((in.h + 2 * padding - size) / stride + 1);
 			o->c = (int)filters;
 			if (in.w + 2 * padding < size || in.h + 2 * padding < size) {
-				fail(0, why, whylen, "%s: line %d: %ldx%ld kernel larger than its %dx%d input",
+				mdf_why(why, whylen, 0, "%s: line %d: %ldx%ld kernel larger than its %dx%d input",
 				    name, s->no, size, size, in.w, in.h);
 				goto out;
 			}
@@ -632,7 +622,7 @@ check_sections(const char *name, struct section *sec, int n,
 			o->w = (int)((in.w + padding - size) / stride + 1);
 			o->h = (int)((in.h + padding - size) / stride + 1);
 			if (o->w < 1 || o->h < 1) {
-				fail(0, why, whylen, "%s: line %d: pooling shrinks %dx%d to nothing",
+				mdf_why(why, whylen, 0, "%s: line %d: pooling shrinks %dx%d to nothing",
 				    name, s->no, in.w, in.h);
 				goto out;
 			}
@@ -647,12 +637,12 @@ check_sections(const char *name, struct section *sec, int n,
 			if (get(s, "temperature") && get_float(s, name, "temperature", why, whylen) < 0)
 				goto out;
 			if (in.outputs % groups) {
-				fail(0, why, whylen, "%s: line %d: groups=%ld does not divide %ld inputs",
+				mdf_why(why, whylen, 0, "%s: line %d: groups=%ld does not divide %ld inputs",
 				    name, s->no, groups, in.outputs);
 				goto out;
 			}
 			if (i != n - 1) {
-				fail(0, why, whylen, "%s: line %d: [softmax] must be the last layer",
+				mdf_why(why, whylen, 0, "%s: line %d: [softmax] must be the last layer",
 				    name, s->no);
 				goto out;
 			}
@@ -670,13 +660,13 @@ check_sections(const char *name, struct section *sec, int n,
 			long idx = from < 0 ? (i - 1) + from : from;
 			/* layer indexes count from 0 after [net] */
 			if (idx < 0 || idx >= i - 1) {
-				fail(0, why, whylen, "%s: line %d: from=%ld names no earlier layer",
+				mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
 				    name, s->no, from);
 				goto out;
 			}
 			struct shape f = sh[idx + 1];
 			if (f.w != in.w || f.h != in.h || f.c != in.c) {
-				fail(0, why, whylen, "%s: line %d: [shortcut] adds %dx%dx%d to %dx%dx%d",
+				mdf_why(why, whylen, 0, "%s: line %d: [shortcut] adds %dx%dx%d to %dx%dx%d",
 				    name, s->no, f.w, f.h, f.c, in.w, in.h, in.c);
 				goto out;
 			}
@@ -689,7 +679,7 @@ check_sections(const char *name, struct section *sec, int n,
 			if (get(s, "probability") && get_float(s, name, "probability", why, whylen) < 0)
 				goto out;
 			if (i == 1) {
-				fail(0, why, whylen, "%s: line %d: [dropout] cannot be the first layer",
+				mdf_why(why, whylen, 0, "%s: line %d: [dropout] cannot be the first layer",
 				    name, s->no);
 				goto out;
 			}
@@ -707,13 +697,13 @@ check_sections(const char *name, struct section *sec, int n,
 				long idx = from < 0 ? (i - 1) + from : from;
 				if (errno || end == p || (*end && *end != ',') || idx < 0 ||
 				    idx >= i - 1) {
-					fail(0, why, whylen, "%s: line %d: layers=%s: not a list of earlier layers",
+					mdf_why(why, whylen, 0, "%s: line %d: layers=%s: not a list of earlier layers",
 					    name, s->no, get(s, "layers"));
 					goto out;
 				}
 				struct shape f = sh[idx + 1];
 				if (cw >= 0 && (f.w != cw || f.h != chh)) {
-					fail(0, why, whylen, "%s: line %d: [route] joins layers of different sizes",
+					mdf_why(why, whylen, 0, "%s: line %d: [route] joins layers of different sizes",
 					    name, s->no);
 					goto out;
 				}
@@ -731,7 +721,7 @@ check_sections(const char *name, struct section *sec, int n,
 		}
 		case S_SWISH:
 			if (i == 1) {
-				fail(0, why, whylen, "%s: line %d: [swish] cannot be the first layer",
+				mdf_why(why, whylen, 0, "%s: line %d: [swish] cannot be the first layer",
 				    name, s->no);
 				goto out;
 			}
@@ -742,13 +732,13 @@ check_sections(const char *name, struct section *sec, int n,
 			INT(s, "from", 0, -(long)n, (long)n, &from);
 			long idx = from < 0 ? (i - 1) + from : from;
 			if (idx < 0 || idx >= i - 1) {
-				fail(0, why, whylen, "%s: line %d: from=%ld names no earlier layer",
+				mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
 				    name, s->no, from);
 				goto out;
 			}
 			struct shape f = sh[idx + 1];
 			if (i == 1 || in.w != 1 || in.h != 1 || in.c != f.c || f.w < 1 || f.h < 1) {
-				fail(0, why, whylen, "%s: line %d: [scale_channels] scales the %dx%dx%d "
+				mdf_why(why, whylen, 0, "%s: line %d: [scale_channels] scales the %dx%dx%d "
 				    "planes of layer %ld by a 1x1x%d input, want 1x1x%d",
 				    name, s->no, f.w, f.h, f.c, idx, in.c, f.c);
 				goto out;
@@ -761,7 +751,7 @@ check_sections(const char *name, struct section *sec, int n,
 		}
 		o->outputs = (long)o->w * o->h * o->c;
 		if (o->outputs < 1) {
-			fail(0, why, whylen, "%s: line %d: %s has no outputs", name, s->no, s->name);
+			mdf_why(why, whylen, 0, "%s: line %d: %s has no outputs", name, s->no, s->name);
 			goto out;
 		}
 		if (layer_cost(name, s, in, *o, batch, cfg, &workspace, why, whylen) < 0)
@@ -769,13 +759,13 @@ check_sections(const char *name, struct section *sec, int n,
 	}
 	cfg->mem += workspace;
 	if (cfg->mem > (limit = mem_limit())) {
-		fail(0, why, whylen, "%s: the network would take some %.0f MiB with batch %ld, "
+		mdf_why(why, whylen, 0, "%s: the network would take some %.0f MiB with batch %ld, "
 		    "over the limit of %.0f MiB (MILLDIR_DNN_MAX_MB)", name,
 		    cfg->mem / 1048576, batch, limit / 1048576);
 		goto out;
 	}
 	if (sec[n - 1].type != S_SOFT) {
-		fail(0, why, whylen, "%s: the last layer must be [softmax]", name);
+		mdf_why(why, whylen, 0, "%s: the last layer must be [softmax]", name);
 		goto out;
 	}
 	cfg->nlayers = n - 1;
@@ -873,43 +863,6 @@ done:
 
 /* --- rewriting -------------------------------------------------------- */
 
-struct buf {
-	char *p;
-	size_t len, cap;
-	int err;
-};
-
-static void
-bput(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->err)
-		return;
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->p ? b->p + b->len : NULL, b->p ? b->cap - b->len : 0, fmt, ap);
-		va_end(ap);
-		if (n < 0) {
-			b->err = 1;
-			return;
-		}
-		if (b->p && b->len + (size_t)n < b->cap) {
-			b->len += (size_t)n;
-			return;
-		}
-		size_t nc = (b->cap + (size_t)n + 1) * 2;
-		char *np = realloc(b->p, nc);
-		if (!np) {
-			b->err = 1;
-			return;
-		}
-		b->p = np;
-		b->cap = nc;
-	}
-}
-
 /* A [net] key we rewrite but the caller left unset. */
 static int
 keep_key(const char *k, size_t len, const struct mdf_dnet_hyper *hp)
@@ -925,7 +878,7 @@ mdf_dnet_cfg_patch(const char *text, int classes, const struct mdf_dnet_hyper *h
 {
 	struct line *lines;
 	struct section *sec;
-	struct buf b = { 0 };
+	struct mdf_sb b = { 0 };
 	int nlines, nsec, rc, cls = -1;
 	const char *orig = text;
 
@@ -941,7 +894,7 @@ mdf_dnet_cfg_patch(const char *text, int classes, const struct mdf_dnet_hyper *h
 	if (cls < 0 || nsec < 1 || sec[0].type != S_NET) {
 		free(sec);
 		free_lines(lines, nlines);
-		return fail(MDF_E_META, why, whylen, "no [connected] or [convolutional] classifier");
+		return mdf_why(why, whylen, MDF_E_META, "no [connected] or [convolutional] classifier");
 	}
 	/* the [net] keys we set ourselves are dropped and rewritten */
 	static const char *const ours[] = { "batch", "subdivisions", "learning_rate",
@@ -964,29 +917,29 @@ mdf_dnet_cfg_patch(const char *text, int classes, const struct mdf_dnet_hyper *h
 			     (sec[cls].type == S_CONV && strncmp(s, "filters=", 8) == 0)))
 				replace = 1;
 		if (replace)
-			bput(&b, "# set by milldir from the classes\n%s=%d\n",
+			mdf_sb_printf(&b, "# set by milldir from the classes\n%s=%d\n",
 			    sec[cls].type == S_CONN ? "output" : "filters", classes);
 		else if (!drop)
-			bput(&b, "%.*s\n", (int)len, p);
+			mdf_sb_printf(&b, "%.*s\n", (int)len, p);
 		if (li == sec[0].hline) {
-			bput(&b, "# set by milldir\nbatch=%d\nsubdivisions=1\n", hp->batch);
+			mdf_sb_printf(&b, "# set by milldir\nbatch=%d\nsubdivisions=1\n", hp->batch);
 			if (hp->lr >= 0)
-				bput(&b, "learning_rate=%.9g\n", hp->lr);
+				mdf_sb_printf(&b, "learning_rate=%.9g\n", hp->lr);
 			if (hp->momentum >= 0)
-				bput(&b, "momentum=%.9g\n", hp->momentum);
+				mdf_sb_printf(&b, "momentum=%.9g\n", hp->momentum);
 			if (hp->decay >= 0)
-				bput(&b, "decay=%.9g\n", hp->decay);
+				mdf_sb_printf(&b, "decay=%.9g\n", hp->decay);
 			const char *pol = hp->policy ? hp->policy : "constant";
 			long mb = hp->max_batches > 0 ? hp->max_batches : 1;
 			if (strcmp(pol, "poly") == 0)
-				bput(&b, "policy=poly\npower=2\nmax_batches=%ld\n", mb);
+				mdf_sb_printf(&b, "policy=poly\npower=2\nmax_batches=%ld\n", mb);
 			else if (strcmp(pol, "step") == 0)
-				bput(&b, "policy=step\nstep=%ld\nscale=0.1\n",
+				mdf_sb_printf(&b, "policy=step\nstep=%ld\nscale=0.1\n",
 				    mb / 3 > 0 ? mb / 3 : 1);
 			else if (strcmp(pol, "exp") == 0)
-				bput(&b, "policy=exp\ngamma=%.9g\n", 1.0 - 3.0 / (double)mb);
+				mdf_sb_printf(&b, "policy=exp\ngamma=%.9g\n", 1.0 - 3.0 / (double)mb);
 			else
-				bput(&b, "policy=constant\n");
+				mdf_sb_printf(&b, "policy=constant\n");
 		}
 		p = e ? e + 1 : p + len;
 		li++;
@@ -994,10 +947,10 @@ mdf_dnet_cfg_patch(const char *text, int classes, const struct mdf_dnet_hyper *h
 	free(sec);
 	free_lines(lines, nlines);
 	if (b.err) {
-		free(b.p);
+		free(b.s);
 		return MDF_E_NOMEM;
 	}
-	*out = b.p;
+	*out = b.s;
 	return MDF_OK;
 }
 
@@ -1012,14 +965,14 @@ mdf_dnet_find_net(const char *name, const char *srcdir, const char *pkgdir,
 
 	if (strchr(name, '/') || (len > 4 && strcmp(name + len - 4, ".cfg") == 0)) {
 		if (access(name, R_OK) != 0)
-			return fail(MDF_E_IO, why, whylen, "%s: %s", name, strerror(errno));
+			return mdf_why(why, whylen, MDF_E_IO, "%s: %s", name, strerror(errno));
 		*path = strdup(name);
 		return *path ? MDF_OK : MDF_E_NOMEM;
 	}
 	for (size_t i = 0; i < len; i++)
 		if (!isalnum((unsigned char)name[i]) && name[i] != '-' && name[i] != '_' &&
 		    name[i] != '.')
-			return fail(MDF_E_INVAL, why, whylen, "%s: not a network name", name);
+			return mdf_why(why, whylen, MDF_E_INVAL, "%s: not a network name", name);
 	if (getenv("MILLDIR_NETS") && *getenv("MILLDIR_NETS"))
 		dirs[nd++] = getenv("MILLDIR_NETS");
 	char src[PATH_MAX];
@@ -1039,7 +992,7 @@ mdf_dnet_find_net(const char *name, const char *srcdir, const char *pkgdir,
 			return *path ? MDF_OK : MDF_E_NOMEM;
 		}
 	}
-	return fail(MDF_E_INVAL, why, whylen, "%s: unknown network (no %s.cfg in %s%s%s%s%s)",
+	return mdf_why(why, whylen, MDF_E_INVAL, "%s: unknown network (no %s.cfg in %s%s%s%s%s)",
 	    name, name, nd > 0 ? dirs[0] : "", nd > 1 ? ", " : "", nd > 1 ? dirs[1] : "",
 	    nd > 2 ? ", " : "", nd > 2 ? dirs[2] : "");
 }

@@ -15,20 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "dnn/dnet.h"
 #include "milldir/metrics.h"
 #include "milldir/types.h"
-
-static int
-fail(int code, char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return code;
-}
 
 uint64_t
 mdf_dnet_rand(uint64_t *s)
@@ -113,11 +103,11 @@ mdf_dset_set_classes(struct mdf_dset *ds, const char *list, char *why, size_t wh
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		char name[256];
 		if (len == 0 || len >= sizeof name)
-			return fail(MDF_E_INVAL, why, whylen, "--classes: empty or overlong class name in '%s'", list);
+			return mdf_why(why, whylen, MDF_E_INVAL, "--classes: empty or overlong class name in '%s'", list);
 		memcpy(name, p, len);
 		name[len] = '\0';
 		if (find(ds->labels, ds->nlabels, name) >= 0)
-			return fail(MDF_E_INVAL, why, whylen, "--classes: '%s' given twice", name);
+			return mdf_why(why, whylen, MDF_E_INVAL, "--classes: '%s' given twice", name);
 		if (add_name(&ds->labels, &ds->nlabels, name) < 0)
 			return MDF_E_NOMEM;
 		if (!e)
@@ -125,7 +115,7 @@ mdf_dset_set_classes(struct mdf_dset *ds, const char *list, char *why, size_t wh
 		p = e + 1;
 	}
 	if (ds->nlabels < 2)
-		return fail(MDF_E_INVAL, why, whylen, "--classes: at least two classes needed");
+		return mdf_why(why, whylen, MDF_E_INVAL, "--classes: at least two classes needed");
 	ds->fixed_labels = 1;
 	return MDF_OK;
 }
@@ -194,24 +184,24 @@ mdf_dnet_frame_input(const struct mdf_frame *cf, int w, int h, int c, float *dst
 	if (mdf_frame_is(f, "IMAG")) {
 		struct mdf_image im;
 		if ((rc = mdf_image_view(f, &im)) < 0)
-			return fail(rc, why, whylen, "bad IMAG frame: %s", mdf_strerror(rc));
+			return mdf_why(why, whylen, rc, "bad IMAG frame: %s", mdf_strerror(rc));
 		image_planar(&im, w, h, c, dst);
 		return MDF_OK;
 	}
 	if (mdf_frame_is(f, "TENS")) {
 		struct mdf_tensor t;
 		if ((rc = mdf_tensor_view(f, &t)) < 0)
-			return fail(rc, why, whylen, "bad TENS frame: %s", mdf_strerror(rc));
+			return mdf_why(why, whylen, rc, "bad TENS frame: %s", mdf_strerror(rc));
 		if (t.ndim != 3 || t.dims[0] != (uint64_t)c || t.dims[1] != (uint64_t)h ||
 		    t.dims[2] != (uint64_t)w)
-			return fail(MDF_E_SIZE, why, whylen,
+			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "tensor of shape %s cannot be resized to the network input %dx%dx%d (CxHxW)",
 			    mdf_get(f, "shape"), c, h, w);
 		/* NaN and infinities are valid TENS values, but a network
 		 * cannot learn from them (every loss after them is NaN) */
 		for (uint64_t i = 0; i < t.count; i++)
 			if (!isfinite(t.data[i]))
-				return fail(MDF_E_META, why, whylen,
+				return mdf_why(why, whylen, MDF_E_META,
 				    "tensor value %llu (channel %llu, row %llu, column %llu) is %s: "
 				    "the networks take finite values only",
 				    (unsigned long long)i, (unsigned long long)(i / ((uint64_t)h * w)),
@@ -221,7 +211,7 @@ mdf_dnet_frame_input(const struct mdf_frame *cf, int w, int h, int c, float *dst
 		memcpy(dst, t.data, (size_t)t.count * sizeof *dst);
 		return MDF_OK;
 	}
-	return fail(MDF_E_INVAL, why, whylen, "not an IMAG or TENS frame");
+	return mdf_why(why, whylen, MDF_E_INVAL, "not an IMAG or TENS frame");
 }
 
 static int
@@ -237,13 +227,13 @@ dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
 	int rc;
 
 	if (need_label && (!label || !*label))
-		return fail(MDF_E_META, why, whylen, "no label= in the frame");
+		return mdf_why(why, whylen, MDF_E_META, "no label= in the frame");
 	if (label && strchr(label, ','))
-		return fail(MDF_E_META, why, whylen, "label '%s' contains a comma", label);
+		return mdf_why(why, whylen, MDF_E_META, "label '%s' contains a comma", label);
 	if (label) {
 		it.label = find(ds->labels, ds->nlabels, label);
 		if (it.label < 0 && ds->fixed_labels)
-			return fail(MDF_E_META, why, whylen, "label '%s' is not one of --classes", label);
+			return mdf_why(why, whylen, MDF_E_META, "label '%s' is not one of --classes", label);
 		if (it.label < 0 && (it.label = add_name(&ds->labels, &ds->nlabels, label)) < 0)
 			return MDF_E_NOMEM;
 	}
@@ -260,7 +250,7 @@ dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
 		else if (strcmp(split, "test") == 0)
 			it.split = 2;
 		else
-			return fail(MDF_E_META, why, whylen, "split=%s: want train, val or test", split);
+			return mdf_why(why, whylen, MDF_E_META, "split=%s: want train, val or test", split);
 	}
 	if (!(tmp = malloc(npx * sizeof *tmp)))
 		return MDF_E_NOMEM;
@@ -397,12 +387,12 @@ mdf_dset_split(struct mdf_dset *ds, double frac, unsigned seed, char *why,
 			const struct mdf_dset_item *it = &ds->it[i];
 			if (it->split < 0) {
 				free(side);
-				return fail(MDF_E_META, why, whylen,
+				return mdf_why(why, whylen, MDF_E_META,
 				    "frame %zu has no split= (use --val-split)", i + 1);
 			}
 			if (it->part >= 0 && side[it->part] >= 0 && side[it->part] != it->split) {
 				free(side);
-				return fail(MDF_E_META, why, whylen,
+				return mdf_why(why, whylen, MDF_E_META,
 				    "part %s has frames on both sides of split=", ds->parts[it->part]);
 			}
 			if (it->part >= 0)
@@ -418,7 +408,7 @@ mdf_dset_split(struct mdf_dset *ds, double frac, unsigned seed, char *why,
 			count[ds->it[i].label]++;
 	for (int k = 0; k < ds->nlabels; k++)
 		if (count[k] == 0) {
-			fail(MDF_E_META, why, whylen, "class '%s' has no training frames",
+			mdf_why(why, whylen, MDF_E_META, "class '%s' has no training frames",
 			    ds->labels[k]);
 			free(count);
 			return MDF_E_META;

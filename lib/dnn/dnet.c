@@ -16,18 +16,8 @@
 
 #include <darknet.h>
 
+#include "common/common.h"
 #include "dnn/dnet.h"
-
-static int
-fail(int code, char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return code;
-}
 
 /* --- networks --------------------------------------------------------- */
 
@@ -165,7 +155,7 @@ mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
 	struct mdf_dnet *d = calloc(1, sizeof *d);
 
 	if (!d)
-		return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", cfgpath);
+		return mdf_why(why, whylen, MDF_E_NOMEM, "%s: out of memory", cfgpath);
 	/* Darknet reads a copy with our own layers as stand-ins */
 	char *text = NULL, *dtext = NULL, tmp[] = "/tmp/milldir-cfg-XXXXXX";
 	unsigned char *kinds = NULL;
@@ -174,12 +164,12 @@ mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
 	    (rc = mdf_dnet_cfg_darknet(text, &dtext, &kinds, &nkinds, why, whylen)) < 0) {
 		free(text);
 		free(d);
-		return rc == MDF_E_NOMEM ? fail(rc, why, whylen, "%s: out of memory", cfgpath) : rc;
+		return rc == MDF_E_NOMEM ? mdf_why(why, whylen, rc, "%s: out of memory", cfgpath) : rc;
 	}
 	free(text);
 	size_t dlen = strlen(dtext);
 	if ((fd = mkstemp(tmp)) < 0 || write(fd, dtext, dlen) != (ssize_t)dlen) {
-		rc = fail(MDF_E_IO, why, whylen, "%s: %s", tmp, strerror(errno));
+		rc = mdf_why(why, whylen, MDF_E_IO, "%s: %s", tmp, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -200,7 +190,7 @@ mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
 	if (!d->net) {
 		free(kinds);
 		free(d);
-		return fail(MDF_E_INVAL, why, whylen, "%s: Darknet built no network", cfgpath);
+		return mdf_why(why, whylen, MDF_E_INVAL, "%s: Darknet built no network", cfgpath);
 	}
 	network *net = d->net;
 	mdf_dnet_install_own(net, kinds, nkinds);
@@ -208,7 +198,7 @@ mdf_dnet_open(const char *cfgpath, int verbose, unsigned seed,
 	d->input = calloc((size_t)net->batch * net->inputs, sizeof *d->input);
 	if (!d->input) {
 		mdf_dnet_free(d);
-		return fail(MDF_E_NOMEM, why, whylen, "%s: out of memory", cfgpath);
+		return mdf_why(why, whylen, MDF_E_NOMEM, "%s: out of memory", cfgpath);
 	}
 	mdf_dnet_install(net, mdf_dnet_mode());
 	*out = d;

@@ -12,18 +12,8 @@
 
 #include <darknet.h>
 
+#include "common/common.h"
 #include "dnn/dnet.h"
-
-static int
-fail(int code, char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-	return code;
-}
 
 /* --- weights ----------------------------------------------------------
  *
@@ -109,7 +99,7 @@ mdf_dnet_save(struct mdf_dnet *d, const char *path, char *why, size_t whylen)
 	FILE *fp = fopen(path, "wb");
 
 	if (!fp)
-		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+		return mdf_why(why, whylen, MDF_E_IO, "%s: %s", path, strerror(errno));
 	fwrite(WMAGIC, 1, 8, fp);
 	put_u32(hdr, (uint32_t)net->n);
 	fwrite(hdr, 1, 4, fp);
@@ -125,7 +115,7 @@ mdf_dnet_save(struct mdf_dnet *d, const char *path, char *why, size_t whylen)
 			fwrite(pt.p[k], sizeof(float), pt.n[k], fp);
 	}
 	if (ferror(fp) | (fclose(fp) != 0))
-		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+		return mdf_why(why, whylen, MDF_E_IO, "%s: %s", path, strerror(errno));
 	return MDF_OK;
 }
 
@@ -138,35 +128,35 @@ mdf_dnet_load(struct mdf_dnet *d, const char *path, char *why, size_t whylen)
 	int rc = MDF_E_META;
 
 	if (!fp)
-		return fail(MDF_E_IO, why, whylen, "%s: %s", path, strerror(errno));
+		return mdf_why(why, whylen, MDF_E_IO, "%s: %s", path, strerror(errno));
 	if (fread(hdr, 1, 8, fp) != 8 || memcmp(hdr, WMAGIC, 8) != 0) {
-		fail(0, why, whylen, "%s: not a milldir weights file", path);
+		mdf_why(why, whylen, 0, "%s: not a milldir weights file", path);
 		goto out;
 	}
 	if (fread(hdr, 1, 4, fp) != 4 || get_u32(hdr) != (uint32_t)net->n) {
-		fail(0, why, whylen, "%s: weights for another network (layer count)", path);
+		mdf_why(why, whylen, 0, "%s: weights for another network (layer count)", path);
 		goto out;
 	}
 	for (int i = 0; i < net->n; i++) {
 		struct parts pt;
 		layer_parts(&net->layers[i], &pt);
 		if (fread(hdr, 1, 8, fp) != 8) {
-			fail(0, why, whylen, "%s: truncated at layer %d", path, i);
+			mdf_why(why, whylen, 0, "%s: truncated at layer %d", path, i);
 			goto out;
 		}
 		if (get_u32(hdr) != (uint32_t)net->layers[i].type ||
 		    get_u32(hdr + 4) != parts_count(&pt)) {
-			fail(0, why, whylen, "%s: layer %d does not match the network", path, i);
+			mdf_why(why, whylen, 0, "%s: layer %d does not match the network", path, i);
 			goto out;
 		}
 		for (int k = 0; k < pt.np; k++)
 			if (fread(pt.p[k], sizeof(float), pt.n[k], fp) != pt.n[k]) {
-				fail(0, why, whylen, "%s: truncated at layer %d", path, i);
+				mdf_why(why, whylen, 0, "%s: truncated at layer %d", path, i);
 				goto out;
 			}
 	}
 	if (fgetc(fp) != EOF) {
-		fail(0, why, whylen, "%s: trailing bytes after the last layer", path);
+		mdf_why(why, whylen, 0, "%s: trailing bytes after the last layer", path);
 		goto out;
 	}
 	rc = MDF_OK;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "common/common.h"
 #include "frame/internal.h"
 #include "milldir/types.h"
 
@@ -59,79 +60,61 @@ count_classes(const char *s, uint32_t *n)
 	return MDF_OK;
 }
 
-static int
-why_fail(char *why, size_t whylen, int code, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-#include <stdarg.h>
-static int
-why_fail(char *why, size_t whylen, int code, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(why, whylen, fmt, ap);
-		va_end(ap);
-	}
-	return code;
-}
-
 int
 mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 {
 	uint64_t a, b, c, expect;
 
 	if (!mdf_type_valid(f->type))
-		return why_fail(why, whylen, MDF_E_TYPE, "invalid type tag");
+		return mdf_why(why, whylen, MDF_E_TYPE, "invalid type tag");
 	if (mdf_frame_is(f, "MESH")) {
 		if (mdf_get_u64(f, "triangles", &a) < 0)
-			return why_fail(why, whylen, MDF_E_META,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "missing or malformed key 'triangles'");
 		if (!mdf_mul(a, MDF_MESH_TRI_BYTES, &expect))
-			return why_fail(why, whylen, MDF_E_SIZE,
+			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "triangles=%llu needs more than 2^64 payload bytes, found %zu",
 			    (unsigned long long)a, f->len);
 		if (expect != f->len)
-			return why_fail(why, whylen, MDF_E_SIZE,
+			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "triangles=%llu needs %llu payload bytes, found %zu",
 			    (unsigned long long)a, (unsigned long long)expect, f->len);
 	} else if (mdf_frame_is(f, "IMAG")) {
 		if (mdf_get_u64(f, "width", &a) < 0 || mdf_get_u64(f, "height", &b) < 0 ||
 		    mdf_get_u64(f, "channels", &c) < 0)
-			return why_fail(why, whylen, MDF_E_META,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "missing or malformed key width, height or channels");
 		if (a == 0 || b == 0 || a > UINT32_MAX || b > UINT32_MAX || c < 1 || c > 4)
-			return why_fail(why, whylen, MDF_E_META,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "image of %llux%llu with %llu channels (1 to 4 allowed)",
 			    (unsigned long long)a, (unsigned long long)b,
 			    (unsigned long long)c);
 		if (!mdf_mul3(a, b, c, &expect) || expect > SIZE_MAX)
-			return why_fail(why, whylen, MDF_E_SIZE,
+			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "%llux%llux%llu image needs more than 2^64 payload bytes, found %zu",
 			    (unsigned long long)a, (unsigned long long)b,
 			    (unsigned long long)c, f->len);
 		if (expect != f->len)
-			return why_fail(why, whylen, MDF_E_SIZE,
+			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "%llux%llux%llu image needs %llu payload bytes, found %zu",
 			    (unsigned long long)a, (unsigned long long)b,
 			    (unsigned long long)c, (unsigned long long)expect, f->len);
 	} else if (mdf_frame_is(f, "TENS")) {
 		uint64_t dims[MDF_TENSOR_MAX_DIMS];
 		if (parse_shape(mdf_get(f, "shape"), dims, &a) < 0)
-			return why_fail(why, whylen, MDF_E_META,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "missing or malformed key 'shape' (D0xD1x..., 1 to 8 dims)");
 		if (a * 4 != f->len)
-			return why_fail(why, whylen, MDF_E_SIZE,
+			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "shape=%s needs %llu payload bytes, found %zu",
 			    mdf_get(f, "shape"), (unsigned long long)(a * 4), f->len);
 	} else if (mdf_frame_is(f, "PRED")) {
 		uint32_t n;
 		if (count_classes(mdf_get(f, "classes"), &n) < 0)
-			return why_fail(why, whylen, MDF_E_META,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "missing or malformed key 'classes' (comma-separated labels)");
 		if ((uint64_t)n * 4 != f->len)
-			return why_fail(why, whylen, MDF_E_SIZE,
+			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "%u classes need %llu payload bytes, found %zu", n,
 			    (unsigned long long)n * 4, f->len);
 	} else if (mdf_frame_is(f, "METR")) {
@@ -140,12 +123,12 @@ mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 		int rc;
 
 		if (rec == NULL)
-			return why_fail(why, whylen, MDF_E_NOMEM, "out of memory");
+			return mdf_why(why, whylen, MDF_E_NOMEM, "out of memory");
 		while ((rc = mdf_metr_next(f, &pos, rec, &line)) > 0)
 			;
 		free(rec);
 		if (rc < 0)
-			return why_fail(why, whylen, rc, "payload line %zu is not a valid record",
+			return mdf_why(why, whylen, rc, "payload line %zu is not a valid record",
 			    line);
 	}
 	return MDF_OK;

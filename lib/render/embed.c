@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "milldir/embed.h"
 #include "milldir/mesh.h"
 #include "milldir/types.h"
@@ -58,19 +59,6 @@ static const struct {
 	{ "offset", MDF_EMBED_OFFSET, -1 },     /* one per bin */
 };
 #define NFEATURES (sizeof features / sizeof features[0])
-
-static int
-fail(int rc, char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why != NULL && whylen > 0) {
-		va_start(ap, fmt);
-		vsnprintf(why, whylen, fmt, ap);
-		va_end(ap);
-	}
-	return rc;
-}
 
 uint64_t
 mdf_embed_bins(unsigned freq)
@@ -374,11 +362,11 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 	size_t pos;
 
 	if (n == 0)
-		return fail(MDF_E_META, why, whylen, "mesh has no triangles");
+		return mdf_why(why, whylen, MDF_E_META, "mesh has no triangles");
 	for (uint64_t i = 0; i < n; i++)
 		for (int k = 3; k < 12; k++)
 			if (!isfinite(tri[12 * i + k]))
-				return fail(MDF_E_META, why, whylen,
+				return mdf_why(why, whylen, MDF_E_META,
 				    "triangle %llu: vertex coordinate is not "
 				    "finite", (unsigned long long)i + 1);
 	mdf_mesh_bbox(tri, n, &box);
@@ -404,7 +392,7 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 		for (int k = 0; k < 3; k++)
 			d[k] = nf[k];
 		if ((nb = mdf_embed_assign(e, d, bin, w)) < 0)
-			return fail(MDF_E_META, why, whylen,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "triangle %llu: no normal direction",
 			    (unsigned long long)i + 1);
 		o = e->o.features & MDF_EMBED_OFFSET ?
@@ -425,7 +413,7 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 		mom[5] += a * d[1] * d[2];
 	}
 	if (used == 0 || !(area > 0) || !isfinite(area))
-		return fail(MDF_E_META, why, whylen, "mesh has no area "
+		return mdf_why(why, whylen, MDF_E_META, "mesh has no area "
 		    "(%llu degenerate triangles)", (unsigned long long)n);
 	for (uint64_t b = 0; b < e->nbins; b++)
 		out[b] = (float)(e->o.normalize ? e->acc[b] / area : e->acc[b]);
@@ -438,7 +426,7 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 			out[pos++] = (float)(mom[k] / area);
 	if (e->o.features & (MDF_EMBED_BBOX | MDF_EMBED_BBOX_SORTED)) {
 		if (!(big > 0) || !isfinite(big))   /* area > 0 forbids it */
-			return fail(MDF_E_META, why, whylen,
+			return mdf_why(why, whylen, MDF_E_META,
 			    "mesh has an empty bounding box");
 		for (int k = 0; k < 3; k++)
 			ext[k] /= big;
@@ -475,7 +463,7 @@ mdf_embed_frame(struct mdf_embed *e, struct mdf_frame *f, char *why,
 	int rc;
 
 	if ((rc = mdf_mesh_view(f, &m)) < 0)
-		return fail(rc, why, whylen, "bad MESH frame: %s",
+		return mdf_why(why, whylen, rc, "bad MESH frame: %s",
 		    mdf_strerror(rc));
 	if ((rc = mdf_embed_mesh(e, m.tri, m.n, e->out, why, whylen)) < 0)
 		return rc;
@@ -488,7 +476,7 @@ mdf_embed_frame(struct mdf_embed *e, struct mdf_frame *f, char *why,
 	    (unsigned long long)e->nbins)) < 0 ||
 	    (rc = mdf_set(f, "embed.features", names)) < 0 ||
 	    (rc = mdf_set(f, "embed.normalized", e->o.normalize ? "1" : "0")) < 0)
-		return fail(rc, why, whylen, "%s", mdf_strerror(rc));
+		return mdf_why(why, whylen, rc, "%s", mdf_strerror(rc));
 	memcpy(t.data, e->out, e->len * sizeof *e->out);
 	return MDF_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/common.h"
 #include "milldir/metrics.h"
 #include "milldir/types.h"
 
@@ -121,64 +122,21 @@ mdf_metrics_free(struct mdf_metrics *m)
 }
 
 /* A growing text buffer. */
-struct buf {
-	char *s;
-	size_t len, cap;
-	int err;
-};
-
-static void
-bprintf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-#include <stdarg.h>
-
-static void
-bprintf(struct buf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (b->err)
-		return;
-	for (;;) {
-		va_start(ap, fmt);
-		n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0,
-		    fmt, ap);
-		va_end(ap);
-		if (n < 0) {
-			b->err = 1;
-			return;
-		}
-		if (b->s && b->len + (size_t)n < b->cap) {
-			b->len += (size_t)n;
-			return;
-		}
-		size_t cap = (b->cap ? b->cap * 2 : 256) + (size_t)n;
-		char *s = realloc(b->s, cap);
-		if (s == NULL) {
-			b->err = 1;
-			return;
-		}
-		b->s = s;
-		b->cap = cap;
-	}
-}
-
 int
 mdf_confusion_tsv(const struct mdf_confusion *c, const char *const *labels,
     char **out, size_t *outlen)
 {
-	struct buf b = {0};
+	struct mdf_sb b = {0};
 
-	bprintf(&b, "true\\pred");
+	mdf_sb_printf(&b, "true\\pred");
 	for (uint32_t j = 0; j < c->n; j++)
-		bprintf(&b, "\t%s", labels[j]);
-	bprintf(&b, "\n");
+		mdf_sb_printf(&b, "\t%s", labels[j]);
+	mdf_sb_printf(&b, "\n");
 	for (uint32_t i = 0; i < c->n; i++) {
-		bprintf(&b, "%s", labels[i]);
+		mdf_sb_printf(&b, "%s", labels[i]);
 		for (uint32_t j = 0; j < c->n; j++)
-			bprintf(&b, "\t%llu", (unsigned long long)c->m[(size_t)i * c->n + j]);
-		bprintf(&b, "\n");
+			mdf_sb_printf(&b, "\t%llu", (unsigned long long)c->m[(size_t)i * c->n + j]);
+		mdf_sb_printf(&b, "\n");
 	}
 	if (b.err) {
 		free(b.s);

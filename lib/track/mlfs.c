@@ -19,24 +19,12 @@
 #include "milldir/types.h"
 #include "track/mlint.h"
 
-void
-ml_why(char *why, size_t whylen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (why == NULL || whylen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(why, whylen, fmt, ap);
-	va_end(ap);
-}
-
 /* "PATH: strerror" and MDF_E_IO, keeping errno. */
 int
 ml_io_fail(char *why, size_t whylen, const char *path)
 {
 	int e = errno;
-	ml_why(why, whylen, "%s: %s", path, strerror(e));
+	mdf_why(why, whylen, 0, "%s: %s", path, strerror(e));
 	errno = e;
 	return MDF_E_IO;
 }
@@ -150,14 +138,14 @@ ml_id_valid(const char *s, size_t max)
 int
 ml_read_text(const char *path, char **out, size_t *outlen)
 {
-	struct sbuf b = {0};
+	struct mdf_sb b = {0};
 	char tmp[4096];
 	ssize_t n;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	if (fd < 0)
 		return MDF_E_IO;
-	ml_sb_add(&b, "", 0);
+	mdf_sb_add(&b, "", 0);
 	while ((n = read(fd, tmp, sizeof tmp)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -168,7 +156,7 @@ ml_read_text(const char *path, char **out, size_t *outlen)
 			errno = e;
 			return MDF_E_IO;
 		}
-		ml_sb_add(&b, tmp, (size_t)n);
+		mdf_sb_add(&b, tmp, (size_t)n);
 	}
 	close(fd);
 	if (b.err) {

@@ -4,6 +4,7 @@
 #ifndef MILLDIR_TRACK_MLINT_H
 #define MILLDIR_TRACK_MLINT_H
 
+#include "common/common.h"
 #include <limits.h>
 #include <signal.h>
 #include <stddef.h>
@@ -37,14 +38,7 @@ struct mdf_mlrun {
 	size_t nroots;
 };
 
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	int err;
-};
-
 /* mlfs.c: messages, paths, names, files */
-void ml_why(char *why, size_t whylen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int ml_io_fail(char *why, size_t whylen, const char *path);
 int64_t ml_now_ms(void);
 int ml_pathf(char *out, size_t outlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -66,12 +60,7 @@ int ml_rewrite_in_place(const char *path, const void *data, size_t len);
 int ml_artifact_name_valid(const char *name);
 int ml_path_within(const char *p, const char *root);
 
-/* sbuf.c */
-void ml_sb_add(struct sbuf *b, const char *s, size_t n);
-void ml_sb_str(struct sbuf *b, const char *s);
-void ml_sb_printf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
 /* yaml.c */
-void ml_sb_yaml(struct sbuf *b, const char *key, const char *val);
+void ml_sb_yaml(struct mdf_sb *b, const char *key, const char *val);
 
 #endif

@@ -327,7 +327,7 @@ scan_runs(struct mdf_mlstore *st, const char *exp_id, int full,
 	closedir(d);
 	if (rc < 0) {
 		mdf_runinfos_free(v, cnt);
-		ml_why(why, whylen, "out of memory");
+		mdf_why(why, whylen, 0, "out of memory");
 		return rc;
 	}
 	if (cnt)
@@ -390,12 +390,12 @@ mdf_mlstore_find_run(struct mdf_mlstore *st, const char *what,
 		return rc;
 	}
 	if (found > 1) {
-		ml_why(why, whylen, "'%s' matches %zu runs; give more of the run id",
+		mdf_why(why, whylen, 0, "'%s' matches %zu runs; give more of the run id",
 		    what, found);
 		return MDF_E_META;
 	}
 	if (found == 0) {
-		ml_why(why, whylen, "no run '%s'", what);
+		mdf_why(why, whylen, 0, "no run '%s'", what);
 		return 0;
 	}
 	{
@@ -407,7 +407,7 @@ mdf_mlstore_find_run(struct mdf_mlstore *st, const char *what,
 		rc = read_run(dir, fexp, 1, out);
 		out->exp_name = fname;
 		if (rc < 0)
-			return ml_why(why, whylen, "out of memory"), rc;
+			return mdf_why(why, whylen, 0, "out of memory"), rc;
 	}
 	return rc == 1 ? 1 : 0;
 }
@@ -482,7 +482,7 @@ mdf_mlstore_collect(struct mdf_mlstore *st, const char *name,
 		if ((nv = realloc(all, (cnt + nr + 1) * sizeof *all)) == NULL) {
 			mdf_runinfos_free(v, nr);
 			rc = MDF_E_NOMEM;
-			ml_why(why, whylen, "out of memory");
+			mdf_why(why, whylen, 0, "out of memory");
 			break;
 		}
 		all = nv;
@@ -493,7 +493,7 @@ mdf_mlstore_collect(struct mdf_mlstore *st, const char *name,
 		}
 		free(v);
 		if (rc < 0) {
-			ml_why(why, whylen, "out of memory");
+			mdf_why(why, whylen, 0, "out of memory");
 			break;
 		}
 	}
@@ -542,7 +542,7 @@ mdf_runinfo_model_dir(const struct mdf_runinfo *r, char *out, size_t outlen,
 	char dir[PATH_MAX], real[PATH_MAX], rdir[PATH_MAX];
 
 	if (mdf_runinfo_artifact_dir(r, dir, sizeof dir) < 0) {
-		ml_why(why, whylen, "run %s: artifact_uri '%s' is not a local path",
+		mdf_why(why, whylen, 0, "run %s: artifact_uri '%s' is not a local path",
 		    r->id, r->artifact_uri);
 		return MDF_E_INVAL;
 	}
@@ -550,7 +550,7 @@ mdf_runinfo_model_dir(const struct mdf_runinfo *r, char *out, size_t outlen,
 	 * inside the run's artifacts, by its components and by its real path
 	 * (no "..", no ml_absolute path, no link out). */
 	if (model && !ml_artifact_name_valid(model)) {
-		ml_why(why, whylen, "run %s: its milldir.model tag '%s' is not a "
+		mdf_why(why, whylen, 0, "run %s: its milldir.model tag '%s' is not a "
 		    "path inside its artifacts", r->id, model);
 		return MDF_E_META;
 	}
@@ -560,7 +560,7 @@ mdf_runinfo_model_dir(const struct mdf_runinfo *r, char *out, size_t outlen,
 	{
 		int e = realpath(out, real) == NULL ? errno : ml_is_dir(real) ? 0 : ENOTDIR;
 		if (e) {
-			ml_why(why, whylen, "run %s: its model directory %s is gone (%s); "
+			mdf_why(why, whylen, 0, "run %s: its model directory %s is gone (%s); "
 			    "delete the run or restore the directory", r->id, out,
 			    strerror(e));
 			errno = e;
@@ -568,7 +568,7 @@ mdf_runinfo_model_dir(const struct mdf_runinfo *r, char *out, size_t outlen,
 		}
 	}
 	if (model && (realpath(dir, rdir) == NULL || !ml_path_within(real, rdir))) {
-		ml_why(why, whylen, "run %s: its model directory %s leads out of "
+		mdf_why(why, whylen, 0, "run %s: its model directory %s leads out of "
 		    "its artifacts (to %s)", r->id, out, real);
 		return MDF_E_META;
 	}

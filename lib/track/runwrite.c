@@ -23,26 +23,26 @@
  * number, or a marker to split at). */
 static void
 run_meta_text(const struct mdf_mlrun *r, const char *uri, int status,
-    const char *end, struct sbuf *b)
+    const char *end, struct mdf_sb *b)
 {
 	/* The fields of RunInfo plus the legacy ones, sorted by key. */
 	ml_sb_yaml(b, "artifact_uri", uri);
 	/* MLflow writes deleted_time: null for a live run (and ignores it on
 	 * read). */
-	ml_sb_str(b, "deleted_time: null\n");
-	ml_sb_printf(b, "end_time: %s\n", end);
-	ml_sb_str(b, "entry_point_name: ''\n");
+	mdf_sb_str(b, "deleted_time: null\n");
+	mdf_sb_printf(b, "end_time: %s\n", end);
+	mdf_sb_str(b, "entry_point_name: ''\n");
 	ml_sb_yaml(b, "experiment_id", r->exp_id);
-	ml_sb_str(b, "lifecycle_stage: active\n");
+	mdf_sb_str(b, "lifecycle_stage: active\n");
 	ml_sb_yaml(b, "run_id", r->id);
 	ml_sb_yaml(b, "run_name", r->name);
 	ml_sb_yaml(b, "run_uuid", r->id);
-	ml_sb_str(b, "source_name: ''\n");
-	ml_sb_str(b, "source_type: 4\n");
-	ml_sb_str(b, "source_version: ''\n");
-	ml_sb_printf(b, "start_time: %lld\n", (long long)r->start_ms);
-	ml_sb_printf(b, "status: %d\n", status);
-	ml_sb_str(b, "tags: []\n");
+	mdf_sb_str(b, "source_name: ''\n");
+	mdf_sb_str(b, "source_type: 4\n");
+	mdf_sb_str(b, "source_version: ''\n");
+	mdf_sb_printf(b, "start_time: %lld\n", (long long)r->start_ms);
+	mdf_sb_printf(b, "status: %d\n", status);
+	mdf_sb_str(b, "tags: []\n");
 	ml_sb_yaml(b, "user_id", r->user);
 }
 
@@ -50,7 +50,7 @@ static int
 write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 {
 	char dest[PATH_MAX], art[PATH_MAX], uri[PATH_MAX * 3], end[32];
-	struct sbuf b = {0}, k = {0};
+	struct mdf_sb b = {0}, k = {0};
 	int rc, slot;
 
 	if (ml_join(dest, sizeof dest, r->dir, "meta.yaml") < 0 ||
@@ -70,7 +70,7 @@ write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 	if (b.err || k.err) {
 		free(b.s);
 		free(k.s);
-		ml_why(why, whylen, "out of memory");
+		mdf_why(why, whylen, 0, "out of memory");
 		return MDF_E_NOMEM;
 	}
 	slot = !r->kslot;
@@ -141,11 +141,11 @@ mdf_mlrun_set_tag(struct mdf_mlrun *r, const char *key, const char *value,
     char *why, size_t whylen)
 {
 	if (!mdf_ml_key_valid(key)) {
-		ml_why(why, whylen, "invalid tag name '%s'", key);
+		mdf_why(why, whylen, 0, "invalid tag name '%s'", key);
 		return MDF_E_META;
 	}
 	if (strlen(value) > MDF_ML_TAG_MAX) {
-		ml_why(why, whylen, "tag '%s': value longer than %d bytes", key,
+		mdf_why(why, whylen, 0, "tag '%s': value longer than %d bytes", key,
 		    MDF_ML_TAG_MAX);
 		return MDF_E_META;
 	}
@@ -160,11 +160,11 @@ mdf_mlrun_log_param(struct mdf_mlrun *r, const char *key, const char *value,
 	int rc;
 
 	if (!mdf_ml_key_valid(key)) {
-		ml_why(why, whylen, "invalid param name '%s'", key);
+		mdf_why(why, whylen, 0, "invalid param name '%s'", key);
 		return MDF_E_META;
 	}
 	if (strlen(value) > MDF_ML_PARAM_MAX) {
-		ml_why(why, whylen, "param '%s': value longer than %d bytes", key,
+		mdf_why(why, whylen, 0, "param '%s': value longer than %d bytes", key,
 		    MDF_ML_PARAM_MAX);
 		return MDF_E_META;
 	}
@@ -173,7 +173,7 @@ mdf_mlrun_log_param(struct mdf_mlrun *r, const char *key, const char *value,
 	if (ml_read_text(path, &old, NULL) == 0) {
 		rc = strcmp(old, value) == 0 ? MDF_OK : MDF_E_META;
 		if (rc < 0)
-			ml_why(why, whylen,
+			mdf_why(why, whylen, 0,
 			    "param '%s' already logged as '%s', cannot change it to '%s'",
 			    key, old, value);
 		free(old);
@@ -250,7 +250,7 @@ mdf_mlrun_log_metric(struct mdf_mlrun *r, const char *key, double value,
 	int fd, n;
 
 	if (!mdf_ml_key_valid(key)) {
-		ml_why(why, whylen, "invalid metric name '%s'", key);
+		mdf_why(why, whylen, 0, "invalid metric name '%s'", key);
 		return MDF_E_META;
 	}
 	if (ts < 0)
@@ -288,19 +288,19 @@ mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
 
 	*out = NULL;
 	if (ml_join(expdir, sizeof expdir, st->root, exp_id) < 0 || !ml_id_valid(exp_id, 63))
-		return ml_why(why, whylen, "invalid experiment id '%s'", exp_id), MDF_E_INVAL;
+		return mdf_why(why, whylen, 0, "invalid experiment id '%s'", exp_id), MDF_E_INVAL;
 	ml_read_meta(expdir, &text);
 	if (text == NULL) {
-		ml_why(why, whylen, "%s: no such experiment", expdir);
+		mdf_why(why, whylen, 0, "%s: no such experiment", expdir);
 		return MDF_E_INVAL;
 	}
 	free(text);
 	if (o->run_name && !ml_name_valid(o->run_name, MDF_ML_TAG_MAX)) {
-		ml_why(why, whylen, "invalid run name '%s'", o->run_name);
+		mdf_why(why, whylen, 0, "invalid run name '%s'", o->run_name);
 		return MDF_E_INVAL;
 	}
 	if ((r = calloc(1, sizeof *r)) == NULL)
-		return ml_why(why, whylen, "out of memory"), MDF_E_NOMEM;
+		return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
 	r->st = st;
 	snprintf(r->exp_id, sizeof r->exp_id, "%s", exp_id);
 	for (;;) {
@@ -333,7 +333,7 @@ mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
 	r->user = strdup(o->user ? o->user : "");
 	if (r->name == NULL || r->user == NULL) {
 		rc = MDF_E_NOMEM;
-		ml_why(why, whylen, "out of memory");
+		mdf_why(why, whylen, 0, "out of memory");
 		goto fail;
 	}
 	r->start_ms = o->start_ms >= 0 ? o->start_ms : ml_now_ms();
@@ -369,12 +369,12 @@ mdf_mlrun_reopen(struct mdf_mlstore *st, const struct mdf_runinfo *info,
 
 	*out = NULL;
 	if ((r = calloc(1, sizeof *r)) == NULL)
-		return ml_why(why, whylen, "out of memory"), MDF_E_NOMEM;
+		return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
 	r->st = st;
 	snprintf(r->exp_id, sizeof r->exp_id, "%s", info->exp_id);
 	if (strlen(info->id) >= sizeof r->id) {
 		mdf_mlrun_close(r);
-		return ml_why(why, whylen, "run id '%s' too long", info->id), MDF_E_INVAL;
+		return mdf_why(why, whylen, 0, "run id '%s' too long", info->id), MDF_E_INVAL;
 	}
 	memcpy(r->id, info->id, strlen(info->id) + 1);
 	r->name = strdup(info->name);
@@ -384,7 +384,7 @@ mdf_mlrun_reopen(struct mdf_mlstore *st, const struct mdf_runinfo *info,
 	r->status = info->status;
 	if (r->name == NULL || r->user == NULL) {
 		mdf_mlrun_close(r);
-		return ml_why(why, whylen, "out of memory"), MDF_E_NOMEM;
+		return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
 	}
 	if (ml_pathf(r->dir, sizeof r->dir, "%s", info->dir) < 0 ||
 	    ml_pathf(r->ktmp, sizeof r->ktmp, "%s/.tmp-%ld-killed", r->dir,
@@ -417,7 +417,7 @@ mdf_mlrun_set_name(struct mdf_mlrun *r, const char *name, char *why,
 	int rc;
 
 	if (!ml_name_valid(name, MDF_ML_TAG_MAX)) {
-		ml_why(why, whylen, "invalid run name '%s'", name);
+		mdf_why(why, whylen, 0, "invalid run name '%s'", name);
 		return MDF_E_META;
 	}
 	if ((s = strdup(name)) == NULL)
@@ -467,7 +467,7 @@ artifact_dest(struct mdf_mlrun *r, const char *name, char *dest, size_t len,
 	int n;
 
 	if (!ml_artifact_name_valid(name)) {
-		ml_why(why, whylen, "invalid artifact name '%s'", name);
+		mdf_why(why, whylen, 0, "invalid artifact name '%s'", name);
 		return MDF_E_INVAL;
 	}
 	n = snprintf(dest, len, "%s/artifacts/%s", r->dir, name);
@@ -566,7 +566,7 @@ copy_tree(struct mdf_mlrun *r, const char *top, const char *src,
 		if (realpath(src, real) == NULL || stat(real, &sb) < 0)
 			return ml_io_fail(why, whylen, src);
 		if (depth > 0 && !ml_path_within(real, top)) {
-			ml_why(why, whylen, "%s: a symbolic link out of the artifact "
+			mdf_why(why, whylen, 0, "%s: a symbolic link out of the artifact "
 			    "directory (to %s) is not copied", src, real);
 			return MDF_E_META;
 		}
@@ -622,7 +622,7 @@ artifact_basename(const char *src, char *base, size_t len, char *why,
 	base[src + n - b] = '\0';
 	if (*base == '\0' || *base == '/' || strcmp(base, ".") == 0 ||
 	    strcmp(base, "..") == 0) {
-		ml_why(why, whylen, "%s: cannot name an artifact after it", src);
+		mdf_why(why, whylen, 0, "%s: cannot name an artifact after it", src);
 		return MDF_E_INVAL;
 	}
 	return MDF_OK;
@@ -635,7 +635,7 @@ mdf_mlrun_artifact_roots(struct mdf_mlrun *r, const char *const *dirs,
 	char real[PATH_MAX], **v;
 
 	if ((v = calloc(n ? n : 1, sizeof *v)) == NULL)
-		return ml_why(why, whylen, "out of memory"), MDF_E_NOMEM;
+		return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		if (realpath(dirs[i], real) == NULL || !ml_is_dir(real)) {
 			int e = ml_is_dir(dirs[i]) ? errno : ENOTDIR;
@@ -649,7 +649,7 @@ mdf_mlrun_artifact_roots(struct mdf_mlrun *r, const char *const *dirs,
 			while (i > 0)
 				free(v[--i]);
 			free(v);
-			return ml_why(why, whylen, "out of memory"), MDF_E_NOMEM;
+			return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
 		}
 	}
 	for (size_t i = 0; i < r->nroots; i++)
@@ -680,12 +680,12 @@ artifact_allowed(struct mdf_mlrun *r, const char *src, char *why, size_t whylen)
 	for (size_t i = 0; i < r->nroots && !ok; i++)
 		ok = ml_path_within(real, r->roots[i]);
 	if (!ok) {
-		ml_why(why, whylen, "artifact %s is outside the working directory%s "
+		mdf_why(why, whylen, 0, "artifact %s is outside the working directory%s "
 		    "(see --artifact-root)", src, r->nroots ? " and the artifact roots" : "");
 		return MDF_E_META;
 	}
 	if (!S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode)) {
-		ml_why(why, whylen, "artifact %s is not a regular file or directory", src);
+		mdf_why(why, whylen, 0, "artifact %s is not a regular file or directory", src);
 		return MDF_E_META;
 	}
 	return MDF_OK;
@@ -723,7 +723,7 @@ mdf_mlrun_log_metr(struct mdf_mlrun *r, const struct mdf_frame *f,
 
 	*line = 0;
 	if (rec == NULL)
-		return ml_why(why, whylen, "out of memory"), MDF_E_NOMEM;
+		return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
 	while ((rc = mdf_metr_next(f, &pos, rec, line)) > 0) {
 		switch (rec->kind) {
 		case MDF_METR_PARAM:
@@ -752,7 +752,7 @@ mdf_mlrun_log_metr(struct mdf_mlrun *r, const struct mdf_frame *f,
 			goto out;
 	}
 	if (rc < 0)
-		ml_why(why, whylen, "malformed METR record");
+		mdf_why(why, whylen, 0, "malformed METR record");
 out:
 	free(rec);
 	return rc < 0 ? rc : MDF_OK;

@@ -29,14 +29,14 @@ mdf_mlstore_resolve(const char *arg, const char *uri, char *out, size_t outlen,
 	} else if (uri != NULL && *uri) {
 		if (strncmp(uri, "file:", 5) == 0) {
 			if (ml_uri_to_path(uri, path, sizeof path) < 0 || path[0] == '\0') {
-				ml_why(why, whylen, "'%s' is not a usable file: URI", uri);
+				mdf_why(why, whylen, 0, "'%s' is not a usable file: URI", uri);
 				return MDF_E_INVAL;
 			}
 			src = path;
 		} else if (strstr(uri, "://") != NULL ||
 		    (strchr(uri, ':') && strchr(uri, ':') < (strchr(uri, '/') ?
 		    strchr(uri, '/') : uri + strlen(uri)))) {
-			ml_why(why, whylen,
+			mdf_why(why, whylen, 0,
 			    "'%s' is not a path or file: URI (only the file store is supported)",
 			    uri);
 			return MDF_E_INVAL;
@@ -56,7 +56,7 @@ write_experiment_meta(struct mdf_mlstore *st, const char *id, const char *name,
     int64_t t, char *why, size_t whylen)
 {
 	char dir[PATH_MAX], dest[PATH_MAX], uri[PATH_MAX * 3];
-	struct sbuf b = {0};
+	struct mdf_sb b = {0};
 	unsigned seq = 0;
 	int rc;
 
@@ -68,14 +68,14 @@ write_experiment_meta(struct mdf_mlstore *st, const char *id, const char *name,
 	}
 	/* Keys sorted, as PyYAML's safe_dump writes them. */
 	ml_sb_yaml(&b, "artifact_location", uri);
-	ml_sb_printf(&b, "creation_time: %lld\n", (long long)t);
+	mdf_sb_printf(&b, "creation_time: %lld\n", (long long)t);
 	ml_sb_yaml(&b, "experiment_id", id);
-	ml_sb_printf(&b, "last_update_time: %lld\n", (long long)t);
-	ml_sb_str(&b, "lifecycle_stage: active\n");
+	mdf_sb_printf(&b, "last_update_time: %lld\n", (long long)t);
+	mdf_sb_str(&b, "lifecycle_stage: active\n");
 	ml_sb_yaml(&b, "name", name);
 	if (b.err) {
 		free(b.s);
-		ml_why(why, whylen, "out of memory");
+		mdf_why(why, whylen, 0, "out of memory");
 		return MDF_E_NOMEM;
 	}
 	rc = ml_write_atomic(dir, &seq, dest, b.s, b.len, why, whylen);
@@ -125,11 +125,11 @@ mdf_mlstore_open(const char *root, int create, struct mdf_mlstore **out,
 
 	*out = NULL;
 	if (root[0] != '/' || strlen(root) >= sizeof st->root - 100) {
-		ml_why(why, whylen, "%s: store path not ml_absolute or too long", root);
+		mdf_why(why, whylen, 0, "%s: store path not ml_absolute or too long", root);
 		return MDF_E_INVAL;
 	}
 	if ((st = calloc(1, sizeof *st)) == NULL) {
-		ml_why(why, whylen, "out of memory");
+		mdf_why(why, whylen, 0, "out of memory");
 		return MDF_E_NOMEM;
 	}
 	strcpy(st->root, root);
@@ -234,7 +234,7 @@ mdf_mlstore_experiments(struct mdf_mlstore *st, struct mdf_ml_exp **out,
 					free(text);
 					closedir(d);
 					mdf_ml_exps_free(v, cnt);
-					ml_why(why, whylen, "out of memory");
+					mdf_why(why, whylen, 0, "out of memory");
 					return MDF_E_NOMEM;
 				}
 				v = nv;
@@ -346,7 +346,7 @@ mdf_mlstore_experiment(struct mdf_mlstore *st, const char *name, int create,
 
 	id[0] = '\0';
 	if (!ml_name_valid(name, MDF_ML_EXPNAME_MAX)) {
-		ml_why(why, whylen, "invalid experiment name '%s'", name);
+		mdf_why(why, whylen, 0, "invalid experiment name '%s'", name);
 		return MDF_E_INVAL;
 	}
 	/* Look up and create under one lock: two writers starting a sweep
@@ -368,7 +368,7 @@ mdf_mlstore_experiment(struct mdf_mlstore *st, const char *name, int create,
 	} else if (!create) {
 		rc = 2;
 	} else if (exp_deleted_named(st->root, name)) {
-		ml_why(why, whylen, "experiment '%s' exists in deleted state: restore it, "
+		mdf_why(why, whylen, 0, "experiment '%s' exists in deleted state: restore it, "
 		    "or purge it from %s/.trash, to use the name again", name, st->root);
 		rc = MDF_E_INVAL;
 	} else {

@@ -102,33 +102,33 @@ yaml_must_escape(unsigned long cp)
 
 /* VAL as a double-quoted scalar with YAML's escapes, on one line. */
 static void
-sb_yaml_dquoted(struct sbuf *b, const char *val)
+sb_yaml_dquoted(struct mdf_sb *b, const char *val)
 {
 	const unsigned char *p = (const unsigned char *)val;
 	size_t n = strlen(val);
 
-	ml_sb_add(b, "\"", 1);
+	mdf_sb_add(b, "\"", 1);
 	while (n > 0) {
 		unsigned long cp;
 		size_t k = utf8_next(p, n, &cp);
 		if (cp == '"' || cp == '\\')
-			ml_sb_printf(b, "\\%c", (char)cp);
+			mdf_sb_printf(b, "\\%c", (char)cp);
 		else if (cp == 0x85)
-			ml_sb_str(b, "\\N");
+			mdf_sb_str(b, "\\N");
 		else if (cp == 0x2028)
-			ml_sb_str(b, "\\L");
+			mdf_sb_str(b, "\\L");
 		else if (cp == 0x2029)
-			ml_sb_str(b, "\\P");
+			mdf_sb_str(b, "\\P");
 		else if (cp <= 0xff && yaml_must_escape(cp))
-			ml_sb_printf(b, "\\x%02X", (unsigned)cp);
+			mdf_sb_printf(b, "\\x%02X", (unsigned)cp);
 		else if (yaml_must_escape(cp) || (cp == 0xfffd && k == 1))
-			ml_sb_printf(b, "\\u%04lX", cp);
+			mdf_sb_printf(b, "\\u%04lX", cp);
 		else
-			ml_sb_add(b, (const char *)p, k);
+			mdf_sb_add(b, (const char *)p, k);
 		p += k;
 		n -= k;
 	}
-	ml_sb_add(b, "\"", 1);
+	mdf_sb_add(b, "\"", 1);
 }
 
 /* Does VAL hold a character that only a double-quoted scalar can carry
@@ -151,27 +151,27 @@ needs_dquotes(const char *val)
 }
 
 void
-ml_sb_yaml(struct sbuf *b, const char *key, const char *val)
+ml_sb_yaml(struct mdf_sb *b, const char *key, const char *val)
 {
-	ml_sb_str(b, key);
-	ml_sb_str(b, ": ");
+	mdf_sb_str(b, key);
+	mdf_sb_str(b, ": ");
 	if (needs_dquotes(val)) {
 		sb_yaml_dquoted(b, val);
 	} else if (!needs_quotes(val)) {
-		ml_sb_str(b, val);
+		mdf_sb_str(b, val);
 	} else {
-		ml_sb_add(b, "'", 1);
+		mdf_sb_add(b, "'", 1);
 		for (const char *p = val; *p; p++)
-			ml_sb_str(b, *p == '\'' ? "''" : (char[]){*p, 0});
-		ml_sb_add(b, "'", 1);
+			mdf_sb_str(b, *p == '\'' ? "''" : (char[]){*p, 0});
+		mdf_sb_add(b, "'", 1);
 	}
-	ml_sb_add(b, "\n", 1);
+	mdf_sb_add(b, "\n", 1);
 }
 
 int
 mdf_yaml_put_str(char **buf, size_t *len, const char *key, const char *value)
 {
-	struct sbuf b = {*buf, *len, *buf ? *len + 1 : 0, 0}; /* cap >= len + 1 */
+	struct mdf_sb b = {*buf, *len, *buf ? *len + 1 : 0, 0}; /* cap >= len + 1 */
 
 	ml_sb_yaml(&b, key, value);
 	if (b.err)
@@ -183,7 +183,7 @@ mdf_yaml_put_str(char **buf, size_t *len, const char *key, const char *value)
 
 /* Append the UTF-8 encoding of CP. */
 static void
-sb_utf8(struct sbuf *b, unsigned long cp)
+sb_utf8(struct mdf_sb *b, unsigned long cp)
 {
 	char u[4];
 	size_t n;
@@ -200,7 +200,7 @@ sb_utf8(struct sbuf *b, unsigned long cp)
 		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[3] = (char)(0x80 | (cp & 0x3f));
 		n = 4;
 	}
-	ml_sb_add(b, u, n);
+	mdf_sb_add(b, u, n);
 }
 
 int
@@ -208,7 +208,7 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 {
 	size_t klen = strlen(key);
 	const char *p = s, *v = NULL;
-	struct sbuf b = {0};
+	struct mdf_sb b = {0};
 
 	/* Find "KEY:" at the start of a line. */
 	while (p && *p) {
@@ -226,7 +226,7 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 		return 0;
 	while (*v == ' ')
 		v++;
-	ml_sb_add(&b, "", 0);
+	mdf_sb_add(&b, "", 0);
 	if (*v == '\'' || *v == '"') {
 		char q = *v++;
 		int pending_space = 0;
@@ -240,12 +240,12 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 				continue;
 			}
 			if (pending_space) {
-				ml_sb_add(&b, " ", 1);
+				mdf_sb_add(&b, " ", 1);
 				pending_space = 0;
 			}
 			if (q == '\'' && *v == '\'') {
 				if (v[1] == '\'') {
-					ml_sb_add(&b, "'", 1);
+					mdf_sb_add(&b, "'", 1);
 					v++;
 					continue;
 				}
@@ -256,15 +256,15 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 			if (q == '"' && *v == '\\' && v[1]) {
 				v++;
 				switch (*v) {
-				case 'n': ml_sb_add(&b, "\n", 1); break;
-				case 't': ml_sb_add(&b, "\t", 1); break;
-				case 'r': ml_sb_add(&b, "\r", 1); break;
-				case '0': ml_sb_add(&b, "\0", 1); break;
-				case 'a': ml_sb_add(&b, "\a", 1); break;
-				case 'b': ml_sb_add(&b, "\b", 1); break;
-				case 'e': ml_sb_add(&b, "\033", 1); break;
-				case 'f': ml_sb_add(&b, "\f", 1); break;
-				case 'v': ml_sb_add(&b, "\v", 1); break;
+				case 'n': mdf_sb_add(&b, "\n", 1); break;
+				case 't': mdf_sb_add(&b, "\t", 1); break;
+				case 'r': mdf_sb_add(&b, "\r", 1); break;
+				case '0': mdf_sb_add(&b, "\0", 1); break;
+				case 'a': mdf_sb_add(&b, "\a", 1); break;
+				case 'b': mdf_sb_add(&b, "\b", 1); break;
+				case 'e': mdf_sb_add(&b, "\033", 1); break;
+				case 'f': mdf_sb_add(&b, "\f", 1); break;
+				case 'v': mdf_sb_add(&b, "\v", 1); break;
 				case 'N': sb_utf8(&b, 0x85); break;
 				case '_': sb_utf8(&b, 0xa0); break;
 				case 'L': sb_utf8(&b, 0x2028); break;
@@ -285,11 +285,11 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 					sb_utf8(&b, strtoul(hex, NULL, 16));
 					break;
 				}
-				default: ml_sb_add(&b, v, 1);
+				default: mdf_sb_add(&b, v, 1);
 				}
 				continue;
 			}
-			ml_sb_add(&b, v, 1);
+			mdf_sb_add(&b, v, 1);
 		}
 	} else {
 		/* Plain scalar, possibly continued on indented lines. */
@@ -299,7 +299,7 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 				e++;
 			while (e > v && e[-1] == ' ')
 				e--;
-			ml_sb_add(&b, v, (size_t)(e - v));
+			mdf_sb_add(&b, v, (size_t)(e - v));
 			v = strchr(v, '\n');
 			if (v == NULL || v[1] != ' ')
 				break;
@@ -308,7 +308,7 @@ mdf_yaml_get(const char *s, const char *key, char **out)
 				v++;
 			if (*v == '\n' || *v == '\0')
 				break;
-			ml_sb_add(&b, " ", 1);
+			mdf_sb_add(&b, " ", 1);
 		}
 		if (strcmp(b.s, "null") == 0 || strcmp(b.s, "~") == 0 ||
 		    strcmp(b.s, "Null") == 0 || strcmp(b.s, "NULL") == 0)
