@@ -105,6 +105,45 @@ jobid() {
 	wait_jobs "$(jobid dataset-join)"
 }
 
+@test "slurm: a task that Slurm requeues while it writes (preemption, a node lost) leaves no partial output" {
+	# normrender stalls in its first part, its frame file a temporary
+	# (metagrid waits for the rest of a mesh's views), until the test has
+	# requeued the task
+	mkdir -p stall
+	cat > stall/normrender <<-EOF
+	#!/bin/sh
+	if mkdir "$BATS_FILE_TMPDIR/stalled" 2>/dev/null; then
+		"$MILLDIR_BUILDDIR/bin/normrender" "\$@" | head -c 1000
+		sleep 60
+		exit 1
+	fi
+	exec "$MILLDIR_BUILDDIR/bin/normrender" "\$@"
+	EOF
+	chmod +x stall/normrender
+	PATH=$PWD/stall:$PATH run --separate-stderr sh "$S/dataset.sh" -n 2 parts rq "${VARS[@]}"
+	assert_success
+	local arr join i t
+	arr=$(jobid dataset) join=$(jobid dataset-join)
+	for ((i = 0; i < 300; i++)); do
+		t=$(ls rq/frames/*.tmp.* 2>/dev/null | head -1)
+		[ -n "$t" ] && [ -d stalled ] && break
+		sleep 0.1
+	done
+	[ -n "$t" ]
+	# the element writing it
+	i=$(grep -l "PART     $(basename "${t%%.mdf.tmp.*}")" rq/logs/dataset-"${arr}"_*.out)
+	i=${i##*_}; i=${i%.out}
+	scontrol requeue "${arr}_$i"
+	wait_jobs "$arr" "$join"
+	[ "$(job JobState "$join")" = COMPLETED ]
+	[ "$(job Restarts "${arr}_$i")" = 1 ]
+	grep -q 'DUE TO JOB REQUEUE' "rq/logs/dataset-${arr}_$i.out"
+	grep -q 'attempt 2' "rq/logs/dataset-${arr}_$i.out"
+	cmp single/dataset.mdf rq/dataset.mdf
+	run ls rq/frames
+	refute_output --partial tmp
+}
+
 @test "slurm: a failed task fails its array element, and the join never runs" {
 	cp -r parts bad
 	head -c 300 parts/part-0002.stl > bad/part-0002.stl

@@ -146,6 +146,7 @@ start() {
 			echo "SelectType=select/cons_tres"
 			echo "SelectTypeParameters=CR_CPU"
 			echo "MpiDefault=none"
+			echo "MailProg=/bin/true"
 			echo "ReturnToService=2"
 			echo "SchedulerType=sched/backfill"
 			echo "SchedulerParameters=sched_interval=1"
