@@ -475,6 +475,36 @@ wrong() {
 	}' "$out/wrong-$1.tsv"
 }
 
+# reach_why SET: where reach's label is not the part's label, why: the
+# label ambiguous (margin below --min-margin) or another side, and whether
+# the side second to reach's best is its opposite (a through feature, or
+# round stock whose bounding box's corners both ends reach) or a
+# perpendicular one (a step or slot open to that side face)
+reach_why() {
+	mdf ls "$out/reach-$1-pred.mdf" | awk -F'\t' '
+	BEGIN { split("px mx py my pz mz", key, " ") }
+	{
+		delete m
+		for (i = 4; i <= NF; i++) {
+			p = index($i, "="); m[substr($i, 1, p - 1)] = substr($i, p + 1)
+		}
+		if (m["reach.label"] == m["label"]) next
+		b = 1; s = 0
+		for (k = 2; k <= 6; k++)
+			if (m["reach." key[k]] + 0 > m["reach." key[b]] + 0) b = k
+		for (k = 1; k <= 6; k++)
+			if (k != b && (s == 0 || m["reach." key[k]] + 0 > m["reach." key[s]] + 0)) s = k
+		kind = m["reach.label"] == "ambiguous" ? "ambiguous" : "another side"
+		n[kind]++
+		if (int((b - 1) / 2) == int((s - 1) / 2)) opp[kind]++
+	}
+	END {
+		printf("reach      not the label: ambiguous %d (second side opposite %d, perpendicular %d), another side %d (opposite %d, perpendicular %d)\n",
+		    n["ambiguous"], opp["ambiguous"], n["ambiguous"] - opp["ambiguous"],
+		    n["another side"], opp["another side"], n["another side"] - opp["another side"])
+	}'
+}
+
 table=$(
 	echo "experiment $experiment, runs *-$stamp"
 	for set in $sets; do
@@ -495,6 +525,7 @@ table=$(
 		row_of "$set" "predictor start-up (ms)" predict_startup_ms
 		row_of "$set" "model size (KiB)" model_bytes 1024
 		wrong "$set"
+		reach_why "$set"
 	done
 )
 echo "$table"

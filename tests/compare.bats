@@ -29,7 +29,7 @@ small() {
 	assert_line --index 3 --regexp '^network +tiny +normmlp +geometry$'
 	# 18 bins + mean 3 + moments 6 + bbox 3 + offset 18
 	assert_line --index 4 --regexp '^input +32x32 meta-image +48 floats +MESH$'
-	assert_line --index 16 "second set ($BATS_TEST_TMPDIR/cad, 4 parts)"
+	assert_line --index 17 "second set ($BATS_TEST_TMPDIR/cad, 4 parts)"
 	local row
 	for row in "held-out accuracy" "held-out macro F1" "time per part \(ms\)" \
 	    "training time \(s\)" "input prep per part \(ms\)" "prediction per part \(ms\)" \
@@ -41,6 +41,10 @@ small() {
 		[ "$(grep -cE "^$kind +wrong where another is right: [0-9]+" "$t")" -eq 2 ] ||
 		    fail "no wrong parts line for $kind"
 	done
+	# why reach missed: none on the generated parts
+	run grep -E '^reach +not the label: ' "$t"
+	assert_line --index 0 'reach      not the label: ambiguous 0 (second side opposite 0, perpendicular 0), another side 0 (opposite 0, perpendicular 0)'
+	[ "${#lines[@]}" -eq 2 ]
 
 	# the same six held-out parts, none seen in training, predicted by all
 	mdf get part "$o/test-mesh.mdf" >"$BATS_TEST_TMPDIR/test-parts"
