@@ -12,15 +12,6 @@ ms_die() {
 	exit "${2:-1}"
 }
 
-# ms_abs PATH: PATH made absolute (the jobs run on other nodes, perhaps
-# in another directory); its directory must exist.
-ms_abs() {
-	case $1 in
-	/*) printf '%s\n' "$1" ;;
-	*) printf '%s/%s\n' "$(pwd)" "$1" ;;
-	esac
-}
-
 # ms_write FILE: standard input to FILE through a temporary beside it,
 # renamed when complete, so that a reader (or a requeued job) never sees
 # part of it.
@@ -51,13 +42,13 @@ ms_tracking() {
 }
 
 # ms_submit NAME LOGDIR [SBATCH-OPTION]... SCRIPT [ARG]...: submit a job
-# named milldir-NAME, print its id.  Every job: the environment and the
-# working directory of the submit command (PATH, MILLDIR_*, MLFLOW_*; the
-# relative paths of the arguments), requeue allowed (a node
-# failure or preemption runs it again), its log appended to
-# LOGDIR/NAME-ARRAYJOB_TASK.out or NAME-JOB.out (a requeued task adds to its first log), and
-# the options of MILLDIR_SBATCH (every job; a partition, an account, a
-# time limit) before the caller's.
+# named milldir-NAME, print its id.  Every job gets the environment and
+# the working directory of the submit command (PATH, MILLDIR_*, MLFLOW_*;
+# the relative paths of the arguments), --requeue (a node failure or a
+# preemption runs it again), its log appended to
+# LOGDIR/NAME-ARRAYJOB_TASK.out or LOGDIR/NAME-JOB.out (a requeued task
+# adds to its first log), and the options of MILLDIR_SBATCH (a partition,
+# an account, a time limit) before the caller's.
 ms_submit() {
 	_name=$1 _logs=$2
 	shift 2
@@ -169,11 +160,10 @@ ms_run() {
 	"$@" || ms_fail $?
 }
 
-# ms_args FILE: print the lines of FILE, for `set --` in a job (below).
-# A submit command stores its extra arguments (make variables, dnntrain
-# options) one per line; a job reads them back with
+# A submit command stores the extra arguments of its jobs (make
+# variables, dnntrain options) one a line; a job reads them back, values
+# with spaces intact, with
 #   set --; while IFS= read -r a; do set -- "$@" "$a"; done < FILE
-# so that values keep their spaces.
 
 # --- tracking: nested runs ---------------------------------------------
 # A sweep's runs are the children of one parent run (the tag
