@@ -3,7 +3,8 @@
  *
  * Reads frames, writes -n augmented copies of every mesh or image it has
  * operations for, and passes every other frame through.  The work is in
- * lib/data/augment.c; this file parses options and reports errors.
+ * lib/data/ (augment.c, augmesh.c, augimage.c); this file parses options
+ * and reports errors.
  */
 #include <config.h>
 
