@@ -11,12 +11,13 @@
 #include "cli.h"
 #include "dnncli.h"
 #include "dnn/dnet.h"
+#include "dnn/modeldir.h"
 #include "milldir/types.h"
 
 struct opts {
 	const char *model, *weights, *input;
 	long batch, threads;
-	int text, verbose;
+	int text, verbose, force, prep;
 };
 
 static _Noreturn void
@@ -29,6 +30,9 @@ usage(void)
 	    "  -w, --weights NAME     best or last (default best), or a weights file\n"
 	    "  -b, --batch N          frames per forward pass (default 8)\n"
 	    "  -T, --text             write TSV (part, label, score, true label) instead\n"
+	    "  -f, --force            classify frames prepared otherwise than the\n"
+	    "                         model's training frames (default: refuse them)\n"
+	    "  -P, --preparation      print the recorded preparation (KEY=VALUE) and exit\n"
 	    "  -t, --threads N        OpenBLAS threads\n"
 	    "  -v, --verbose          show Darknet's layer table\n"
 	    "  -h, --help             show this help\n"
@@ -44,6 +48,8 @@ parse(int argc, char **argv, struct opts *o)
 		{ "weights", required_argument, NULL, 'w' },
 		{ "batch", required_argument, NULL, 'b' },
 		{ "text", no_argument, NULL, 'T' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "preparation", no_argument, NULL, 'P' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -53,12 +59,14 @@ parse(int argc, char **argv, struct opts *o)
 	int ch;
 
 	*o = (struct opts){ .weights = "best", .batch = 8 };
-	while ((ch = getopt_long(argc, argv, ":m:w:b:Tt:vhV", lo, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, ":m:w:b:TfPt:vhV", lo, NULL)) != -1)
 		switch (ch) {
 		case 'm': o->model = optarg; break;
 		case 'w': o->weights = optarg; break;
 		case 'b': o->batch = mdc_parse_long("--batch", optarg, 1, 4096); break;
 		case 'T': o->text = 1; break;
+		case 'f': o->force = 1; break;
+		case 'P': o->prep = 1; break;
 		case 't': o->threads = mdc_parse_long("--threads", optarg, 1, 256); break;
 		case 'v': o->verbose = 1; break;
 		default: mdc_option(ch, argv, usage);
@@ -76,23 +84,77 @@ struct pending {
 	float *x, *prob;
 };
 
-static char **labels;
-static int nlabels;
+/* The model directory, read and checked. */
+struct model {
+	const char *dir;
+	struct mdf_dnet_cfg cfg;
+	char *cfgtext;
+	struct mdf_model_labels labels;
+	struct mdf_model_meta meta;   /* empty when model.meta is absent */
+};
+
+/* The directory a --model argument names: the one place to resolve
+ * other forms of model references. */
+static const char *
+model_dir(const char *arg)
+{
+	return arg;
+}
+
+static _Noreturn void
+die_rc(int rc, const char *why)
+{
+	mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : rc == MDF_E_NOMEM ? EXIT_SOFTWARE :
+	    EXIT_DATAERR, "%s", why);
+}
+
+/* Read net.cfg, labels.txt and model.meta of the model directory. */
+static void
+read_model(const char *arg, struct model *m)
+{
+	char why[1024], *cfgpath;
+	int rc;
+
+	*m = (struct model){ .dir = model_dir(arg) };
+	if (!(cfgpath = mdf_model_file(m->dir, "net.cfg")))
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	if ((rc = mdf_dnet_cfg_read(cfgpath, &m->cfgtext, why, sizeof why)) < 0)
+		die_rc(rc, why);
+	if (mdf_dnet_cfg_check(cfgpath, m->cfgtext, &m->cfg, why, sizeof why) < 0)
+		mdc_die(EXIT_DATAERR, "%s", why);
+	if ((rc = mdf_model_labels_read(m->dir, &m->labels, why, sizeof why)) < 0)
+		die_rc(rc, why);
+	if (m->labels.n != m->cfg.outputs)
+		mdc_die(EXIT_DATAERR, "%s/labels.txt: %d labels for a network with %d outputs",
+		    m->dir, m->labels.n, m->cfg.outputs);
+	/* directories written before model.meta existed: nothing to check */
+	free(cfgpath);
+	if (!(cfgpath = mdf_model_file(m->dir, "model.meta")))
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	if ((access(cfgpath, F_OK) == 0 || errno != ENOENT) &&
+	    (rc = mdf_model_meta_read(m->dir, &m->meta, why, sizeof why)) < 0)
+		die_rc(rc, why);
+	free(cfgpath);
+}
 
 /* Classify the pending frames and write them out in order. */
 static void
-flush(struct mdf_dnet *d, struct pending *p, struct mdf_writer *w, int text)
+flush(struct mdf_dnet *d, const struct model *m, struct pending *p,
+    struct mdf_writer *w, int text)
 {
+	int nl = m->labels.n;
+	char *const *labels = m->labels.v;
+
 	if (p->n == 0)
 		return;
 	if (mdf_dnet_predict(d, p->x, p->n, p->prob) < 0)
 		mdc_die(EXIT_SOFTWARE, "forward pass failed");
 	for (int i = 0; i < p->n; i++) {
 		struct mdf_frame *f = &p->f[i];
-		const float *pr = p->prob + (size_t)i * nlabels;
+		const float *pr = p->prob + (size_t)i * nl;
 		struct mdf_pred pred;
 		int best = 0;
-		for (int c = 1; c < nlabels; c++)
+		for (int c = 1; c < nl; c++)
 			if (pr[c] > pr[best])
 				best = c;
 		if (text) {
@@ -106,9 +168,9 @@ flush(struct mdf_dnet *d, struct pending *p, struct mdf_writer *w, int text)
 		mdf_unset(f, "height");
 		mdf_unset(f, "channels");
 		mdf_unset(f, "shape");
-		if (mdf_pred_init(f, (uint32_t)nlabels, (const char *const *)labels, &pred) < 0)
+		if (mdf_pred_init(f, (uint32_t)nl, (const char *const *)labels, &pred) < 0)
 			mdc_die(EXIT_SOFTWARE, "cannot build a PRED frame");
-		memcpy(pred.prob, pr, (size_t)nlabels * sizeof *pr);
+		memcpy(pred.prob, pr, (size_t)nl * sizeof *pr);
 		mdf_set(f, "pred.label", labels[best]);
 		mdf_setf(f, "pred.score", "%.6g", (double)pr[best]);
 		mdc_write(w, f);
@@ -116,76 +178,75 @@ flush(struct mdf_dnet *d, struct pending *p, struct mdf_writer *w, int text)
 	p->n = 0;
 }
 
-static char *
-model_file(const char *dir, const char *name)
+/* Build the network at batch BATCH and load its weights. */
+static struct mdf_dnet *
+open_net(const struct opts *o, const struct model *m)
 {
-	static char buf[4][4096];
-	static int k;
+	struct mdf_dnet *d;
+	char why[1024], *patched, *wpath;
+	int rc;
 
-	k = (k + 1) % 4;
-	snprintf(buf[k], sizeof buf[k], "%s/%s", dir, name);
-	return buf[k];
+	/* Darknet sizes its buffers from the cfg's batch: write our own */
+	struct mdf_dnet_hyper hp = { (int)o->batch, -1, -1, -1, NULL, 1 };
+	if (mdf_dnet_cfg_patch(m->cfgtext, m->labels.n, &hp, &patched, why, sizeof why) < 0)
+		mdc_die(EXIT_DATAERR, "%s/net.cfg: %s", m->dir, why);
+	char tmp[] = "/tmp/dnnpredict-XXXXXX";
+	int fd = mkstemp(tmp);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!fp || fputs(patched, fp) == EOF || fclose(fp) != 0)
+		mdc_die(EXIT_IOERR, "%s: %s", tmp, strerror(errno));
+	rc = mdf_dnet_open(tmp, o->verbose, 1, &d, why, sizeof why);
+	unlink(tmp);
+	free(patched);
+	if (rc < 0)
+		mdc_die(EXIT_SOFTWARE, "%s", why);
+	wpath = strcmp(o->weights, "best") == 0 ? mdf_model_file(m->dir, "best.weights") :
+	    strcmp(o->weights, "last") == 0 ? mdf_model_file(m->dir, "last.weights") :
+	    strdup(o->weights);
+	if (!wpath)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	if ((rc = mdf_dnet_load(d, wpath, why, sizeof why)) < 0)
+		die_rc(rc, why);
+	free(wpath);
+	return d;
+}
+
+/* --preparation: the recorded input.* keys, one KEY=VALUE a line. */
+static _Noreturn void
+print_prep(const struct model *m)
+{
+	for (int i = 0; i < m->meta.n; i++)
+		if (strncmp(m->meta.key[i], "input.", 6) == 0)
+			printf("%s=%s\n", m->meta.key[i] + 6, m->meta.val[i]);
+	mdc_close_stdout();
+	exit(0);
 }
 
 int
 main(int argc, char **argv)
 {
 	struct opts o;
-	struct mdf_dnet_cfg cfg;
-	struct mdf_dnet *d;
+	struct model m;
 	struct mdf_writer *w = NULL;
 	struct pending p = { 0 };
-	char why[1024], *text, *patched, *ltext;
+	char why[1024];
 	int rc;
 
 	mdc_init(argv[0]);
 	parse(argc, argv, &o);
+	read_model(o.model, &m);
+	if (o.prep)
+		print_prep(&m);
 	dnncli_start(argv, (long)o.threads);
-
-	const char *cfgpath = model_file(o.model, "net.cfg");
-	if ((rc = mdf_dnet_cfg_read(cfgpath, &text, why, sizeof why)) < 0)
-		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
-	if (mdf_dnet_cfg_check(cfgpath, text, &cfg, why, sizeof why) < 0)
-		mdc_die(EXIT_DATAERR, "%s", why);
-	if ((rc = mdf_dnet_cfg_read(model_file(o.model, "labels.txt"), &ltext, why,
-	    sizeof why)) < 0)
-		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
-	for (char *s = strtok(ltext, "\n"); s; s = strtok(NULL, "\n")) {
-		char **nl = realloc(labels, ((size_t)nlabels + 1) * sizeof *labels);
-		if (!nl)
-			mdc_die(EXIT_SOFTWARE, "out of memory");
-		labels = nl;
-		labels[nlabels++] = s;
-	}
-	if (nlabels < 2 || nlabels != cfg.outputs)
-		mdc_die(EXIT_DATAERR, "%s: %d labels for a network with %d outputs",
-		    model_file(o.model, "labels.txt"), nlabels, cfg.outputs);
-
-	/* Darknet sizes its buffers from the cfg's batch: write our own */
-	struct mdf_dnet_hyper hp = { (int)o.batch, -1, -1, -1, NULL, 1 };
-	if (mdf_dnet_cfg_patch(text, nlabels, &hp, &patched, why, sizeof why) < 0)
-		mdc_die(EXIT_DATAERR, "%s: %s", cfgpath, why);
-	char tmp[] = "/tmp/dnnpredict-XXXXXX";
-	int fd = mkstemp(tmp);
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!fp || fputs(patched, fp) == EOF || fclose(fp) != 0)
-		mdc_die(EXIT_IOERR, "%s: %s", tmp, strerror(errno));
-	rc = mdf_dnet_open(tmp, o.verbose, 1, &d, why, sizeof why);
-	unlink(tmp);
-	if (rc < 0)
-		mdc_die(EXIT_SOFTWARE, "%s", why);
-	const char *wpath = strcmp(o.weights, "best") == 0 ? model_file(o.model, "best.weights") :
-	    strcmp(o.weights, "last") == 0 ? model_file(o.model, "last.weights") : o.weights;
-	if ((rc = mdf_dnet_load(d, wpath, why, sizeof why)) < 0)
-		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
+	struct mdf_dnet *d = open_net(&o, &m);
 
 	struct mdf_reader *in = mdc_open_in(o.input);
 	if (!o.text)
 		w = mdc_open_out(0);
-	size_t nin = (size_t)cfg.w * cfg.h * cfg.c;
+	size_t nin = (size_t)m.cfg.w * m.cfg.h * m.cfg.c;
 	p.f = calloc((size_t)o.batch, sizeof *p.f);
 	p.x = malloc((size_t)o.batch * nin * sizeof *p.x);
-	p.prob = malloc((size_t)o.batch * (size_t)nlabels * sizeof *p.prob);
+	p.prob = malloc((size_t)o.batch * (size_t)m.labels.n * sizeof *p.prob);
 	if (!p.f || !p.x || !p.prob)
 		mdc_die(EXIT_SOFTWARE, "out of memory");
 	for (int i = 0; i < o.batch; i++)
@@ -193,20 +254,24 @@ main(int argc, char **argv)
 	while ((rc = mdf_read(in, &p.f[p.n])) > 0) {
 		struct mdf_frame *f = &p.f[p.n];
 		if (!mdf_frame_is(f, "IMAG") && !mdf_frame_is(f, "TENS")) {
-			flush(d, &p, w, o.text);     /* keep the order */
+			flush(d, &m, &p, w, o.text);     /* keep the order */
 			if (!o.text)
 				mdc_write(w, f);         /* not ours: pass through */
 			continue;
 		}
-		if (mdf_dnet_frame_input(f, cfg.w, cfg.h, cfg.c, p.x + (size_t)p.n * nin,
+		if (mdf_dnet_frame_input(f, m.cfg.w, m.cfg.h, m.cfg.c, p.x + (size_t)p.n * nin,
 		    why, sizeof why) < 0)
 			mdc_die_frame(in, EXIT_DATAERR, "%s", why);
+		if (!o.force && mdf_model_prep_match(&m.meta, f, why, sizeof why) < 0)
+			mdc_die_frame(in, EXIT_DATAERR, "prepared otherwise than the model's "
+			    "training frames: %s (see %s/model.meta; --force to classify it "
+			    "anyway)", why, m.dir);
 		if (++p.n == o.batch)
-			flush(d, &p, w, o.text);
+			flush(d, &m, &p, w, o.text);
 	}
 	if (rc < 0)
 		mdc_die_read(in, rc);
-	flush(d, &p, w, o.text);
+	flush(d, &m, &p, w, o.text);
 	if (w)
 		mdc_close_out(w);
 	else
@@ -219,9 +284,8 @@ main(int argc, char **argv)
 	free(p.f);
 	free(p.x);
 	free(p.prob);
-	free(labels);
-	free(ltext);
-	free(text);
-	free(patched);
+	mdf_model_labels_free(&m.labels);
+	mdf_model_meta_free(&m.meta);
+	free(m.cfgtext);
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "dnncli.h"
 #include "dnn/dnet.h"
+#include "dnn/modeldir.h"
 #include "milldir/types.h"
 
 struct opts {
@@ -189,6 +190,37 @@ new_out_dir(void)
 	mdc_die(EXIT_IOERR, "%s: %s", buf, strerror(errno));
 }
 
+/* model.meta: the parameters, the result and the preparation of the
+ * training frames (PREP, taken from the first one). */
+static void
+write_meta(const char *dir, const struct mdf_model_meta *prep, const char *classes,
+    const struct mdf_dnet_cfg *cfg, const struct opts *o, const struct mdf_dset *ds,
+    size_t ntrain, size_t nval, const struct mdf_dnet_fit *fit)
+{
+	struct mdf_model_meta mm = { 0 }, *m = &mm;
+	char why[1024];
+
+	if (mdf_model_meta_set(m, "classes", classes) < 0 ||
+	    mdf_model_meta_setf(m, "width", "%d", cfg->w) < 0 ||
+	    mdf_model_meta_setf(m, "height", "%d", cfg->h) < 0 ||
+	    mdf_model_meta_setf(m, "channels", "%d", cfg->c) < 0 ||
+	    mdf_model_meta_set(m, "net", o->net) < 0 ||
+	    mdf_model_meta_setf(m, "data_digest", "fnv1a64:%016llx",
+	    (unsigned long long)ds->digest) < 0 ||
+	    mdf_model_meta_setf(m, "train_frames", "%zu", ntrain) < 0 ||
+	    mdf_model_meta_setf(m, "val_frames", "%zu", nval) < 0 ||
+	    mdf_model_meta_setf(m, "best_epoch", "%d", fit->best_epoch) < 0 ||
+	    mdf_model_meta_setf(m, "best_val_accuracy", "%.6f", fit->best.val.accuracy) < 0 ||
+	    mdf_model_meta_setf(m, "best_val_f1", "%.6f", fit->best.val.f1) < 0)
+		mdc_die(EXIT_DATAERR, "%s/model.meta: a value cannot be written (net name?)", dir);
+	for (int i = 0; i < prep->n; i++)
+		if (mdf_model_meta_set(m, prep->key[i], prep->val[i]) < 0)
+			mdc_die(EXIT_SOFTWARE, "out of memory");
+	if (mdf_model_meta_write(dir, m, why, sizeof why) < 0)
+		mdc_die(EXIT_IOERR, "%s", why);
+	mdf_model_meta_free(m);
+}
+
 static void
 write_text(const char *dir, const char *name, const char *text)
 {
@@ -233,6 +265,7 @@ main(int argc, char **argv)
 	struct mdf_dnet *d;
 	struct mdf_frame f;
 	struct run r = { 0 };
+	struct mdf_model_meta prep = { 0 };
 	char why[1024], path[4096], *cfgpath, *text, *patched, *dir;
 	int rc;
 
@@ -261,6 +294,11 @@ main(int argc, char **argv)
 			mdc_write(r.w, &f);     /* not ours: pass through */
 			continue;
 		}
+		/* the model records how its frames were made (what they share) */
+		if (mdf_model_prep_take(&prep, &f, ds.n == 0) < 0)
+			mdc_die(EXIT_DATAERR, "%s: frame %llu: its preparation keys cannot be "
+			    "recorded", mdf_reader_name(in),
+			    (unsigned long long)mdf_reader_frame_index(in));
 		if ((rc = mdf_dset_add(&ds, &f, 1, why, sizeof why)) < 0)
 			mdc_die_frame(in, EXIT_DATAERR, "%s", why);
 	}
@@ -309,15 +347,14 @@ main(int argc, char **argv)
 	size_t ll = 1;
 	for (int i = 0; i < ds.nlabels; i++)
 		ll += strlen(ds.labels[i]) + 1;
-	char *labels = malloc(ll), *classes = malloc(ll);
-	if (!labels || !classes)
+	char *classes = malloc(ll);
+	if (!classes)
 		mdc_die(EXIT_SOFTWARE, "out of memory");
-	labels[0] = classes[0] = '\0';
-	for (int i = 0; i < ds.nlabels; i++) {
-		strcat(strcat(labels, ds.labels[i]), "\n");
+	classes[0] = '\0';
+	for (int i = 0; i < ds.nlabels; i++)
 		strcat(strcat(classes, i ? "," : ""), ds.labels[i]);
-	}
-	write_text(dir, "labels.txt", labels);
+	if (mdf_model_labels_write(dir, ds.labels, ds.nlabels, why, sizeof why) < 0)
+		mdc_die(EXIT_DATAERR, "%s/labels.txt: %s", dir, why);
 	write_split(dir, &ds);
 	mdf_metr_init(&r.m);
 	char num[64];
@@ -348,13 +385,8 @@ main(int argc, char **argv)
 	if ((rc = mdf_dnet_fit(d, &ds, &fit, why, sizeof why)) < 0)
 		mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s", why);
 
-	char meta[8192];
-	snprintf(meta, sizeof meta, "classes=%s\nwidth=%d\nheight=%d\nchannels=%d\nnet=%s\n"
-	    "data_digest=fnv1a64:%016llx\ntrain_frames=%zu\nval_frames=%zu\nbest_epoch=%d\n"
-	    "best_val_accuracy=%.6f\nbest_val_f1=%.6f\n", classes, cfg.w, cfg.h, cfg.c,
-	    o.net, (unsigned long long)ds.digest, ntrain, nval, fit.best_epoch,
-	    fit.best.val.accuracy, fit.best.val.f1);
-	write_text(dir, "model.meta", meta);
+	write_meta(dir, &prep, classes, &cfg, &o, &ds, ntrain, nval, &fit);
+	mdf_model_meta_free(&prep);
 	mdf_frame_clear(&r.m);
 	mdf_metr_init(&r.m);
 	PARAM("best_epoch", "%d", fit.best_epoch);
@@ -369,7 +401,6 @@ main(int argc, char **argv)
 	mdf_frame_free(&f);
 	mdf_frame_free(&r.m);
 	mdf_reader_close(in);
-	free(labels);
 	free(classes);
 	free(text);
 	free(patched);

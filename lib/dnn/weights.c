@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -149,11 +150,19 @@ mdf_dnet_load(struct mdf_dnet *d, const char *path, char *why, size_t whylen)
 			mdf_why(why, whylen, 0, "%s: layer %d does not match the network", path, i);
 			goto out;
 		}
-		for (int k = 0; k < pt.np; k++)
+		for (int k = 0; k < pt.np; k++) {
 			if (fread(pt.p[k], sizeof(float), pt.n[k], fp) != pt.n[k]) {
 				mdf_why(why, whylen, 0, "%s: truncated at layer %d", path, i);
 				goto out;
 			}
+			/* a NaN or infinity would make every score nan */
+			for (size_t j = 0; j < pt.n[k]; j++)
+				if (!isfinite(pt.p[k][j])) {
+					mdf_why(why, whylen, 0, "%s: layer %d: parameter %zu of "
+					    "part %d is not a finite number", path, i, j, k + 1);
+					goto out;
+				}
+		}
 	}
 	if (fgetc(fp) != EOF) {
 		mdf_why(why, whylen, 0, "%s: trailing bytes after the last layer", path);
