@@ -215,3 +215,25 @@ mkframe() {
 	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/n.mdf: frame 1 (byte 32): metadata line 1: invalid key"
 	[ -z "$output" ]
 }
+
+@test "frame: 128,854 keys in 1 MiB of metadata are checked in linear time, duplicates still found" {
+	# issue 16, defect 4: the duplicate check (and every lookup) was a
+	# linear scan per key, 65 s on this frame; the timeout is a guard
+	# against that quadratic behaviour, far above the linear run (< 1 s)
+	local m="$BATS_TEST_TMPDIR/meta"
+	seq 0 128853 | sed 's/^/k/; s/$/=/' >"$m"
+	[ "$(wc -c <"$m")" -le 1048576 ]
+	mkframe TEST "@$m" '' >"$BATS_TEST_TMPDIR/many.mdf"
+	run timeout 30 mdf check "$BATS_TEST_TMPDIR/many.mdf"
+	assert_success
+	run timeout 30 mdf get k128853 "$BATS_TEST_TMPDIR/many.mdf"
+	assert_output ""
+	sed -i '$s/.*/k77=/' "$m"
+	mkframe TEST "@$m" '' >"$BATS_TEST_TMPDIR/dup.mdf"
+	run --separate-stderr timeout 30 mdf check "$BATS_TEST_TMPDIR/dup.mdf"
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"(byte $((32 + $(wc -c <"$m") - 5))): metadata line 128854: duplicate key 'k77'" ]]
+	# keys removed and set again keep the index right
+	run bash -c "mdf set -u k5 -u k128853 k5=back <'$BATS_TEST_TMPDIR/many.mdf' | mdf get k5"
+	assert_output "back"
+}

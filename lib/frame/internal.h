@@ -64,6 +64,10 @@ enum {
 extern const unsigned char mdf_magic[4];
 
 int mdf_type_valid(const char *tag);
+/* mdf_frame_validate as if F's payload were LEN bytes (the streaming
+ * writer's check before the payload exists). */
+int mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
+    size_t whylen);
 /* Serialise metadata as key=value lines. */
 int mdf_meta_encode(const struct mdf_meta *m, char **out, size_t *len);
 /* Parse LEN bytes of metadata into M; on failure *BADOFF is the offset of

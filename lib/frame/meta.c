@@ -64,9 +64,72 @@ mdf_val_valid(const char *val, size_t len)
 	return 1;
 }
 
-static ssize_t
-find(const struct mdf_meta *m, const char *key)
+/* Up to this many keys a lookup scans; beyond, it goes through the hash
+ * index (a frame with 100,000 keys must not make every lookup, nor the
+ * duplicate check of the reader, linear). */
+#define SCAN_MAX 16
+
+/* FNV-1a of KEY. */
+static uint32_t
+key_hash(const char *key)
 {
+	uint32_t h = 2166136261u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h;
+}
+
+static void
+index_put(struct mdf_meta *m, size_t i)
+{
+	size_t mask = m->nslot - 1, s = key_hash(m->kv[i].key) & mask;
+
+	while (m->slot[s] != 0)
+		s = (s + 1) & mask;
+	m->slot[s] = (uint32_t)(i + 1);
+}
+
+/* Make the index cover all M->n keys (at most half the slots used);
+ * 0 if it cannot (no memory), and then lookups scan. */
+static int
+index_sync(struct mdf_meta *m)
+{
+	if (m->n > UINT32_MAX - 1)
+		return 0;
+	if (m->slot == NULL || m->hn > m->n || m->n * 2 > m->nslot) {
+		size_t nslot = 64;
+		uint32_t *slot;
+
+		while (nslot < m->n * 2)
+			nslot *= 2;
+		if (nslot != m->nslot || m->slot == NULL) {
+			if ((slot = realloc(m->slot, nslot * sizeof *slot)) == NULL)
+				return 0;
+			m->slot = slot;
+			m->nslot = nslot;
+		}
+		memset(m->slot, 0, m->nslot * sizeof *m->slot);
+		m->hn = 0;
+	}
+	for (; m->hn < m->n; m->hn++)
+		index_put(m, m->hn);
+	return 1;
+}
+
+static ssize_t
+find(const struct mdf_meta *cm, const char *key)
+{
+	struct mdf_meta *m = (struct mdf_meta *)cm;   /* the index is a cache */
+
+	if (m->n > SCAN_MAX && index_sync(m)) {
+		size_t mask = m->nslot - 1, s = key_hash(key) & mask;
+
+		for (; m->slot[s] != 0; s = (s + 1) & mask)
+			if (strcmp(m->kv[m->slot[s] - 1].key, key) == 0)
+				return (ssize_t)m->slot[s] - 1;
+		return -1;
+	}
 	for (size_t i = 0; i < m->n; i++)
 		if (strcmp(m->kv[i].key, key) == 0)
 			return (ssize_t)i;
@@ -160,6 +223,7 @@ mdf_unset(struct mdf_frame *f, const char *key)
 	free(m->kv[i].val);
 	memmove(&m->kv[i], &m->kv[i + 1], (m->n - (size_t)i - 1) * sizeof *m->kv);
 	m->n--;
+	m->hn = SIZE_MAX;    /* indices moved: rebuild on the next lookup */
 	return 1;
 }
 
@@ -249,6 +313,7 @@ mdf_meta_clear(struct mdf_meta *m)
 		free(m->kv[i].val);
 	}
 	m->n = 0;
+	m->hn = SIZE_MAX;
 }
 
 void
@@ -256,8 +321,11 @@ mdf_meta_free(struct mdf_meta *m)
 {
 	mdf_meta_clear(m);
 	free(m->kv);
+	free(m->slot);
 	m->kv = NULL;
 	m->cap = 0;
+	m->slot = NULL;
+	m->nslot = 0;
 }
 
 int

@@ -63,6 +63,13 @@ count_classes(const char *s, uint32_t *n)
 int
 mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 {
+	return mdf_frame_validate_len(f, f->len, why, whylen);
+}
+
+int
+mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
+    size_t whylen)
+{
 	uint64_t a, b, c, expect;
 
 	if (!mdf_type_valid(f->type))
@@ -74,11 +81,11 @@ mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 		if (!mdf_mul(a, MDF_MESH_TRI_BYTES, &expect))
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "triangles=%llu needs more than 2^64 payload bytes, found %zu",
-			    (unsigned long long)a, f->len);
-		if (expect != f->len)
+			    (unsigned long long)a, len);
+		if (expect != len)
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "triangles=%llu needs %llu payload bytes, found %zu",
-			    (unsigned long long)a, (unsigned long long)expect, f->len);
+			    (unsigned long long)a, (unsigned long long)expect, len);
 	} else if (mdf_frame_is(f, "IMAG")) {
 		if (mdf_get_u64(f, "width", &a) < 0 || mdf_get_u64(f, "height", &b) < 0 ||
 		    mdf_get_u64(f, "channels", &c) < 0)
@@ -93,30 +100,30 @@ mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "%llux%llux%llu image needs more than 2^64 payload bytes, found %zu",
 			    (unsigned long long)a, (unsigned long long)b,
-			    (unsigned long long)c, f->len);
-		if (expect != f->len)
+			    (unsigned long long)c, len);
+		if (expect != len)
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "%llux%llux%llu image needs %llu payload bytes, found %zu",
 			    (unsigned long long)a, (unsigned long long)b,
-			    (unsigned long long)c, (unsigned long long)expect, f->len);
+			    (unsigned long long)c, (unsigned long long)expect, len);
 	} else if (mdf_frame_is(f, "TENS")) {
 		uint64_t dims[MDF_TENSOR_MAX_DIMS];
 		if (parse_shape(mdf_get(f, "shape"), dims, &a) < 0)
 			return mdf_why(why, whylen, MDF_E_META,
 			    "missing or malformed key 'shape' (D0xD1x..., 1 to 8 dims)");
-		if (a * 4 != f->len)
+		if (a * 4 != len)
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "shape=%s needs %llu payload bytes, found %zu",
-			    mdf_get(f, "shape"), (unsigned long long)(a * 4), f->len);
+			    mdf_get(f, "shape"), (unsigned long long)(a * 4), len);
 	} else if (mdf_frame_is(f, "PRED")) {
 		uint32_t n;
 		if (count_classes(mdf_get(f, "classes"), &n) < 0)
 			return mdf_why(why, whylen, MDF_E_META,
 			    "missing or malformed key 'classes' (comma-separated labels)");
-		if ((uint64_t)n * 4 != f->len)
+		if ((uint64_t)n * 4 != len)
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "%u classes need %llu payload bytes, found %zu", n,
-			    (unsigned long long)n * 4, f->len);
+			    (unsigned long long)n * 4, len);
 	} else if (mdf_frame_is(f, "METR")) {
 		struct mdf_metr_rec *rec = malloc(sizeof *rec);
 		size_t pos = 0, line = 0;

@@ -91,7 +91,6 @@ int
 mdf_write_begin(struct mdf_writer *w, const struct mdf_frame *f, uint64_t plen,
     uint32_t pcrc)
 {
-	struct mdf_frame v = *f;
 	struct mdf_prepared p;
 	char why[256];
 	int rc, ok;
@@ -101,9 +100,7 @@ mdf_write_begin(struct mdf_writer *w, const struct mdf_frame *f, uint64_t plen,
 	if (w->streaming || (w->flags & MDF_FLAG_ZLIB) || plen > SIZE_MAX)
 		return MDF_E_INVAL;
 	/* validated as the frame it will be: only the length matters */
-	v.payload = NULL;
-	v.len = (size_t)plen;
-	if ((rc = mdf_frame_validate(&v, why, sizeof why)) < 0) {
+	if ((rc = mdf_frame_validate_len(f, (size_t)plen, why, sizeof why)) < 0) {
 		snprintf(w->err, sizeof w->err, "%s: frame %llu: refusing to write an invalid %s frame: %s",
 		    w->name, (unsigned long long)w->frames + 1, f->type, why);
 		return MDF_E_INVAL;

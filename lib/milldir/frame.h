@@ -70,6 +70,11 @@ struct mdf_kv {
 struct mdf_meta {
 	struct mdf_kv *kv; /* in stream order */
 	size_t n, cap;
+	/* private: a hash index of the keys, built once a frame has more
+	 * than a few (slots hold kv index + 1, 0 is empty; hn entries of kv
+	 * are in it, any other value means it must be rebuilt) */
+	uint32_t *slot;
+	size_t nslot, hn;
 };
 
 /* Is KEY a valid metadata key: [A-Za-z][A-Za-z0-9_.-]*, 1..128 bytes. */

@@ -3,7 +3,7 @@
 stdout, CRCs right, for tests that need frames mdf refuses to write.
 
 META and PAYLOAD are Python bytes literals' bodies (backslash escapes
-allowed: 'width=1\\nheight=1\\n'); PAYLOAD '@FILE' reads a file.
+allowed: 'width=1\\nheight=1\\n'); '@FILE' reads a file instead.
 --claim N stores N as the payload length whatever the payload holds;
 --zlib compresses the payload (8-byte raw length, then zlib), --raw N
 stores N as that raw length."""
@@ -17,7 +17,8 @@ def lit(s):
 
 
 def main(argv):
-    typ, meta, payload = argv[1], lit(argv[2]), argv[3]
+    typ, meta, payload = argv[1], argv[2], argv[3]
+    meta = open(meta[1:], 'rb').read() if meta.startswith('@') else lit(meta)
     payload = open(payload[1:], 'rb').read() if payload.startswith('@') else lit(payload)
     opts = argv[4:]
     flags = 0
