@@ -122,6 +122,9 @@ parse_options(int argc, char **argv, struct opts *o)
 
 /* The file's bytes: mapped if it is a regular file, else read.  Returns
  * 0, or an exit status after printing why. */
+/* The most read from a pipe; a file is mapped whatever its size. */
+#define MAX_INPUT ((size_t)4 << 30)
+
 static int
 load(const char *path, unsigned char **buf, size_t *len, int *mapped)
 {
@@ -138,6 +141,14 @@ load(const char *path, unsigned char **buf, size_t *len, int *mapped)
 			close(fd);
 		return EXIT_NOINPUT;
 	}
+	/* a device (/dev/zero, a terminal) never ends: only files, pipes
+	 * and sockets are read, and a pipe at most MAX_INPUT bytes */
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode)) {
+		mdc_warn("%s: not a regular file or a pipe", path);
+		if (fd > STDIN_FILENO)
+			close(fd);
+		return EXIT_NOINPUT;
+	}
 	if (S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    (*buf = mmap(NULL, (size_t)st.st_size, PROT_READ,
 	    MAP_PRIVATE | MAP_POPULATE, fd, 0)) != MAP_FAILED) {
@@ -149,6 +160,13 @@ load(const char *path, unsigned char **buf, size_t *len, int *mapped)
 			if (*len == cap) {
 				unsigned char *p;
 
+				if (cap >= MAX_INPUT) {
+					mdc_warn("%s: more than %llu bytes from a pipe "
+					    "(the limit of a model not in a file)", path,
+					    (unsigned long long)MAX_INPUT);
+					free(*buf);
+					return EXIT_DATAERR;
+				}
 				cap = cap ? 2 * cap : 1 << 16;
 				if ((p = realloc(*buf, cap)) == NULL)
 					mdc_die(EXIT_SOFTWARE, "%s: out of memory", path);

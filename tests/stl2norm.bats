@@ -496,3 +496,33 @@ admesh_facets() {
 	stl2norm --unit part.obj | normrender > views.mdf
 	[ -s views.mdf ]
 }
+
+@test "stl2norm: a device is refused, not read until memory runs out" {
+	# issue 16, defect 5
+	run --separate-stderr timeout 20 stl2norm /dev/zero
+	[ "$status" -eq 66 ]
+	[ "$stderr" = "stl2norm: /dev/zero: not a regular file or a pipe" ]
+}
+
+@test "stl2norm: a PLY face index of 2.5 is not a whole number, not index 2" {
+	# issue 16, defect 18
+	printf 'ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\nproperty float z\nelement face 1\nproperty list uchar float vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 2.5\n' >"$BATS_TEST_TMPDIR/f.ply"
+	run --separate-stderr stl2norm "$BATS_TEST_TMPDIR/f.ply"
+	[ "$status" -eq 65 ]
+	[ "$stderr" = "stl2norm: $BATS_TEST_TMPDIR/f.ply: line 13: face 1: vertex index 2.5 is not a whole number" ]
+}
+
+@test "stl2norm: an ASCII number with 10^7 leading zeros and a huge exponent reads as strtod does" {
+	# issue 16, defect 19: 0.(zeros)5e10000000 read as 0
+	local z
+	for z in 9999999 10000000; do
+		{
+			printf 'solid t\n facet normal 0 0 0\n  outer loop\n   vertex 0.'
+			head -c "$z" /dev/zero | tr '\0' 0
+			printf '5e10000000 0 0\n   vertex 0 1 0\n   vertex 0 0 1\n  endloop\n endfacet\nendsolid t\n'
+		} >"$BATS_TEST_TMPDIR/n.stl"
+		stl2norm -q "$BATS_TEST_TMPDIR/n.stl" | mdf payload >"$BATS_TEST_TMPDIR/p"
+		run od -A n -t f4 -j 12 -N 4 "$BATS_TEST_TMPDIR/p"
+		if [ "$z" -eq 9999999 ]; then assert_output --regexp '^ +5$'; else assert_output --regexp '^ +0\.5$'; fi
+	done
+}

@@ -414,8 +414,10 @@ mdf_parse_float(const char *s, const char *end, float *out)
 			eneg = *q++ == '-';
 		/* "1e" or "1e+" is the number 1 followed by something else */
 		if (q < end && (unsigned)(*q - '0') < 10) {
+			/* saturate far beyond any count of digits a file can
+			 * hold, so that 0.(10^7 zeros)5e10000000 is still 5 */
 			for (; q < end && (unsigned)(*q - '0') < 10; q++)
-				if (ev < 100000)
+				if (ev < 100000000000000L)
 					ev = ev * 10 + (*q - '0');
 			e10 += eneg ? -ev : ev;
 			p = q;

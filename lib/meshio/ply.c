@@ -354,7 +354,11 @@ element(struct ply *y, const struct elem *e, int have_vertices)
 					return rc;
 				if (pr->role != 4)
 					continue;
-				if (!(v >= 0 && v < (double)im->nvert) || v != floor(v))
+				if (v != floor(v))
+					return imp_fail(im, MDF_E_META, "%s: face %llu: "
+					    "vertex index %.17g is not a whole number", at,
+					    (unsigned long long)i + 1, v);
+				if (!(v >= 0 && v < (double)im->nvert))
 					return imp_fail(im, MDF_E_META, "%s: face %llu: "
 					    "vertex index %.0f out of range (%zu "
 					    "vertices)", at, (unsigned long long)i + 1,
