@@ -1057,6 +1057,7 @@ poolnan(void)
 			x[i] = plane == 0 ? NAN : plane == 1 ? -INFINITY :
 			    i % 5 == 0 ? NAN : (float)(i % 7);
 		}
+		float *input = net->input, *delta = net->delta;
 		net->input = x;
 		net->train = 1;
 		net->delta = dx;
@@ -1091,7 +1092,8 @@ poolnan(void)
 				bad = 1;
 			}
 		}
-		net->input = net->delta = NULL;
+		net->input = input;
+		net->delta = delta;
 		free(x);
 		free(dx);
 		mdf_dnet_free(d);
