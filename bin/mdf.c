@@ -185,7 +185,7 @@ png_one(struct mdf_reader *r, struct mdf_frame *f, void *ctx)
 	snprintf(path, sizeof path, "%s/%06llu%s%s.png", dir,
 	    (unsigned long long)mdf_reader_frame_index(r), pname, vname);
 	if ((rc = mdf_png_write(f, path, why, sizeof why)) < 0)
-		mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s: %s", path, why);
+		mdc_die(mdf_exit_code(rc), "%s: %s", path, why);
 }
 
 static int

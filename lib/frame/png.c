@@ -7,11 +7,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "common/common.h"
 #include "frame/internal.h"
 #include "milldir/png.h"
 #include "milldir/types.h"
 
-#define PNG_KEYWORD_MAX 79
+/* The keyword of our one text chunk: the frame's metadata, key=value
+ * lines in order.  Keys as keywords of their own collided with those
+ * Pillow reads for itself (bbox, interlace, transparency, ...). */
+#define PNG_META_KEY "milldir.frame"
+/* libpng's default limit on a side (png_set_user_limits), which readers
+ * built on it (Pillow, browsers) keep. */
+#define PNG_SIDE_MAX 1000000u
 
 struct png_err {
 	char *why;
@@ -82,63 +89,126 @@ mdf_png_write(const struct mdf_frame *cf, const char *path, char *why,
 	struct mdf_frame *f = (struct mdf_frame *)cf;  /* views do not write */
 	struct png_err e = { why, whylen };
 	struct mdf_image im;
-	png_textp text = NULL;
+	png_text text;
 	png_bytep *rows = NULL;
-	char *longmeta = NULL;
-	int rc = MDF_E_NOMEM;
+	char *meta = NULL;
+	size_t mlen = 0;
+	int rc;
 	FILE *fp = NULL;
-	size_t ntext = 0, longlen = 0;
 
-	if (mdf_image_view(f, &im) < 0) {
-		snprintf(why, whylen, "not a valid IMAG frame");
-		return MDF_E_INVAL;
-	}
-	snprintf(why, whylen, "out of memory");
-	text = calloc(f->meta.n + 1, sizeof *text);
-	rows = malloc(im.h * sizeof *rows);
-	if (text == NULL || rows == NULL)
+	if (mdf_image_view(f, &im) < 0)
+		return mdf_why(why, whylen, MDF_E_INVAL, "not a valid IMAG frame");
+	if (im.w > PNG_SIDE_MAX || im.h > PNG_SIDE_MAX)
+		return mdf_why(why, whylen, MDF_E_LIMIT,
+		    "image of %ux%u pixels not written: PNG allows 2^31-1 per side, "
+		    "but libpng (and so Pillow and most readers) refuse more than "
+		    "%u by default", im.w, im.h, PNG_SIDE_MAX);
+	if ((rc = mdf_meta_encode(&f->meta, &meta, &mlen)) < 0 ||
+	    (rows = malloc(im.h * sizeof *rows)) == NULL) {
+		rc = mdf_why(why, whylen, MDF_E_NOMEM, "out of memory");
 		goto out;
-	for (size_t i = 0; i < f->meta.n; i++) {
-		const struct mdf_kv *kv = &f->meta.kv[i];
-		if (is_shape_key(kv->key))
-			continue;
-		if (strlen(kv->key) <= PNG_KEYWORD_MAX) {
-			text[ntext].compression = PNG_ITXT_COMPRESSION_NONE;
-			text[ntext].key = kv->key;
-			text[ntext].text = kv->val;
-			ntext++;
-		} else {
-			size_t add = strlen(kv->key) + strlen(kv->val) + 2;
-			char *p = realloc(longmeta, longlen + add + 1);
-			if (p == NULL)
-				goto out;
-			longmeta = p;
-			longlen += (size_t)sprintf(longmeta + longlen, "%s=%s\n", kv->key, kv->val);
-		}
 	}
-	if (longmeta != NULL) {
-		text[ntext].compression = PNG_ITXT_COMPRESSION_NONE;
-		text[ntext].key = (char *)"milldir.meta";
-		text[ntext].text = longmeta;
-		ntext++;
-	}
+	/* the whole metadata, in order, in one chunk of our own keyword */
+	memset(&text, 0, sizeof text);
+	text.compression = mlen > 1024 ? PNG_ITXT_COMPRESSION_zTXt :
+	    PNG_ITXT_COMPRESSION_NONE;
+	text.key = (char *)PNG_META_KEY;
+	text.text = meta;
+	text.itxt_length = mlen;
+	meta[mlen ? mlen - 1 : 0] = '\0';   /* the last LF goes, as in a text */
 	for (uint32_t y = 0; y < im.h; y++)
 		rows[y] = im.px + (size_t)y * im.w * im.c;
 	if ((fp = fopen(path, "wb")) == NULL) {
-		snprintf(why, whylen, "%s", strerror(errno));
-		rc = MDF_E_IO;
+		rc = mdf_why(why, whylen, MDF_E_IO, "%s", strerror(errno));
 		goto out;
 	}
-	rc = write_png(fp, &im, text, (int)ntext, &e, rows);
-	if (fclose(fp) != 0 && rc == MDF_OK) {
-		snprintf(why, whylen, "%s", strerror(errno));
-		rc = MDF_E_IO;
-	}
+	rc = write_png(fp, &im, &text, mlen ? 1 : 0, &e, rows);
+	if (fclose(fp) != 0 && rc == MDF_OK)
+		rc = mdf_why(why, whylen, MDF_E_IO, "%s", strerror(errno));
 out:
-	free(longmeta);
-	free(text);
+	free(meta);
 	free(rows);
 	return rc;
+}
+
+/* Latin-1 (tEXt, zTXt) text as UTF-8 in a new string. */
+static char *
+latin1_to_utf8(const char *s)
+{
+	size_t n = 0;
+	char *out, *p;
+
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+		n += *q >= 0x80 ? 2 : 1;
+	if ((out = malloc(n + 1)) == NULL)
+		return NULL;
+	for (p = out; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x80) {
+			*p++ = (char)(0xc0 | c >> 6);
+			*p++ = (char)(0x80 | (c & 0x3f));
+		} else {
+			*p++ = (char)c;
+		}
+	}
+	*p = '\0';
+	return out;
+}
+
+/* key=value lines of TEXT into F, in order; later lines win. */
+static void
+set_lines(struct mdf_frame *f, char *text, int keep)
+{
+	char *s = text, *nl;
+
+	while (s != NULL && *s) {
+		char *eq;
+
+		if ((nl = strchr(s, '\n')) != NULL)
+			*nl = '\0';
+		if ((eq = strchr(s, '=')) != NULL) {
+			*eq = '\0';
+			if (!keep || mdf_get(f, s) == NULL) {
+				*eq = '=';
+				mdf_set_assignment(f, s);
+			}
+			*eq = '=';
+		}
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
+/* The metadata of a PNG's text chunks into F.  Ours is one chunk,
+ * PNG_META_KEY, holding the frame's metadata in order; other chunks whose
+ * keywords are valid keys add what it lacks.  Files of milldir before
+ * 0.2 have no such chunk: one chunk per key, and keys too long for a
+ * keyword as lines in a "milldir.meta" chunk. */
+static void
+read_text(struct mdf_frame *f, png_textp text, int ntext)
+{
+	int ours = 0;
+
+	for (int i = 0; i < ntext; i++)
+		if (strcmp(text[i].key, PNG_META_KEY) == 0) {
+			set_lines(f, text[i].text, 0);
+			ours = 1;
+		}
+	for (int i = 0; i < ntext; i++) {
+		char *v = text[i].text, *conv = NULL;
+
+		if (strcmp(text[i].key, PNG_META_KEY) == 0)
+			continue;
+		if (text[i].compression < PNG_ITXT_COMPRESSION_NONE &&
+		    (v = conv = latin1_to_utf8(v)) == NULL)
+			continue;
+		if (strcmp(text[i].key, "milldir.meta") == 0 && !ours) {
+			set_lines(f, v, 1);
+		} else if (mdf_key_valid(text[i].key) && !is_shape_key(text[i].key) &&
+		    mdf_val_valid(v, strlen(v)) && mdf_get(f, text[i].key) == NULL) {
+			mdf_set(f, text[i].key, v);
+		}
+		free(conv);
+	}
 }
 
 int
@@ -188,23 +258,10 @@ mdf_png_read(const char *path, struct mdf_frame *f, char *why, size_t whylen)
 	ctype = png_get_color_type(png, info);
 	(void)ctype;
 	mdf_frame_clear(f);
-	if (png_get_text(png, info, &text, &ntext) > 0) {
-		for (int i = 0; i < ntext; i++) {
-			if (strcmp(text[i].key, "milldir.meta") == 0) {
-				char *s = text[i].text, *nl;
-				while (s != NULL && *s) {
-					nl = strchr(s, '\n');
-					if (nl)
-						*nl = '\0';
-					mdf_set_assignment(f, s);
-					s = nl ? nl + 1 : NULL;
-				}
-			} else if (mdf_key_valid(text[i].key) && !is_shape_key(text[i].key) &&
-			    mdf_val_valid(text[i].text, strlen(text[i].text))) {
-				mdf_set(f, text[i].key, text[i].text);
-			}
-		}
-	}
+	if (png_get_text(png, info, &text, &ntext) > 0)
+		read_text(f, text, ntext);
+	/* the shape keys keep their place but take the image's values: the
+	 * PNG may have been resized or converted since */
 	if (mdf_image_init(f, w, h, c, &im) < 0) {
 		snprintf(why, whylen, "unsupported image %ux%u with %u channels", w, h, c);
 		goto out;

@@ -9,17 +9,19 @@ extern "C" {
 #endif
 
 /* Write the IMAG frame F to PATH as an 8-bit PNG (grey, grey+alpha, RGB or
- * RGBA from channels).  Every metadata key but width, height and channels
- * goes into its own iTXt chunk (keyword = key, text = value); keys longer
- * than PNG's 79-byte keyword limit go as key=value lines into one iTXt
- * chunk with keyword "milldir.meta".  WHY says what failed. */
+ * RGBA from channels).  The whole metadata, key=value lines in order, goes
+ * into one iTXt chunk with keyword "milldir.frame" (see mdf(1)).
+ * MDF_E_LIMIT for a side over libpng's default limit of 1,000,000.  WHY
+ * says what failed. */
 int mdf_png_write(const struct mdf_frame *f, const char *path, char *why,
     size_t whylen);
 
 /* Read PATH into F as an IMAG frame: palette and low-bit images are
- * expanded, 16-bit samples reduced to 8, text chunks whose keywords are
- * valid metadata keys become metadata.  MDF_E_IO if it cannot be opened
- * (errno kept), MDF_E_META/MDF_E_SIZE for a damaged PNG. */
+ * expanded, 16-bit samples reduced to 8; metadata from the
+ * "milldir.frame" chunk, then from other text chunks whose keywords are
+ * valid keys (Latin-1 converted), as files of milldir 0.1 have them.
+ * MDF_E_IO if it cannot be opened (errno kept), MDF_E_META/MDF_E_SIZE for
+ * a damaged PNG. */
 int mdf_png_read(const char *path, struct mdf_frame *f, char *why,
     size_t whylen);
 
