@@ -5,8 +5,10 @@
 # normrender | metagrid of the same part in the same run (10x10 views of
 # 64 px, one thread, resized to 224x224: the meta-image a learned model
 # needs first), for a ~10k-triangle sphere (the goal: at most 5 ms), a
-# ~100k one and a partgen part with distractors.  Streams of 10 copies,
-# so process start-up is shared; best of 3, wall and CPU.
+# ~100k one and a partgen part with distractors; at the default 256
+# samples a side and at 128 (-r 128: on 600 partgen parts the same
+# labels).  Streams of 10 copies, so process start-up is shared; best of
+# 3, wall and CPU.
 # Prints its figures and ratios; fails only when a tool fails.
 set -eu
 
@@ -66,19 +68,22 @@ done
 
 echo "ms per part (stream of 10, best of 3), all six sides on one thread:"
 echo "reach -j 1 against normrender -j 1 | metagrid --resize 224x224"
-printf '%-12s %9s %10s %10s %12s %12s %8s\n' part triangles "reach" "reach CPU" \
-    "render+tile" "render CPU" ratio
+printf '%-12s %9s %10s %10s %10s %12s %12s %8s\n' part triangles samples "reach" \
+    "reach CPU" "render+tile" "render CPU" ratio
 for p in p10k p100k part; do
+    for px in 256 128; do
 	tris=$(mdf get triangles "$T/$p.mdf")
-	r=$(best_ms "reach -j 1 <'$T/$p.x10' >/dev/null")
-	rc=$(cpu_ms "reach -j 1 <'$T/$p.x10' >/dev/null")
+	r=$(best_ms "reach -j 1 -r $px <'$T/$p.x10' >/dev/null")
+	rc=$(cpu_ms "reach -j 1 -r $px <'$T/$p.x10' >/dev/null")
 	n=$(best_ms "normrender -j 1 <'$T/$p.x10' | metagrid --resize 224x224 >/dev/null")
 	nc=$(cpu_ms "normrender -j 1 <'$T/$p.x10' | metagrid --resize 224x224 >/dev/null")
-	printf '%-12s %9s %10s %10s %12s %12s %8s\n' "$(mdf get part "$T/$p.mdf")" "$tris" \
+	printf '%-12s %9s %10s %10s %10s %12s %12s %8s\n' "$(mdf get part "$T/$p.mdf")" \
+	    "$tris" "$px" \
 	    "$(echo "$r" | awk '{ printf "%.2f", $1 / 10 }')" \
 	    "$(echo "$rc" | awk '{ printf "%.1f", $1 / 10 }')" \
 	    "$(echo "$n" | awk '{ printf "%.2f", $1 / 10 }')" \
 	    "$(echo "$nc" | awk '{ printf "%.1f", $1 / 10 }')" \
 	    "$(echo "$n $r" | awk '{ printf "%.1fx", $1 / ($2 > 0 ? $2 : 0.001) }')"
+    done
 done
 echo "goal: at most 5 ms per 10k-triangle part (sphere10k, wall, quiet machine)"
