@@ -95,3 +95,74 @@ setup() {
 	run -0 dnnpredict --version
 	[[ $output == "dnnpredict (milldir) "* ]]
 }
+
+# copy of the model with FILE's content replaced by the rest (printf format)
+badmodel() {
+	rm -rf bad && cp -r model bad
+	printf "$2" >"bad/$1"
+}
+
+@test "dnnpredict: a labels.txt with an oversized line is refused, not copied into PRED frames (issue 16, 10)" {
+	rm -rf bad && cp -r model bad
+	{ echo +X; head -c 1000000 /dev/zero | tr '\0' a; echo; echo +Z; } >bad/labels.txt
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: longer than 104448 bytes" ]
+	[ -z "$output" ]
+	{ echo +X; head -c 101 /dev/zero | tr '\0' a; echo; echo +Z; } >bad/labels.txt
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: line 2: label longer than 100 bytes" ]
+	# at most 1024 labels
+	seq 1 1025 >bad/labels.txt
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: more than 1024 labels" ]
+}
+
+@test "dnnpredict: labels.txt with CRLF, a comma, bad UTF-8 or a repeat: exit 65 naming file and line (issue 16, 14)" {
+	badmodel labels.txt '+X\r\n+Y\r\n+Z\r\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: line 1: carriage return (CRLF line ends are not allowed)" ]
+	badmodel labels.txt '+X\n+Y,+W\n+Z\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: line 2: comma (labels are joined with commas)" ]
+	badmodel labels.txt '+X\n+Y\n+\xff\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: line 3: invalid UTF-8 or a C1 control character" ]
+	badmodel labels.txt '+X\n+Y\n+X\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: line 3: label '+X' repeats line 1" ]
+	badmodel labels.txt '+X\n\n+Z\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: line 2: empty label" ]
+	badmodel labels.txt '+X\n+Y\n+Z'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/labels.txt: the last line has no newline" ]
+	# UTF-8 labels are fine
+	badmodel labels.txt '+X\n+Y\n\xc3\xbcber\n'
+	run -0 dnnpredict --model bad --text data.mdf
+	[[ ${lines[0]} == *$'\t+X'* || ${lines[0]} == *$'\t+Y'* || ${lines[0]} == *$'\tüber'* ]]
+}
+
+@test "dnnpredict: a model.meta that is not KEY=VALUE lines is refused, naming the line" {
+	badmodel model.meta 'classes=+X,+Y,+Z\r\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/model.meta: line 1: carriage return (CRLF line ends are not allowed)" ]
+	badmodel model.meta 'width=32\nwidth=33\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/model.meta: line 2: the key repeats an earlier line" ]
+	badmodel model.meta 'width\n'
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/model.meta: line 1: no '=' (lines are KEY=VALUE)" ]
+}
+
+@test "dnnpredict: NaN weights are refused with exit 65, never scored nan (issue 16, 14)" {
+	rm -rf bad && cp -r model bad
+	# the first float of the first layer (after the 12-byte header and
+	# the layer's 8-byte type and count)
+	printf '\000\000\300\177' | dd of=bad/best.weights bs=1 seek=20 conv=notrunc 2>/dev/null
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[ "$stderr" = "dnnpredict: bad/best.weights: layer 0: parameter 0 of part 1 is not a finite number" ]
+	[ -z "$output" ]
+	printf '\000\000\200\177' | dd of=bad/best.weights bs=1 seek=20 conv=notrunc 2>/dev/null
+	run -65 --separate-stderr dnnpredict --model bad data.mdf
+	[[ $stderr == *"is not a finite number" ]]
+}
