@@ -8,11 +8,11 @@ secs=${1:-10}
 here=$(cd "$(dirname "$0")" && pwd)
 build=${MILLDIR_BUILDDIR:-$PWD}
 cd "$build"
-make -s fuzz-stl2norm fuzz-metriclog fuzz-dnn
+make -s fuzz-stl2norm fuzz-metriclog fuzz-dnn fuzz-modeldir
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for t in stl obj ply yaml cfg; do
+for t in stl obj ply yaml cfg labels meta; do
 	mkdir -p "$work/$t"
 	cp "$here/corpus/$t"/* "$work/$t"/ 2>/dev/null || true
 	echo "fuzz_$t: ${secs}s"
