@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cad/cadgen.h"
 #include "cli.h"
 #include "milldir/frame.h"
 #include "milldir/partgen.h"
@@ -30,7 +32,17 @@ static const char usage_text[] =
 "      --random-labels    draw each label independently (default: balanced)\n"
 "  -d, --distractors P    probability of smaller features from other\n"
 "                         directions (default 0)\n"
-"  -r, --resolution N     mm (voxels) along the longest stock side (default 64)\n"
+"      --style STYLE      cad: solids from a CAD kernel, true arcs, fillets,\n"
+"                         tessellated (the default); voxel: 1 mm voxel parts\n"
+"      --size MIN:MAX     cad: longest stock side in mm, drawn log-uniformly\n"
+"                         (default 5:500)\n"
+"  -t, --tolerance MM     cad: linear deflection of the tessellation (default:\n"
+"                         drawn per part, 0.02 % to 1 % of its size)\n"
+"      --angular RAD      cad: angular deflection (default: drawn, 0.15-0.6)\n"
+"  -f, --format FMT       with -o: stl (default), step or brep (cad style)\n"
+"  -j, --jobs N           build parts on N threads (default: the processors,\n"
+"                         at most 8); the output does not depend on N\n"
+"  -r, --resolution N     voxel: mm (voxels) along the longest side (default 64)\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n";
 
@@ -40,17 +52,47 @@ help(void)
 	mdc_help(usage_text);
 }
 
+enum { FMT_STL, FMT_STEP, FMT_BREP };
+
 struct opts {
 	struct mdf_partgen g;
 	long count, first;
 	const char *prefix, *outdir;
-	int frames;
+	int frames, format, voxel_only;
+	long jobs;
 };
+
+/* A part of either style. */
+struct made {
+	int label;
+	const float *tri;
+	size_t ntri;
+	struct mdf_part vp;
+	struct mdf_cadpart cp;
+	int rc;                 /* of making it; MDF_E_INVAL: reason in WHY */
+	char why[160];
+};
+
+/* --size MIN:MAX (or one number for both). */
+static void
+parse_size(const char *arg, struct mdf_partgen *g)
+{
+	char *end;
+	double lo = strtod(arg, &end), hi = lo;
+
+	if (end != arg && *end == ':')
+		hi = strtod(end + 1, &end);
+	if (end == arg || *end != '\0' || !(lo >= 0.1 && lo <= hi && hi <= 10000))
+		mdc_usage("--size: expected MIN:MAX in mm, 0.1 <= MIN <= MAX <= 10000, got '%s'",
+		    arg);
+	g->size_min = lo;
+	g->size_max = hi;
+}
 
 static void
 parse_options(int argc, char **argv, struct opts *o)
 {
-	enum { OPT_FRAMES = 256, OPT_FIRST, OPT_RANDOM };
+	enum { OPT_FRAMES = 256, OPT_FIRST, OPT_RANDOM, OPT_STYLE, OPT_SIZE, OPT_ANGULAR };
 	static const struct option longopts[] = {
 		{ "count", required_argument, NULL, 'n' },
 		{ "seed", required_argument, NULL, 's' },
@@ -62,6 +104,12 @@ parse_options(int argc, char **argv, struct opts *o)
 		{ "random-labels", no_argument, NULL, OPT_RANDOM },
 		{ "distractors", required_argument, NULL, 'd' },
 		{ "resolution", required_argument, NULL, 'r' },
+		{ "style", required_argument, NULL, OPT_STYLE },
+		{ "size", required_argument, NULL, OPT_SIZE },
+		{ "tolerance", required_argument, NULL, 't' },
+		{ "angular", required_argument, NULL, OPT_ANGULAR },
+		{ "format", required_argument, NULL, 'f' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -75,7 +123,14 @@ parse_options(int argc, char **argv, struct opts *o)
 	o->prefix = "part";
 	o->outdir = NULL;
 	o->frames = 0;
-	while ((c = getopt_long(argc, argv, ":n:s:p:o:c:d:r:hV", longopts, NULL)) != -1) {
+	o->format = FMT_STL;
+	o->voxel_only = 0;
+	o->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	if (o->jobs < 1)
+		o->jobs = 1;
+	if (o->jobs > 8)
+		o->jobs = 8;
+	while ((c = getopt_long(argc, argv, ":n:s:p:o:c:d:r:t:f:j:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			o->count = mdc_parse_long("--count", optarg, 0, 100000000);
@@ -115,6 +170,43 @@ parse_options(int argc, char **argv, struct opts *o)
 		case 'r':
 			o->g.resolution = (int)mdc_parse_long("--resolution", optarg,
 			    MDF_PARTGEN_RES_MIN, MDF_PARTGEN_RES_MAX);
+			o->voxel_only = 1;
+			break;
+		case OPT_STYLE:
+			if (strcmp(optarg, "cad") == 0)
+				o->g.style = MDF_PARTGEN_CAD;
+			else if (strcmp(optarg, "voxel") == 0)
+				o->g.style = MDF_PARTGEN_VOXEL;
+			else
+				mdc_usage("--style: expected cad or voxel, got '%s'", optarg);
+			break;
+		case OPT_SIZE:
+			parse_size(optarg, &o->g);
+			break;
+		case 't':
+			o->g.tolerance = mdc_parse_double("--tolerance", optarg);
+			if (!(o->g.tolerance > 0 && o->g.tolerance <= 1000))
+				mdc_usage("--tolerance: expected mm above 0, at most 1000, got '%s'",
+				    optarg);
+			break;
+		case OPT_ANGULAR:
+			o->g.angular = mdc_parse_double("--angular", optarg);
+			if (!(o->g.angular >= 0.01 && o->g.angular <= 1.5))
+				mdc_usage("--angular: expected radians from 0.01 to 1.5, got '%s'",
+				    optarg);
+			break;
+		case 'j':
+			o->jobs = mdc_parse_long("--jobs", optarg, 1, 64);
+			break;
+		case 'f':
+			if (strcmp(optarg, "stl") == 0)
+				o->format = FMT_STL;
+			else if (strcmp(optarg, "step") == 0)
+				o->format = FMT_STEP;
+			else if (strcmp(optarg, "brep") == 0)
+				o->format = FMT_BREP;
+			else
+				mdc_usage("--format: expected stl, step or brep, got '%s'", optarg);
 			break;
 		default: mdc_option(c, argv, help);
 		}
@@ -125,6 +217,10 @@ parse_options(int argc, char **argv, struct opts *o)
 		mdc_usage("--frames and --output exclude each other");
 	if (o->outdir != NULL && *o->outdir == '\0')
 		mdc_usage("--output: empty directory name");
+	if (o->voxel_only && o->g.style != MDF_PARTGEN_VOXEL)
+		mdc_usage("--resolution applies to --style voxel");
+	if (o->format != FMT_STL && (o->outdir == NULL || o->g.style != MDF_PARTGEN_CAD))
+		mdc_usage("--format step or brep needs --output and --style cad");
 }
 
 /* mkdir -p DIR. */
@@ -186,6 +282,130 @@ commit_temp(FILE *fp, char *tmp, const char *path)
 	free(tmp);
 }
 
+/* Build part NUM (1-based) of either style into M (rc, why). */
+static void
+make_part(const struct opts *o, long num, struct made *m)
+{
+	memset(m, 0, sizeof *m);
+	if (o->g.style == MDF_PARTGEN_VOXEL) {
+		m->rc = mdf_partgen_make(&o->g, (uint64_t)(num - 1), &m->vp, m->why,
+		    sizeof m->why);
+		m->label = m->vp.label, m->tri = m->vp.tri, m->ntri = m->vp.ntri;
+	} else {
+		m->rc = mdf_cadgen_make(&o->g, (uint64_t)(num - 1), &m->cp, m->why,
+		    sizeof m->why);
+		m->label = m->cp.label, m->tri = m->cp.tri, m->ntri = m->cp.ntri;
+	}
+}
+
+/* --jobs: parts are built on worker threads, each part from its own
+ * (seed, index) alone, and written in order by the main thread; at most
+ * WINDOW parts are built ahead of the writer. */
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	const struct opts *o;
+	long next, written, window;
+	struct made *slot;      /* WINDOW of them, part i in slot i % WINDOW */
+	int *ready;
+};
+
+static void *
+worker(void *arg)
+{
+	struct pool *p = arg;
+
+	for (;;) {
+		struct made m;
+		long i;
+
+		pthread_mutex_lock(&p->mu);
+		while (p->next < p->o->count && p->next - p->written >= p->window)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->next >= p->o->count) {
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+		i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		make_part(p->o, p->o->first + i, &m);
+		pthread_mutex_lock(&p->mu);
+		p->slot[i % p->window] = m;
+		p->ready[i % p->window] = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+}
+
+/* Part I (0-based) once a worker has built it. */
+static struct made
+take(struct pool *p, long i)
+{
+	struct made m;
+
+	pthread_mutex_lock(&p->mu);
+	while (!p->ready[i % p->window])
+		pthread_cond_wait(&p->cv, &p->mu);
+	m = p->slot[i % p->window];
+	p->ready[i % p->window] = 0;
+	pthread_mutex_unlock(&p->mu);
+	return m;
+}
+
+static void
+taken(struct pool *p)
+{
+	pthread_mutex_lock(&p->mu);
+	p->written++;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+static void
+free_part(const struct opts *o, struct made *m)
+{
+	if (o->g.style == MDF_PARTGEN_VOXEL)
+		mdf_part_free(&m->vp);
+	else
+		mdf_cadpart_free(&m->cp);
+}
+
+/* Write part M as DIR/NAME.stl (or .step, .brep), atomically. */
+static void
+write_file(const struct opts *o, const struct made *m, const char *name)
+{
+	static const char *const ext[] = { "stl", "step", "brep" };
+	char *path, *tmp, header[512], why[256];
+	FILE *fp;
+
+	if (asprintf(&path, "%s/%s.%s", o->outdir, name, ext[o->format]) < 0)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	fp = open_temp(o->outdir, path, &tmp);
+	if (o->format != FMT_STL) {
+		fclose(fp);
+		if (mdf_cad_write(m->cp.shape, m->cp.offset, tmp, o->format == FMT_STEP ?
+		    MDF_CAD_STEP : MDF_CAD_BREP, why, sizeof why) < 0) {
+			unlink(tmp);
+			mdc_die(EXIT_IOERR, "%s: %s", path, why);
+		}
+		if ((fp = fopen(tmp, "rb")) == NULL)
+			mdc_die(EXIT_IOERR, "%s: %s", path, strerror(errno));
+		commit_temp(fp, tmp, path);
+		free(path);
+		return;
+	}
+	snprintf(header, sizeof header, "partgen %s label=%s seed=%llu units=mm",
+	    name, mdf_dir_name(m->label), (unsigned long long)o->g.seed);
+	if (mdf_stl_write(fp, header, m->tri, m->ntri) < 0) {
+		int e = errno;
+
+		unlink(tmp);
+		mdc_die(EXIT_IOERR, "%s: write error: %s", path, strerror(e));
+	}
+	commit_temp(fp, tmp, path);
+	free(path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -194,6 +414,8 @@ main(int argc, char **argv)
 	struct mdf_frame f;
 	FILE *labels = NULL;
 	char *labels_tmp = NULL, *labels_path = NULL;
+	struct pool pool;
+	pthread_t *tid;
 
 	mdc_init(argv[0]);
 	parse_options(argc, argv, &o);
@@ -207,47 +429,51 @@ main(int argc, char **argv)
 		labels = open_temp(o.outdir, labels_path, &labels_tmp);
 	}
 
+	pool.o = &o;
+	pool.next = pool.written = 0;
+	pool.window = 4 * o.jobs;
+	if ((pool.slot = calloc((size_t)pool.window, sizeof *pool.slot)) == NULL ||
+	    (pool.ready = calloc((size_t)pool.window, sizeof *pool.ready)) == NULL ||
+	    (tid = calloc((size_t)o.jobs, sizeof *tid)) == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	pthread_mutex_init(&pool.mu, NULL);
+	pthread_cond_init(&pool.cv, NULL);
+	for (long j = 0; j < o.jobs; j++)
+		if (pthread_create(&tid[j], NULL, worker, &pool) != 0)
+			mdc_die(EXIT_SOFTWARE, "cannot start a thread: %s", strerror(errno));
+
 	for (long i = 0; i < o.count; i++) {
 		long num = o.first + i;
-		struct mdf_part p;
-		char name[256], why[160];
-		int rc;
+		struct made m = take(&pool, i);
+		char name[256];
 
 		snprintf(name, sizeof name, "%s-%04ld", o.prefix, num);
-		rc = mdf_partgen_make(&o.g, (uint64_t)(num - 1), &p, why, sizeof why);
-		if (rc < 0)
+		if (m.rc < 0)
 			mdc_die(EXIT_SOFTWARE, "%s: %s", name,
-			    rc == MDF_E_INVAL ? why : mdf_strerror(rc));
+			    m.rc == MDF_E_INVAL ? m.why : mdf_strerror(m.rc));
 		if (w != NULL) {
 			mdf_frame_clear(&f);
-			if (mdf_part_frame(&o.g, &p, name, (uint64_t)num, &f) < 0)
+			if ((o.g.style == MDF_PARTGEN_VOXEL ?
+			    mdf_part_frame(&o.g, &m.vp, name, (uint64_t)num, &f) :
+			    mdf_cadpart_frame(&o.g, &m.cp, name, (uint64_t)num, &f)) < 0)
 				mdc_die(EXIT_SOFTWARE, "%s: out of memory", name);
 			mdc_write(w, &f);
 		} else {
-			char *path, *tmp, header[512];
-			FILE *fp;
-
-			if (asprintf(&path, "%s/%s.stl", o.outdir, name) < 0)
-				mdc_die(EXIT_SOFTWARE, "out of memory");
-			fp = open_temp(o.outdir, path, &tmp);
-			snprintf(header, sizeof header, "partgen %s label=%s seed=%llu units=mm",
-			    name, mdf_dir_name(p.label), (unsigned long long)o.g.seed);
-			if (mdf_stl_write(fp, header, p.tri, p.ntri) < 0) {
-				int e = errno;
-
-				unlink(tmp);
-				mdc_die(EXIT_IOERR, "%s: write error: %s", path, strerror(e));
-			}
-			commit_temp(fp, tmp, path);
-			free(path);
-			if (fprintf(labels, "%s\t%s\n", name, mdf_dir_name(p.label)) < 0) {
+			write_file(&o, &m, name);
+			if (fprintf(labels, "%s\t%s\n", name, mdf_dir_name(m.label)) < 0) {
 				unlink(labels_tmp);
 				mdc_die(EXIT_IOERR, "%s: write error: %s", labels_path,
 				    strerror(errno));
 			}
 		}
-		mdf_part_free(&p);
+		free_part(&o, &m);
+		taken(&pool);
 	}
+	for (long j = 0; j < o.jobs; j++)
+		pthread_join(tid[j], NULL);
+	free(tid);
+	free(pool.slot);
+	free(pool.ready);
 	mdf_frame_free(&f);
 	if (w != NULL) {
 		mdc_close_out(w);

@@ -78,6 +78,11 @@ void
 mdf_partgen_defaults(struct mdf_partgen *g)
 {
 	g->seed = 1;
+	g->style = MDF_PARTGEN_CAD;
+	g->size_min = 5.0;
+	g->size_max = 500.0;
+	g->tolerance = 0.0;
+	g->angular = 0.0;
 	g->resolution = 64;
 	g->distractors = 0.0;
 	g->classes = MDF_DIR_ALL;

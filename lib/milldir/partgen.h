@@ -46,8 +46,16 @@ int mdf_dir_parse_list(const char *s, unsigned *mask, char *why, size_t whylen);
 #define MDF_PARTGEN_RES_MIN 16
 #define MDF_PARTGEN_RES_MAX 256
 
+/* partgen --style: CAD-grade parts from a solid modelling kernel
+ * (libmdfcad, lib/cad/cadgen.h), or the voxel parts made here. */
+enum mdf_partgen_style { MDF_PARTGEN_CAD, MDF_PARTGEN_VOXEL };
+
 struct mdf_partgen {
 	uint64_t seed;
+	int style;          /* enum mdf_partgen_style */
+	double size_min, size_max; /* CAD: longest stock side, mm */
+	double tolerance;   /* CAD: linear deflection, mm (0: drawn per part) */
+	double angular;     /* CAD: angular deflection, rad (0: drawn) */
 	int resolution;     /* cells (mm) along the longest side of the stock */
 	double distractors; /* probability that a part gets distractors */
 	unsigned classes;   /* bit d set: direction d may be a label */
@@ -66,7 +74,8 @@ struct mdf_part {
 	size_t ntri;
 };
 
-/* Defaults: seed 1, resolution 64, no distractors, all six classes,
+/* Defaults: seed 1, CAD style, sizes 5-500 mm, tessellation drawn per
+ * part, resolution 64 (voxel style), no distractors, all six classes,
  * balanced. */
 void mdf_partgen_defaults(struct mdf_partgen *g);
 
