@@ -1,4 +1,4 @@
-/* stl2norm: STL, OBJ and PLY models to MESH frames. */
+/* stl2norm: STL, OBJ, PLY and CAD (STEP, IGES, BREP) models to MESH frames. */
 #include "config.h"
 
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cad/cad.h"
 #include "cli.h"
 #include "milldir/frame.h"
 #include "milldir/import.h"
@@ -20,10 +21,15 @@
 
 static const char usage_text[] =
 "Usage: stl2norm [OPTION]... [FILE]...\n"
-"Read 3D models (STL, OBJ, PLY) and write one MESH frame per model.\n"
+"Read 3D models (STL, OBJ, PLY; STEP, IGES, BREP) and write one MESH frame\n"
+"per model, or per solid or STL solid block.\n"
 "With no FILE, or when FILE is -, read standard input.\n"
 "\n"
-"  -f, --format=FMT     stl, obj or ply (default: from the extension, else stl)\n"
+"  -f, --format=FMT     stl, obj, ply, step, iges or brep (default: from the\n"
+"                       extension, else stl)\n"
+"  -t, --tolerance=MM   CAD models: linear deflection of the tessellation in mm\n"
+"                       (default: 0.1 %% of the model's longest side)\n"
+"  -a, --angular=RAD    CAD models: angular deflection (default 0.35)\n"
 "  -p, --part=NAME      part name (default: file name without extension)\n"
 "  -l, --label=LABEL    axis label: +X -X +Y -Y +Z -Z\n"
 "  -L, --labels=FILE    labels from a PART<TAB>LABEL file\n"
@@ -46,12 +52,15 @@ help(void)
 struct opts {
 	int format, center, unit, merge, strict, quiet;
 	long chunk;             /* STL2NORM_CHUNK; 0: no streaming */
+	double tolerance, angular; /* CAD tessellation; tolerance < 0: relative */
 	unsigned flags;
 	const char *part, *label, *labels, *units;
 };
 
 static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
+	{ "tolerance", required_argument, NULL, 't' },
+	{ "angular", required_argument, NULL, 'a' },
 	{ "part", required_argument, NULL, 'p' },
 	{ "label", required_argument, NULL, 'l' },
 	{ "labels", required_argument, NULL, 'L' },
@@ -82,13 +91,26 @@ parse_options(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof *o);
 	o->units = "mm";
-	while ((c = getopt_long(argc, argv, ":f:p:l:L:u:cUmskqhV", longopts,
+	o->tolerance = -0.001;
+	o->angular = 0.35;
+	while ((c = getopt_long(argc, argv, ":f:t:a:p:l:L:u:cUmskqhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((o->format = mdf_import_format_parse(optarg)) < 0)
-				mdc_usage("--format: expected stl, obj or ply, got '%s'",
-				    optarg);
+				mdc_usage("--format: expected stl, obj, ply, step, iges or "
+				    "brep, got '%s'", optarg);
+			break;
+		case 't':
+			o->tolerance = mdc_parse_double("--tolerance", optarg);
+			if (!(o->tolerance > 0 && o->tolerance <= 1e6))
+				mdc_usage("--tolerance: expected mm above 0, got '%s'", optarg);
+			break;
+		case 'a':
+			o->angular = mdc_parse_double("--angular", optarg);
+			if (!(o->angular >= 0.01 && o->angular <= 1.5))
+				mdc_usage("--angular: expected radians from 0.01 to 1.5, "
+				    "got '%s'", optarg);
 			break;
 		case 'p': o->part = optarg; break;
 		case 'l':
@@ -297,6 +319,8 @@ convert(const struct opts *o, const struct labels *lt, const char *path,
 	size_t len;
 	int mapped, rc, streamed;
 
+	if (fmt == MDF_IMPORT_IGES && strcmp(path, "-") == 0)
+		mdc_usage("IGES is read from a file only, not from standard input");
 	if ((rc = load(path, &buf, &len, &mapped)) != 0)
 		return rc;
 	mdf_frame_clear(f);
@@ -320,9 +344,12 @@ convert(const struct opts *o, const struct labels *lt, const char *path,
 	 * in memory: faulting in fresh pages for it cost more than parsing
 	 * twice.  Centring needs the whole mesh. */
 	im->chunk = o->chunk > 0 ? (size_t)o->chunk : 0;
-	streamed = o->chunk != 0 && !o->center ?
+	streamed = o->chunk != 0 && !o->center && !mdf_import_format_cad(fmt) ?
 	    mdf_import_measure(im, fmt, buf, len, f) : 0;
-	rc = streamed == 0 ? mdf_import_buffer(im, fmt, buf, len, f) : streamed;
+	if (mdf_import_format_cad(fmt))
+		rc = mdf_cad_import(im, fmt, buf, len, path, o->tolerance, o->angular, f);
+	else
+		rc = streamed == 0 ? mdf_import_buffer(im, fmt, buf, len, f) : streamed;
 	if (streamed <= 0)
 		unload(buf, len, mapped);
 	if (rc < 0) {

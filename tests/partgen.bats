@@ -11,7 +11,7 @@ labels_of() {
 }
 
 @test "partgen: -o writes N binary STL files and labels.tsv, balanced" {
-	partgen -n 60 --seed 1 -o "$BATS_TEST_TMPDIR/parts"
+	partgen --style voxel -n 60 --seed 1 -o "$BATS_TEST_TMPDIR/parts"
 	cd "$BATS_TEST_TMPDIR/parts"
 	run ls -A
 	assert_equal "${#lines[@]}" 61
@@ -36,19 +36,19 @@ labels_of() {
 	assert_output --partial "partgen part-0001 label="
 }
 
-@test "partgen: every generated mesh is closed, outward and not degenerate" {
-	partgen -n 60 --seed 1 -o "$BATS_TEST_TMPDIR/p"
+@test "partgen: every voxel mesh is closed, outward and not degenerate" {
+	partgen --style voxel -n 60 --seed 1 -o "$BATS_TEST_TMPDIR/p"
 	run meshcheck "$BATS_TEST_TMPDIR"/p/*.stl
 	assert_success
 	assert_equal "${#lines[@]}" 60
 	refute_output --partial "volume=-"
-	partgen -n 60 --seed 9 -d 0.7 -r 24 -o "$BATS_TEST_TMPDIR/q"
+	partgen --style voxel -n 60 --seed 9 -d 0.7 -r 24 -o "$BATS_TEST_TMPDIR/q"
 	run meshcheck "$BATS_TEST_TMPDIR"/q/*.stl
 	assert_success
 }
 
-@test "partgen: a default part has between 100 and 3000 triangles" {
-	partgen -n 24 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+@test "partgen: a voxel part has between 100 and 3000 triangles" {
+	partgen --style voxel -n 24 --frames > "$BATS_TEST_TMPDIR/f.mdf"
 	run bash -c "mdf get triangles '$BATS_TEST_TMPDIR/f.mdf' | sort -n | sed -n '1p;\$p'"
 	[ "${lines[0]}" -ge 100 ]
 	[ "${lines[1]}" -le 3000 ]
@@ -56,7 +56,8 @@ labels_of() {
 
 @test "partgen: admesh finds no holes, flipped normals or degenerate facets" {
 	command -v admesh >/dev/null || skip "admesh not installed (Debian package admesh)"
-	partgen -n 12 --seed 3 -d 0.5 -o "$BATS_TEST_TMPDIR/p"
+	partgen --style voxel -n 12 --seed 3 -d 0.5 -o "$BATS_TEST_TMPDIR/p"
+	partgen -n 12 --seed 3 -d 0.5 -o "$BATS_TEST_TMPDIR/p" -p cad
 	local f out
 	for f in "$BATS_TEST_TMPDIR"/p/*.stl; do
 		out=$(admesh "$f")
@@ -114,29 +115,29 @@ labels_of() {
 }
 
 @test "partgen: the same seed gives the same bytes, another seed others" {
-	partgen -n 12 --seed 5 -d 0.3 -o "$BATS_TEST_TMPDIR/a"
-	partgen -n 12 --seed 5 -d 0.3 -o "$BATS_TEST_TMPDIR/b"
-	partgen -n 12 --seed 6 -d 0.3 -o "$BATS_TEST_TMPDIR/c"
+	partgen --style voxel -n 12 --seed 5 -d 0.3 -o "$BATS_TEST_TMPDIR/a"
+	partgen --style voxel -n 12 --seed 5 -d 0.3 -o "$BATS_TEST_TMPDIR/b"
+	partgen --style voxel -n 12 --seed 6 -d 0.3 -o "$BATS_TEST_TMPDIR/c"
 	diff -r "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
 	run cmp -s "$BATS_TEST_TMPDIR/a/part-0001.stl" "$BATS_TEST_TMPDIR/c/part-0001.stl"
 	assert_failure
-	partgen -n 12 --seed 5 -d 0.3 --frames > "$BATS_TEST_TMPDIR/f1"
-	partgen -n 12 --seed 5 -d 0.3 --frames > "$BATS_TEST_TMPDIR/f2"
+	partgen --style voxel -n 12 --seed 5 -d 0.3 --frames > "$BATS_TEST_TMPDIR/f1"
+	partgen --style voxel -n 12 --seed 5 -d 0.3 --frames > "$BATS_TEST_TMPDIR/f2"
 	cmp "$BATS_TEST_TMPDIR/f1" "$BATS_TEST_TMPDIR/f2"
 }
 
 @test "partgen: a part depends on the seed and its number only" {
-	partgen -n 10 -o "$BATS_TEST_TMPDIR/a"
-	partgen -n 2 --first 5 -o "$BATS_TEST_TMPDIR/b"
+	partgen --style voxel -n 10 -o "$BATS_TEST_TMPDIR/a"
+	partgen --style voxel -n 2 --first 5 -o "$BATS_TEST_TMPDIR/b"
 	cmp "$BATS_TEST_TMPDIR/a/part-0005.stl" "$BATS_TEST_TMPDIR/b/part-0005.stl"
 	cmp "$BATS_TEST_TMPDIR/a/part-0006.stl" "$BATS_TEST_TMPDIR/b/part-0006.stl"
 	run cat "$BATS_TEST_TMPDIR/b/labels.tsv"
 	assert_output "$(sed -n '5,6p' "$BATS_TEST_TMPDIR/a/labels.tsv")"
 }
 
-@test "partgen: frames carry part, label, stock and removed volumes; geometry agrees" {
-	partgen -n 12 --frames > "$BATS_TEST_TMPDIR/f.mdf"
-	partgen -n 12 -o "$BATS_TEST_TMPDIR/p"
+@test "partgen: voxel frames carry part, label, stock and removed volumes; geometry agrees" {
+	partgen --style voxel -n 12 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	partgen --style voxel -n 12 -o "$BATS_TEST_TMPDIR/p"
 	run mdf check -v "$BATS_TEST_TMPDIR/f.mdf"
 	assert_output "$BATS_TEST_TMPDIR/f.mdf: 12 frames ok"
 	run bash -c "paste <(mdf get part '$BATS_TEST_TMPDIR/f.mdf') <(mdf get label '$BATS_TEST_TMPDIR/f.mdf')"
@@ -154,8 +155,8 @@ labels_of() {
 	assert_equal "${#lines[@]}" 12
 }
 
-@test "partgen: removed volume is largest from the label direction" {
-	partgen -n 30 -d 1 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+@test "partgen: removed volume is largest from the label direction (voxel)" {
+	partgen --style voxel -n 30 -d 1 --frames > "$BATS_TEST_TMPDIR/f.mdf"
 	local i=0 line
 	while IFS=$'\t' read -r -a f; do
 		declare -A kv=()
@@ -177,16 +178,16 @@ labels_of() {
 }
 
 @test "partgen: --classes restricts and balances the labels, --random-labels draws them" {
-	partgen -n 10 -c +Z,-Z --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	partgen --style voxel -n 10 -c +Z,-Z --frames > "$BATS_TEST_TMPDIR/f.mdf"
 	run bash -c "mdf get label '$BATS_TEST_TMPDIR/f.mdf' | sort | uniq -c | awk '{print \$1, \$2}'"
 	assert_output $'5 +Z\n5 -Z'
-	partgen -n 30 -c +X,-Y,+Z --random-labels --frames > "$BATS_TEST_TMPDIR/r.mdf"
+	partgen --style voxel -n 30 -c +X,-Y,+Z --random-labels --frames > "$BATS_TEST_TMPDIR/r.mdf"
 	run bash -c "mdf get label '$BATS_TEST_TMPDIR/r.mdf' | sort -u"
 	assert_output $'+X\n+Z\n-Y'
 }
 
 @test "partgen: --resolution sets the longest stock side in mm" {
-	partgen -n 3 -r 32 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	partgen --style voxel -n 3 -r 32 --frames > "$BATS_TEST_TMPDIR/f.mdf"
 	run mdf get partgen.stock "$BATS_TEST_TMPDIR/f.mdf"
 	local s
 	for s in "${lines[@]}"; do
@@ -244,6 +245,138 @@ labels_of() {
 	[ -z "$stderr" ]
 }
 
+@test "partgen: cad parts are closed, outward, one body; the kernel's volumes add up" {
+	partgen -n 18 --seed 4 -d 0.5 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run meshcheck -f "$BATS_TEST_TMPDIR/f.mdf"
+	assert_success
+	assert_equal "${#lines[@]}" 18
+	refute_output --partial "volume=-"
+	# the mesh's volume is the kernel's within 2 %; volume = stock - removed
+	paste <(meshcheck -f "$BATS_TEST_TMPDIR/f.mdf" | sed 's/.*volume=\([^ ]*\).*/\1/') \
+	    <(mdf ls "$BATS_TEST_TMPDIR/f.mdf") > "$BATS_TEST_TMPDIR/rows"
+	run awk -F'\t' '{
+		delete kv
+		for (i = 5; i <= NF; i++) { k = $i; sub(/=.*/, "", k); v = $i; sub(/^[^=]*=/, "", v); kv[k] = v }
+		sum = kv["removed.px"] + kv["removed.mx"] + kv["removed.py"] + kv["removed.my"] + kv["removed.pz"] + kv["removed.mz"]
+		if ((kv["part.stock_volume"] - sum - kv["part.volume"]) ^ 2 > (1e-5 * kv["part.volume"]) ^ 2)
+			print kv["part"] ": stock - removed != volume"
+		if (($1 - kv["part.volume"]) ^ 2 > (0.02 * kv["part.volume"]) ^ 2)
+			print kv["part"] ": mesh volume " $1 " vs " kv["part.volume"]
+		if (kv["part.style"] != "cad") print kv["part"] ": no part.style=cad"
+	}' "$BATS_TEST_TMPDIR/rows"
+	assert_output ""
+}
+
+@test "partgen: a cad part's label removes the most, by a margin of 1.5 at least" {
+	partgen -n 24 --seed 8 -d 1 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run bash -c "mdf ls '$BATS_TEST_TMPDIR/f.mdf' | awk -F'\t' '{
+		delete kv
+		for (i = 4; i <= NF; i++) { k = \$i; sub(/=.*/, \"\", k); v = \$i; sub(/^[^=]*=/, \"\", v); kv[k] = v }
+		split(\"px mx py my pz mz\", key, \" \"); split(\"+X -X +Y -Y +Z -Z\", lab, \" \")
+		best = 0; second = 0
+		for (d = 1; d <= 6; d++) { r = kv[\"removed.\" key[d]] + 0
+			if (r > best) { second = best; best = r; bl = lab[d] } else if (r > second) second = r }
+		if (bl != kv[\"label\"]) print kv[\"part\"] \": label \" kv[\"label\"] \" but most from \" bl
+		if (best < 1.5 * second) print kv[\"part\"] \": margin \" best / second
+		if (kv[\"partgen.distractors\"] + 0 < 1) print kv[\"part\"] \": no distractor with -d 1\"
+		if (kv[\"part.margin\"] != \"inf\" && (kv[\"part.margin\"] - best / second) ^ 2 > 1e-4 * (best / second) ^ 2)
+			print kv[\"part\"] \": part.margin \" kv[\"part.margin\"] \" vs \" best / second
+	}'"
+	assert_success
+	assert_output ""
+}
+
+@test "partgen: cad metadata names the style, stock, edges and features" {
+	partgen -n 40 --seed 2 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run bash -c "mdf get part.stock '$BATS_TEST_TMPDIR/f.mdf' | sort -u | tr '\n' ' '"
+	assert_output "L bar box cylinder disk plate stepped "
+	run bash -c "mdf get part.edges '$BATS_TEST_TMPDIR/f.mdf' | sort -u | tr '\n' ' '"
+	assert_output "chamfer fillet sharp "
+	run bash -c "mdf get part.features '$BATS_TEST_TMPDIR/f.mdf' | tr ',;' '\n\n' | sort -u | wc -l"
+	[ "$output" -ge 15 ]
+	run bash -c "mdf get part.features '$BATS_TEST_TMPDIR/f.mdf' | grep -vc '^[a-z-]*\(,[a-z-]*\)*\(;[a-z-]*\(,[a-z-]*\)*\)\?$'"
+	assert_output 0
+	# the stock is not centred: bounding boxes are not symmetric about 0
+	run bash -c "mdf get bbox '$BATS_TEST_TMPDIR/f.mdf' | awk -F'[,:]' '{ if ((\$1 + \$4) ^ 2 < 1e-6) n++ } END { print n + 0 }'"
+	assert_output 0
+	# sizes 5-500 mm, not whole numbers
+	run bash -c "mdf get partgen.stock '$BATS_TEST_TMPDIR/f.mdf' | tr x '\n' | awk '\$1 < 0.2 || \$1 > 500 || \$1 == int(\$1)' | wc -l"
+	assert_output 0
+}
+
+@test "partgen: cad parts: same seed, same bytes whatever --jobs; another seed, others" {
+	partgen -n 6 --seed 7 -d 0.5 -j 1 --frames > "$BATS_TEST_TMPDIR/a"
+	partgen -n 6 --seed 7 -d 0.5 -j 3 --frames > "$BATS_TEST_TMPDIR/b"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	partgen -n 2 --first 5 --seed 7 -d 0.5 --frames > "$BATS_TEST_TMPDIR/c"
+	run bash -c "mdf get area '$BATS_TEST_TMPDIR/a' | sed -n '5,6p'"
+	assert_output "$(mdf get area "$BATS_TEST_TMPDIR/c")"
+	partgen -n 1 --seed 8 --frames > "$BATS_TEST_TMPDIR/d"
+	run cmp -s <(mdf payload "$BATS_TEST_TMPDIR/a") <(mdf payload "$BATS_TEST_TMPDIR/d")
+	assert_failure
+}
+
+@test "partgen: --style voxel parts do not depend on --jobs either" {
+	partgen --style voxel -n 12 -d 0.5 -j 1 --frames > "$BATS_TEST_TMPDIR/a"
+	partgen --style voxel -n 12 -d 0.5 -j 4 --frames > "$BATS_TEST_TMPDIR/b"
+	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	run mdf get part.style "$BATS_TEST_TMPDIR/a"
+	assert_output ""
+}
+
+@test "partgen: --tolerance and --angular set the tessellation; triangle counts span a wide range" {
+	partgen -n 1 --seed 3 --size 100 -t 2 --angular 0.7 --frames > "$BATS_TEST_TMPDIR/coarse"
+	partgen -n 1 --seed 3 --size 100 -t 0.01 --angular 0.1 --frames > "$BATS_TEST_TMPDIR/fine"
+	local c f
+	c=$(mdf get triangles "$BATS_TEST_TMPDIR/coarse")
+	f=$(mdf get triangles "$BATS_TEST_TMPDIR/fine")
+	[ "$f" -gt $((4 * c)) ] || fail "fine $f, coarse $c triangles"
+	run mdf get part.tolerance "$BATS_TEST_TMPDIR/fine"
+	assert_output 0.01
+	meshcheck -f "$BATS_TEST_TMPDIR/fine" "$BATS_TEST_TMPDIR/coarse"
+	# drawn per part by default: a few hundred to many thousands of triangles
+	partgen -n 30 --seed 1 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run bash -c "mdf get triangles '$BATS_TEST_TMPDIR/f.mdf' | sort -n | sed -n '1p;\$p'"
+	[ "${lines[0]}" -lt 600 ] || fail "fewest triangles ${lines[0]}"
+	[ "${lines[1]}" -gt 8000 ] || fail "most triangles ${lines[1]}"
+}
+
+@test "partgen: --size bounds the longest stock side" {
+	partgen -n 6 --size 20:30 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run bash -c "mdf get partgen.stock '$BATS_TEST_TMPDIR/f.mdf' | awk -Fx '{ m = \$1; if (\$2 > m) m = \$2; if (\$3 > m) m = \$3; if (m < 20 || m > 30) print }'"
+	assert_output ""
+}
+
+@test "partgen: --format step and brep write CAD files beside labels.tsv" {
+	partgen -n 2 --seed 3 -f step -o "$BATS_TEST_TMPDIR/s"
+	partgen -n 2 --seed 3 -f brep -o "$BATS_TEST_TMPDIR/b"
+	run ls -A "$BATS_TEST_TMPDIR/s"
+	assert_output $'labels.tsv\npart-0001.step\npart-0002.step'
+	run head -c 13 "$BATS_TEST_TMPDIR/s/part-0001.step"
+	assert_output "ISO-10303-21;"
+	run ls "$BATS_TEST_TMPDIR/b"
+	assert_output $'labels.tsv\npart-0001.brep\npart-0002.brep'
+}
+
+@test "partgen: cad usage errors exit 64" {
+	run --separate-stderr partgen --style wood --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --style: expected cad or voxel, got 'wood'"
+	run --separate-stderr partgen -r 32 --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --resolution applies to --style voxel"
+	run --separate-stderr partgen -f step --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --format step or brep needs --output and --style cad"
+	run --separate-stderr partgen --size 30:20 --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --size: expected MIN:MAX in mm, 0.1 <= MIN <= MAX <= 10000, got '30:20'"
+	run --separate-stderr partgen -t 0 --frames
+	[ "$status" -eq 64 ]
+	run --separate-stderr partgen -j 0 --frames
+	[ "$status" -eq 64 ]
+}
+
 @test "partgen: --help and --version" {
 	run partgen --help
 	assert_success
@@ -254,8 +387,8 @@ labels_of() {
 
 @test "partgen: the man page examples run" {
 	cd "$BATS_TEST_TMPDIR"
-	partgen -n 30 --seed 2 -p test -d 0.5 -o heldout
-	assert_file_exist heldout/test-0030.stl
+	partgen -n 6 --seed 2 -p test -d 0.5 -o heldout
+	assert_file_exist heldout/test-0006.stl
 	run bash -c 'set -o pipefail; partgen -n 4 -c +Z,-Z | normrender | metagrid | mdf png views'
 	assert_success
 	run ls views

@@ -62,8 +62,8 @@ enum mdf_cad_tool_kind {
 	/* The rounded rectangle of PRISM at W1, grown by R2 on every side at
 	 * W0 (a ruled loft): the tool of a chamfered pocket rim. */
 	MDF_CAD_FLARE,
-	/* Hole of radius R centred at (U0, V0) with a rounded rim of radius
-	 * R2: a solid of revolution from W0 to R2 below the face. */
+	/* Round pocket of radius R centred at (U0, V0), from W0 down to W1,
+	 * with a rounded rim of radius R2 (a solid of revolution). */
 	MDF_CAD_ROUNDRIM,
 	/* Turned profile about the axis through (U0, V0): the NP points
 	 * (radius, depth) of PROF, closed along the axis (a drilled hole
@@ -115,6 +115,20 @@ int mdf_cad_write(struct mdf_cad_shape *shape, const double *shift,
  * bad file, MDF_E_NOMEM. */
 int mdf_cad_read(const void *buf, size_t len, const char *path, int format,
     struct mdf_cad_shape ***solids, size_t *n, char *why, size_t whylen);
+
+/* Import a CAD model (lib/cad/cadio.c): read it as mdf_cad_read does
+ * and tessellate each solid into a body of IM (milldir/import.h) and the
+ * MESH frame OUT, with linear deflection LIN in mm (LIN < 0: -LIN times
+ * the longest side of the model's bounding box) and angular deflection
+ * ANG.  Returns as mdf_import_buffer does, the reason in im->why. */
+struct mdf_import;
+struct mdf_frame;
+int mdf_cad_import(struct mdf_import *im, int format, const void *buf,
+    size_t len, const char *path, double lin, double ang,
+    struct mdf_frame *out);
+
+/* Longest side of SHAPE's bounding box (0 if empty). */
+double mdf_cad_extent(struct mdf_cad_shape *shape);
 
 /* Volume of SHAPE (mm^3; negative if it is inside out). */
 double mdf_cad_volume(struct mdf_cad_shape *shape);

@@ -245,9 +245,8 @@ feat_round_pocket(struct gen *g, const struct face *f, double k, int small)
 	if (f->kind == END && coin(g, 0.5))
 		u = f->U / 2, v = f->V / 2;
 	if (!small && coin(g, 0.3)) {
-		tool(g, MDF_CAD_CONE, u, 0, v, 0, rad, rad, -f->above, d);
 		tool(g, MDF_CAD_ROUNDRIM, u, 0, v, 0, rad, minf(d, rad) *
-		    rng(g, 0.1, 0.3), -f->above, 0);
+		    rng(g, 0.1, 0.3), -f->above, d);
 		name(g, "round-pocket-filleted-rim");
 	} else if (!small && coin(g, 0.3)) {
 		double c = minf(d, rad) * rng(g, 0.1, 0.3);
@@ -530,14 +529,15 @@ draw_stock(struct gen *g, int label, double L)
 
 		s->edge = coin(g, 0.5) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
 		s->edge_r = m * rng(g, 0.04, 0.2);
-		if (p < 0.4)
+		if (p < 0.25)
 			s->edge_mask = 0xfff;
-		else if (p < 0.8)   /* the four edges along one axis */
+		else if (p < 0.85)  /* the four edges along one axis */
 			s->edge_mask = 0xfu << (4 * mdf_rng_below(g->r, 3));
 		else
 			s->edge_mask = (unsigned)mdf_rng_below(g->r, 0xfff) + 1;
 	} else if (s->kind == MDF_CAD_CYL && coin(g, 0.5)) {
-		s->edge = coin(g, 0.5) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
+		/* rounded ends are rarer: a torus costs the cuts near it */
+		s->edge = coin(g, 0.25) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
 		s->edge_r = s->size[(s->axis + 1) % 3] * rng(g, 0.02, 0.08);
 		s->edge_mask = 1 + (unsigned)mdf_rng_below(g->r, 3);
 	}
@@ -663,8 +663,8 @@ mdf_cadgen_make(const struct mdf_partgen *gs, uint64_t index,
 			p->offset[k] = -p->size[k] / 2 + mdf_rng_range(&r, -0.5, 0.5) * L;
 		}
 		p->tolerance = gs->tolerance > 0 ? gs->tolerance :
-		    L * log_range(&r, 2e-4, 1e-2);
-		p->angular = gs->angular > 0 ? gs->angular : mdf_rng_range(&r, 0.15, 0.6);
+		    L * log_range(&r, 1e-4, 1.5e-2);
+		p->angular = gs->angular > 0 ? gs->angular : log_range(&r, 0.1, 0.7);
 		if ((rc = attempt(gs, &g, p, p->attempts - 1, why, whylen)) < 0)
 			break;
 		if (rc == 0)

@@ -6,7 +6,11 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <iostream>
+#include <unistd.h>
 #include <exception>
 #include <istream>
 #include <mutex>
@@ -16,6 +20,8 @@
 #include <string>
 
 #include <BRepAlgoAPI_Cut.hxx>
+#include <BRepBndLib.hxx>
+#include <Bnd_Box.hxx>
 #include <BRepBuilderAPI_MakeEdge.hxx>
 #include <BRepBuilderAPI_MakeFace.hxx>
 #include <BRepBuilderAPI_MakePolygon.hxx>
@@ -120,6 +126,73 @@ silence()
 	std::call_once(once, [] {
 		Message::DefaultMessenger()->ChangePrinters().Clear();
 	});
+}
+
+// Some readers print to std::cout themselves (BRepTools::Read does):
+// while one runs, file descriptor 1 goes to a temporary file, whose text
+// then serves as a reason.  stdout carries frames only.
+class Stdout {
+public:
+	Stdout()
+	{
+		std::cout.flush();
+		fflush(stdout);
+		tmp = tmpfile();
+		saved = tmp != NULL ? dup(1) : -1;
+		if (saved >= 0 && dup2(fileno(tmp), 1) < 0) {
+			close(saved);
+			saved = -1;
+		}
+	}
+	~Stdout() { restore(); if (tmp != NULL) fclose(tmp); }
+	// Put stdout back; the text written meanwhile (cut to a line).
+	std::string restore()
+	{
+		std::string text;
+		std::cout.flush();
+		fflush(stdout);
+		if (saved < 0)
+			return text;
+		dup2(saved, 1);
+		close(saved);
+		saved = -1;
+		char line[256];
+		rewind(tmp);
+		while (text.size() < 512 && fgets(line, sizeof line, tmp) != NULL) {
+			line[strcspn(line, "\r\n")] = '\0';
+			if (*line == '\0')
+				continue;
+			if (!text.empty())
+				text += "; ";
+			text += line;
+		}
+		return text;
+	}
+
+private:
+	FILE *tmp;
+	int saved;
+};
+
+// The STEP reader's syntax errors, "**** ERR StepFile : Undefined
+// Parsing: Line 7: Incorrect syntax: ...    ****", as "line 7: incorrect
+// syntax: ...".
+std::string
+tidy(const std::string &msg)
+{
+	size_t at = msg.find("Line ");
+	if (at == std::string::npos)
+		return msg;
+	std::string s = "line " + msg.substr(at + 5);
+	size_t end = s.find("****");
+	if (end != std::string::npos)
+		s.erase(end);
+	while (!s.empty() && (s.back() == ' ' || s.back() == ';'))
+		s.pop_back();
+	size_t colon = s.find(": ");
+	if (colon != std::string::npos && colon + 2 < s.size())
+		s[colon + 2] = (char)tolower((unsigned char)s[colon + 2]);
+	return s;
 }
 
 int
@@ -240,25 +313,26 @@ make_tool(const double *size, const mdf_cad_tool &t)
 		return ts.Shape();
 	}
 	case MDF_CAD_ROUNDRIM: {
-		// profile in the plane through the axis: from the axis out to the
-		// rim radius above the face, down the quarter circle to the
-		// hole's wall R2 below the face, back to the axis
-		double s = plus ? -1 : 1;   // global direction of depth
-		double gf = depth_pos(size, t.side, 0), gt = depth_pos(size, t.side, t.r2);
-		double R = t.r + t.r2;
-		gp_Pnt c0 = pt(a, t.u0, t.v0, g0), c1 = pt(a, t.u0, t.v0, gt);
-		gp_Pnt p0 = pt(a, t.u0 + R, t.v0, g0), p1 = pt(a, t.u0 + R, t.v0, gf);
-		gp_Pnt p2 = pt(a, t.u0 + t.r, t.v0, gt);
-		double m = t.r2 * (1 - 0.7071067811865476);
-		gp_Pnt pm = pt(a, t.u0 + t.r + m, t.v0, gf + s * m);
+		// profile in the plane through the axis, (radius, depth): the
+		// pocket's wall and floor, and a quarter circle of radius f from
+		// the wall up to f beyond the rim, its centre dropped by a tenth
+		// of f so that the rim meets the face at an angle: a tangent
+		// contact would make the cut slow and fragile
+		double f = t.r2, dl = 0.1 * f, R = t.r + f;
+		auto P = [&](double rho, double w) {
+			return pt(a, t.u0 + rho, t.v0, depth_pos(size, t.side, w));
+		};
 		BRepBuilderAPI_MakeWire w;
-		w.Add(BRepBuilderAPI_MakeEdge(c0, p0).Edge());
-		w.Add(BRepBuilderAPI_MakeEdge(p0, p1).Edge());
-		w.Add(BRepBuilderAPI_MakeEdge(GC_MakeArcOfCircle(p1, pm, p2).Value()).Edge());
-		w.Add(BRepBuilderAPI_MakeEdge(p2, c1).Edge());
-		w.Add(BRepBuilderAPI_MakeEdge(c1, c0).Edge());
-		TopoDS_Face f = BRepBuilderAPI_MakeFace(w.Wire(), Standard_True).Face();
-		return BRepPrimAPI_MakeRevol(f, gp_Ax1(c0, axis_dir(a))).Shape();
+		w.Add(BRepBuilderAPI_MakeEdge(P(0, t.w0), P(R, t.w0)).Edge());
+		w.Add(BRepBuilderAPI_MakeEdge(P(R, t.w0), P(R, -dl)).Edge());
+		w.Add(BRepBuilderAPI_MakeEdge(GC_MakeArcOfCircle(P(R, -dl),
+		    P(R - 0.7071067811865476 * f, f - dl - 0.7071067811865476 * f),
+		    P(t.r, f - dl)).Value()).Edge());
+		w.Add(BRepBuilderAPI_MakeEdge(P(t.r, f - dl), P(t.r, t.w1)).Edge());
+		w.Add(BRepBuilderAPI_MakeEdge(P(t.r, t.w1), P(0, t.w1)).Edge());
+		w.Add(BRepBuilderAPI_MakeEdge(P(0, t.w1), P(0, t.w0)).Edge());
+		TopoDS_Face fc = BRepBuilderAPI_MakeFace(w.Wire(), Standard_True).Face();
+		return BRepPrimAPI_MakeRevol(fc, gp_Ax1(P(0, 0), axis_dir(a))).Shape();
 	}
 	case MDF_CAD_TURN: {
 		BRepBuilderAPI_MakePolygon poly;
@@ -307,6 +381,31 @@ make_stock(const mdf_cad_stock &s)
 		double r = s.size[u] / 2;
 		gp_Pnt c = pt(a, s.size[u] / 2, s.size[v] / 2, 0);
 		b = BRepPrimAPI_MakeCylinder(gp_Ax2(c, axis_dir(a)), r, s.size[a]).Shape();
+	} else if (s.edge != MDF_CAD_SHARP && s.edge_r > 0 && (s.edge_mask == 0xf ||
+	    s.edge_mask == 0xf0 || s.edge_mask == 0xf00)) {
+		// the four edges along one axis: a prism of the rounded or
+		// chamfered rectangle, much cheaper to build and to cut than a
+		// box through the fillet algorithm
+		int a = s.edge_mask == 0xf ? 0 : s.edge_mask == 0xf0 ? 1 : 2;
+		double U = s.size[(a + 1) % 3], V = s.size[(a + 2) % 3], c = s.edge_r;
+		TopoDS_Wire w;
+		if (s.edge == MDF_CAD_FILLET) {
+			w = rounded_rect(a, 0, U, 0, V, c, 0);
+		} else {
+			BRepBuilderAPI_MakePolygon p;
+			p.Add(pt(a, c, 0, 0));
+			p.Add(pt(a, U - c, 0, 0));
+			p.Add(pt(a, U, c, 0));
+			p.Add(pt(a, U, V - c, 0));
+			p.Add(pt(a, U - c, V, 0));
+			p.Add(pt(a, c, V, 0));
+			p.Add(pt(a, 0, V - c, 0));
+			p.Add(pt(a, 0, c, 0));
+			p.Close();
+			w = p.Wire();
+		}
+		TopoDS_Face f = BRepBuilderAPI_MakeFace(w, Standard_True).Face();
+		return BRepPrimAPI_MakePrism(f, gp_Vec(axis_dir(a)) * s.size[a]).Shape();
 	} else {
 		b = BRepPrimAPI_MakeBox(gp_Pnt(0, 0, 0), gp_Pnt(s.size[0], s.size[1],
 		    s.size[2])).Shape();
@@ -589,45 +688,64 @@ mdf_cad_read(const void *buf, size_t len, const char *path, int format,
 	try {
 		silence();
 		Quiet q;
+		Stdout out;
 		TopoDS_Shape s;
-		std::string what;
+		bool ok;
 		if (format == MDF_CAD_BREP) {
 			MemBuf mb((const char *)buf, len);
 			std::istream in(&mb);
 			BRep_Builder b;
 			BRepTools::Read(s, in, b);
-			if (s.IsNull())
-				return fail(why, whylen, MDF_E_META, "not a BREP model" +
-				    (q.cap->text.empty() ? "" : ": " + q.cap->text));
-		} else {
-			XSControl_Reader *r;
-			STEPControl_Reader step;
-			IGESControl_Reader iges;
-			IFSelect_ReturnStatus st;
-			if (format == MDF_CAD_IGES) {
-				r = &iges;
-				st = iges.ReadFile(path);
-			} else {
-				r = &step;
-				MemBuf mb((const char *)buf, len);
-				std::istream in(&mb);
-				st = step.ReadStream(path, in);
+			ok = !s.IsNull();
+		} else if (format == MDF_CAD_IGES) {
+			IGESControl_Reader r;
+			ok = r.ReadFile(path) == IFSelect_RetDone;
+			if (ok) {
+				r.TransferRoots();
+				s = r.OneShape();
 			}
-			if (st != IFSelect_RetDone)
-				return fail(why, whylen, MDF_E_META, std::string("not a readable ") +
-				    (format == MDF_CAD_IGES ? "IGES" : "STEP") + " file" +
-				    (q.cap->text.empty() ? "" : ": " + q.cap->text));
-			r->TransferRoots();
-			s = r->OneShape();
+		} else {
+			STEPControl_Reader r;
+			MemBuf mb((const char *)buf, len);
+			std::istream in(&mb);
+			ok = r.ReadStream(path, in) == IFSelect_RetDone;
+			if (ok) {
+				r.TransferRoots();
+				s = r.OneShape();
+			}
 		}
+		std::string said = out.restore(), text = q.cap->text;
+		if (text.empty())
+			text = said;
+		const char *kind = format == MDF_CAD_BREP ? "BREP" :
+		    format == MDF_CAD_IGES ? "IGES" : "STEP";
+		if (!ok)
+			return fail(why, whylen, MDF_E_META, text.empty() ?
+			    std::string("not a readable ") + kind + " file" : tidy(text));
 		split_solids(s, solids, n);
 		if (*n == 0)
-			return fail(why, whylen, MDF_E_META, "no solid or surface in the model" +
-			    (q.cap->text.empty() ? "" : " (" + q.cap->text + ")"));
+			return fail(why, whylen, MDF_E_META, "no solid or surface in the " +
+			    std::string(kind) + " model" + (text.empty() ? "" : " (" + tidy(text) + ")"));
 		return MDF_OK;
 	} catch (...) {
 		std::string r = reason();
 		return fail(why, whylen, r == "out of memory" ? MDF_E_NOMEM : MDF_E_META, r);
+	}
+}
+
+extern "C" double
+mdf_cad_extent(struct mdf_cad_shape *shape)
+{
+	try {
+		Bnd_Box b;
+		BRepBndLib::Add(shape->s, b);
+		if (b.IsVoid())
+			return 0;
+		double x0, y0, z0, x1, y1, z1;
+		b.Get(x0, y0, z0, x1, y1, z1);
+		return std::max(x1 - x0, std::max(y1 - y0, z1 - z0));
+	} catch (...) {
+		return 0;
 	}
 }
 

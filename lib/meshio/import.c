@@ -42,7 +42,20 @@ mdf_import_format_of(const char *path)
 		return MDF_IMPORT_OBJ;
 	if (strcasecmp(dot, ".ply") == 0)
 		return MDF_IMPORT_PLY;
+	if (strcasecmp(dot, ".step") == 0 || strcasecmp(dot, ".stp") == 0)
+		return MDF_IMPORT_STEP;
+	if (strcasecmp(dot, ".iges") == 0 || strcasecmp(dot, ".igs") == 0)
+		return MDF_IMPORT_IGES;
+	if (strcasecmp(dot, ".brep") == 0)
+		return MDF_IMPORT_BREP;
 	return MDF_IMPORT_AUTO;
+}
+
+int
+mdf_import_format_cad(int format)
+{
+	return format == MDF_IMPORT_STEP || format == MDF_IMPORT_IGES ||
+	    format == MDF_IMPORT_BREP;
 }
 
 int
@@ -54,6 +67,12 @@ mdf_import_format_parse(const char *name)
 		return MDF_IMPORT_OBJ;
 	if (strcasecmp(name, "ply") == 0)
 		return MDF_IMPORT_PLY;
+	if (strcasecmp(name, "step") == 0)
+		return MDF_IMPORT_STEP;
+	if (strcasecmp(name, "iges") == 0)
+		return MDF_IMPORT_IGES;
+	if (strcasecmp(name, "brep") == 0)
+		return MDF_IMPORT_BREP;
 	return MDF_E_INVAL;
 }
 
@@ -99,6 +118,12 @@ mdf_import_buffer(struct mdf_import *im, enum mdf_import_format format,
 
 	reset(im, out);
 	switch (format) {
+	case MDF_IMPORT_STEP:
+	case MDF_IMPORT_IGES:
+	case MDF_IMPORT_BREP:
+		rc = imp_fail(im, MDF_E_INVAL, "CAD models need the CAD kernel "
+		    "(stl2norm reads them)");
+		break;
 	case MDF_IMPORT_OBJ:
 		rc = mdf_obj_parse(im, buf, len);
 		break;
@@ -113,6 +138,39 @@ mdf_import_buffer(struct mdf_import *im, enum mdf_import_format format,
 		total(im);
 		rc = mdf_mesh_init(out, im->triangles, NULL);
 	}
+	im->out = NULL;
+	return rc < 0 ? rc : MDF_OK;
+}
+
+void
+mdf_import_begin(struct mdf_import *im, struct mdf_frame *out, const char *kind)
+{
+	reset(im, out);
+	im->kind = kind;
+}
+
+int
+mdf_import_body(struct mdf_import *im, const char *name, const float *tri,
+    size_t n)
+{
+	int rc;
+
+	if ((rc = imp_body_begin(im, (const unsigned char *)name, strlen(name))) < 0 ||
+	    (rc = imp_reserve(im, n)) < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if ((rc = imp_add(im, tri + 12 * i + 3, NULL)) < 0)
+			return rc;
+	return imp_body_end(im, *name ? name : "body");
+}
+
+int
+mdf_import_end(struct mdf_import *im)
+{
+	int rc;
+
+	total(im);
+	rc = mdf_mesh_init(im->out, im->triangles, NULL);
 	im->out = NULL;
 	return rc < 0 ? rc : MDF_OK;
 }

@@ -31,6 +31,11 @@ enum mdf_import_format {
 	MDF_IMPORT_STL,      /* binary or ASCII, told apart by content */
 	MDF_IMPORT_OBJ,      /* Wavefront OBJ: v and f statements */
 	MDF_IMPORT_PLY,      /* PLY: ascii, binary little- or big-endian */
+	/* CAD models, tessellated by the CAD kernel (lib/cad, linked by
+	 * stl2norm; mdf_import_buffer refuses them): */
+	MDF_IMPORT_STEP,     /* STEP (ISO 10303-21), .step .stp */
+	MDF_IMPORT_IGES,     /* IGES, .igs .iges (read from a file only) */
+	MDF_IMPORT_BREP,     /* Open CASCADE BREP, .brep */
 };
 
 /* Flags for mdf_import_init. */
@@ -73,11 +78,27 @@ struct mdf_import {
 void mdf_import_init(struct mdf_import *im, unsigned flags);
 void mdf_import_free(struct mdf_import *im);
 
-/* Format named by a file name's extension (.stl, .obj, .ply, any case);
- * MDF_IMPORT_AUTO when unknown. */
+/* Format named by a file name's extension (.stl, .obj, .ply, .step,
+ * .stp, .igs, .iges, .brep, any case); MDF_IMPORT_AUTO when unknown. */
 enum mdf_import_format mdf_import_format_of(const char *path);
-/* "stl", "obj" or "ply" to a format; MDF_E_INVAL otherwise. */
+/* "stl", "obj", "ply", "step", "iges" or "brep" to a format;
+ * MDF_E_INVAL otherwise. */
 int mdf_import_format_parse(const char *name);
+/* Is FORMAT one that needs the CAD kernel. */
+int mdf_import_format_cad(int format);
+
+/* For importers outside this library (the CAD formats): begin an import
+ * into OUT (resetting IM's results, KIND as for im->kind), add bodies of
+ * N triangles in the MESH payload layout (normals recomputed from the
+ * winding, degenerate triangles dropped; NAME may be empty), then end it:
+ * the results and OUT are then as mdf_import_buffer leaves them.
+ * MDF_E_META (why: "NAME: no triangles") for an empty body,
+ * MDF_E_NOMEM. */
+void mdf_import_begin(struct mdf_import *im, struct mdf_frame *out,
+    const char *kind);
+int mdf_import_body(struct mdf_import *im, const char *name,
+    const float *tri, size_t n);
+int mdf_import_end(struct mdf_import *im);
 
 /* Parse the LEN bytes at BUF as FORMAT (AUTO means STL) into OUT, which
  * becomes a MESH frame holding every body's triangles (metadata other
