@@ -39,7 +39,7 @@ static const char usage_text[] =
 "  -t, --tolerance MM     cad: linear deflection of the tessellation (default:\n"
 "                         drawn per part, 0.02 % to 1 % of its size)\n"
 "      --angular RAD      cad: angular deflection (default: drawn, 0.15-0.6)\n"
-"  -f, --format FMT       with -o: stl (default), step or brep (cad style)\n"
+"  -f, --format FMT       with -o: stl (default), step, iges or brep (cad)\n"
 "  -j, --jobs N           build parts on N threads (default: the processors,\n"
 "                         at most 8); the output does not depend on N\n"
 "  -r, --resolution N     voxel: mm (voxels) along the longest side (default 64)\n"
@@ -52,7 +52,7 @@ help(void)
 	mdc_help(usage_text);
 }
 
-enum { FMT_STL, FMT_STEP, FMT_BREP };
+enum { FMT_STL, FMT_STEP, FMT_IGES, FMT_BREP };
 
 struct opts {
 	struct mdf_partgen g;
@@ -203,10 +203,13 @@ parse_options(int argc, char **argv, struct opts *o)
 				o->format = FMT_STL;
 			else if (strcmp(optarg, "step") == 0)
 				o->format = FMT_STEP;
+			else if (strcmp(optarg, "iges") == 0)
+				o->format = FMT_IGES;
 			else if (strcmp(optarg, "brep") == 0)
 				o->format = FMT_BREP;
 			else
-				mdc_usage("--format: expected stl, step or brep, got '%s'", optarg);
+				mdc_usage("--format: expected stl, step, iges or brep, got '%s'",
+				    optarg);
 			break;
 		default: mdc_option(c, argv, help);
 		}
@@ -220,7 +223,7 @@ parse_options(int argc, char **argv, struct opts *o)
 	if (o->voxel_only && o->g.style != MDF_PARTGEN_VOXEL)
 		mdc_usage("--resolution applies to --style voxel");
 	if (o->format != FMT_STL && (o->outdir == NULL || o->g.style != MDF_PARTGEN_CAD))
-		mdc_usage("--format step or brep needs --output and --style cad");
+		mdc_usage("--format step, iges or brep needs --output and --style cad");
 }
 
 /* mkdir -p DIR. */
@@ -374,7 +377,8 @@ free_part(const struct opts *o, struct made *m)
 static void
 write_file(const struct opts *o, const struct made *m, const char *name)
 {
-	static const char *const ext[] = { "stl", "step", "brep" };
+	static const char *const ext[] = { "stl", "step", "igs", "brep" };
+	static const int cad[] = { 0, MDF_CAD_STEP, MDF_CAD_IGES, MDF_CAD_BREP };
 	char *path, *tmp, header[512], why[256];
 	FILE *fp;
 
@@ -383,8 +387,8 @@ write_file(const struct opts *o, const struct made *m, const char *name)
 	fp = open_temp(o->outdir, path, &tmp);
 	if (o->format != FMT_STL) {
 		fclose(fp);
-		if (mdf_cad_write(m->cp.shape, m->cp.offset, tmp, o->format == FMT_STEP ?
-		    MDF_CAD_STEP : MDF_CAD_BREP, why, sizeof why) < 0) {
+		if (mdf_cad_write(m->cp.shape, m->cp.offset, tmp, cad[o->format], why,
+		    sizeof why) < 0) {
 			unlink(tmp);
 			mdc_die(EXIT_IOERR, "%s: %s", path, why);
 		}

@@ -367,7 +367,7 @@ labels_of() {
 	assert_equal "${stderr_lines[0]}" "partgen: --resolution applies to --style voxel"
 	run --separate-stderr partgen -f step --frames
 	[ "$status" -eq 64 ]
-	assert_equal "${stderr_lines[0]}" "partgen: --format step or brep needs --output and --style cad"
+	assert_equal "${stderr_lines[0]}" "partgen: --format step, iges or brep needs --output and --style cad"
 	run --separate-stderr partgen --size 30:20 --frames
 	[ "$status" -eq 64 ]
 	assert_equal "${stderr_lines[0]}" "partgen: --size: expected MIN:MAX in mm, 0.1 <= MIN <= MAX <= 10000, got '30:20'"

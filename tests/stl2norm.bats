@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# stl2norm: STL, OBJ and PLY models to MESH frames.
+# stl2norm: STL, OBJ and PLY models, and STEP, IGES and BREP through the
+# CAD kernel, to MESH frames.
 
 load test_helper
 
@@ -39,7 +40,11 @@ admesh_facets() {
 	run -64 --separate-stderr stl2norm -l +W "$D/cube.stl"
 	[[ $stderr == "stl2norm: --label: expected +X -X +Y -Y +Z or -Z, got '+W'"* ]]
 	run -64 --separate-stderr stl2norm -f dxf "$D/cube.stl"
-	[[ $stderr == "stl2norm: --format: expected stl, obj or ply, got 'dxf'"* ]]
+	[[ $stderr == "stl2norm: --format: expected stl, obj, ply, step, iges or brep, got 'dxf'"* ]]
+	run -64 --separate-stderr stl2norm -t 0 "$D/cube.stl"
+	[[ $stderr == "stl2norm: --tolerance: expected mm above 0, got '0'"* ]]
+	run -64 --separate-stderr stl2norm -a 2 "$D/cube.stl"
+	[[ $stderr == "stl2norm: --angular: expected radians from 0.01 to 1.5, got '2'"* ]]
 }
 
 @test "stl2norm: ASCII cube gives one MESH frame with its metadata" {
@@ -470,6 +475,107 @@ admesh_facets() {
 	run --separate-stderr stl2norm "$REAL_STL/abc_00000001_trimesh_000.stl"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
+}
+
+@test "stl2norm: STEP parts from partgen: closed meshes, their volume, the same metadata as STL" {
+	partgen -n 4 --seed 3 -d 0.5 -f step -o "$T/s"
+	partgen -n 4 --seed 3 -d 0.5 --frames > "$T/p.mdf"
+	stl2norm --labels "$T/s/labels.tsv" "$T/s"/*.step > "$T/o.mdf"
+	run meshcheck -f "$T/o.mdf"
+	assert_success
+	assert_equal "${#lines[@]}" 4
+	run mdf ls "$T/o.mdf"
+	assert_line --index 0 --regexp $'^1\tMESH\t[0-9]+\tsource='"$T"$'/s/part-0001.step\tpart=part-0001\tlabel=[-+][XYZ]\ttriangles=[0-9]+\tbbox=[-0-9.e,:]+\tarea=[0-9.e+]+\tunits=mm\tdropped=[0-9]+$'
+	assert_equal "$(mdf get label "$T/o.mdf")" "$(mdf get label "$T/p.mdf")"
+	# the same solid: volumes and bounding boxes within 1 % (curved faces
+	# are tessellated at another tolerance)
+	paste <(meshcheck -f "$T/o.mdf" | sed 's/.*volume=\([^ ]*\).*/\1/') \
+	    <(mdf get part.volume "$T/p.mdf") <(mdf get bbox "$T/o.mdf") \
+	    <(mdf get bbox "$T/p.mdf") > "$T/rows"
+	run awk -F'\t' '{
+		if (($1 - $2) ^ 2 > (0.01 * $2) ^ 2) print NR ": volume " $1 " vs " $2
+		split($3, a, /[,:]/); split($4, b, /[,:]/)
+		for (i = 1; i <= 6; i++) if ((a[i] - b[i]) ^ 2 > (0.01 * (b[4] - b[1])) ^ 2) print NR ": bbox " $3 " vs " $4
+	}' "$T/rows"
+	assert_output ""
+}
+
+@test "stl2norm: IGES and BREP read as STEP does; STEP from standard input with -f step" {
+	partgen -n 1 --seed 5 -f step -o "$T/s"
+	partgen -n 1 --seed 5 -f iges -o "$T/i"
+	partgen -n 1 --seed 5 -f brep -o "$T/b"
+	stl2norm -t 0.05 "$T/s/part-0001.step" > "$T/s.mdf"
+	stl2norm -t 0.05 "$T/i/part-0001.igs" > "$T/i.mdf"
+	stl2norm -t 0.05 "$T/b/part-0001.brep" > "$T/b.mdf"
+	stl2norm -t 0.05 -f step - < "$T/s/part-0001.step" > "$T/stdin.mdf"
+	# the same solid read three ways: the same mesh but for rounding
+	run bash -c "meshcheck -f '$T/s.mdf' '$T/i.mdf' '$T/b.mdf' | sort -u | wc -l"
+	assert_output 1
+	cmp <(mdf payload "$T/s.mdf") <(mdf payload "$T/stdin.mdf")
+	[ "$(key "$T/stdin.mdf" part)" = stdin ]
+	run -64 --separate-stderr stl2norm -f iges - < "$T/i/part-0001.igs"
+	assert_equal "${stderr_lines[0]}" "stl2norm: IGES is read from a file only, not from standard input"
+}
+
+@test "stl2norm: --tolerance and --angular set the tessellation of CAD models" {
+	partgen -n 1 --seed 2 --size 100 -f step -o "$T/s"
+	stl2norm -t 1 -a 0.8 "$T/s/part-0001.step" > "$T/coarse.mdf"
+	stl2norm -t 0.01 -a 0.1 "$T/s/part-0001.step" > "$T/fine.mdf"
+	stl2norm "$T/s/part-0001.step" > "$T/default.mdf"
+	local c f d
+	c=$(key "$T/coarse.mdf" triangles)
+	f=$(key "$T/fine.mdf" triangles)
+	d=$(key "$T/default.mdf" triangles)
+	[ "$f" -gt $((4 * c)) ] || fail "fine $f, coarse $c"
+	[ "$d" -gt "$c" ] && [ "$d" -lt "$f" ] || fail "default $d, coarse $c, fine $f"
+	meshcheck -f "$T/coarse.mdf" "$T/fine.mdf"
+}
+
+@test "stl2norm: a CAD model of two solids gives two frames, or one with --merge" {
+	cadmk two-blocks "$T/two.step"
+	stl2norm "$T/two.step" > "$T/o.mdf"
+	run meshcheck -f "$T/o.mdf"
+	assert_success
+	assert_line --index 0 "two: triangles=12 vertices=8 edges=18 euler=2 volume=2800 ok"
+	assert_line --index 1 "two: triangles=12 vertices=8 edges=18 euler=2 volume=2800 ok"
+	[ "$(key "$T/o.mdf" body 2)" = 2 ]
+	[ "$(mdf get bbox "$T/o.mdf")" = $'0,0,0:14,20,10\n16,0,0:30,20,10' ]
+	stl2norm -m "$T/two.step" > "$T/m.mdf"
+	[ "$(key "$T/m.mdf" triangles)" = 24 ]
+	[ "$(key "$T/m.mdf" area)" = 2480 ]
+}
+
+@test "stl2norm: bad STEP, IGES and BREP files exit 65 with the reader's line; stdout stays clean" {
+	run -65 --separate-stderr stl2norm "$D/syntax-error.step"
+	assert_equal "$stderr" "stl2norm: $D/syntax-error.step: line 8: incorrect syntax: unexpected ';', expecting ')' or ','"
+	[ -z "$output" ]
+	run -65 --separate-stderr stl2norm "$D/no-solid.step"
+	assert_equal "$stderr" "stl2norm: $D/no-solid.step: no solid or surface in the STEP model"
+	printf 'hello\n' > "$T/x.step"
+	: > "$T/empty.step"
+	printf 'junk\n' > "$T/x.brep"
+	printf 'junk\n' > "$T/x.igs"
+	run -65 --separate-stderr stl2norm "$T/x.step"
+	assert_equal "$stderr" "stl2norm: $T/x.step: line 1: incorrect syntax: unexpected TYPE, expecting STEP"
+	run -65 --separate-stderr stl2norm "$T/empty.step"
+	[[ $stderr == "stl2norm: $T/empty.step: line "*": incorrect syntax: unexpected end of file, expecting STEP" ]]
+	# BREP's reader prints its complaint: it becomes the message, not output
+	run -65 --separate-stderr stl2norm "$T/x.brep"
+	assert_equal "$stderr" "stl2norm: $T/x.brep: File was not written with this version of the topology"
+	[ -z "$output" ]
+	run -65 --separate-stderr stl2norm "$T/x.igs"
+	[[ $stderr == "stl2norm: $T/x.igs: "* ]]
+	[ -z "$output" ]
+	# a truncated part: the line of the end
+	partgen -n 1 -f step -o "$T/s"
+	head -c 2000 "$T/s/part-0001.step" > "$T/cut.step"
+	run -65 --separate-stderr stl2norm "$T/cut.step"
+	[[ $stderr == "stl2norm: $T/cut.step: line "[0-9]*": incorrect syntax: unexpected end of file"* ]]
+	run -66 --separate-stderr stl2norm "$T/missing.step"
+	assert_equal "$stderr" "stl2norm: $T/missing.step: No such file or directory"
+	# the good file after a bad one is still converted, in order
+	stl2norm "$T/x.step" "$T/s/part-0001.step" > "$T/o.mdf" 2>/dev/null || [ $? -eq 65 ]
+	meshcheck -f "$T/o.mdf"
 }
 
 @test "stl2norm: dies quietly of SIGPIPE under head" {

@@ -102,8 +102,8 @@ int mdf_cad_mesh(struct mdf_cad_shape *shape, double lin, double ang,
 
 enum mdf_cad_format { MDF_CAD_STEP = 1, MDF_CAD_IGES, MDF_CAD_BREP };
 
-/* Write SHAPE moved by SHIFT (or NULL) to PATH as STEP (AP214) or BREP.
- * MDF_E_IO (WHY) on failure. */
+/* Write SHAPE moved by SHIFT (or NULL) to PATH as STEP (AP214), IGES
+ * (BREP entities) or BREP.  MDF_E_IO (WHY) on failure. */
 int mdf_cad_write(struct mdf_cad_shape *shape, const double *shift,
     const char *path, int format, char *why, size_t whylen);
 

@@ -43,7 +43,9 @@
 #include <GC_MakeArcOfCircle.hxx>
 #include <GProp_GProps.hxx>
 #include <IFSelect_ReturnStatus.hxx>
+#include <IGESControl_Controller.hxx>
 #include <IGESControl_Reader.hxx>
+#include <IGESControl_Writer.hxx>
 #include <Interface_Static.hxx>
 #include <Message.hxx>
 #include <Message_Messenger.hxx>
@@ -183,7 +185,11 @@ tidy(const std::string &msg)
 	size_t at = msg.find("Line ");
 	if (at == std::string::npos)
 		return msg;
-	std::string s = "line " + msg.substr(at + 5);
+	// the reader counts one line too many (an error on line 1 of a file
+	// reads "Line 2")
+	char *rest;
+	long no = strtol(msg.c_str() + at + 5, &rest, 10);
+	std::string s = "line " + std::to_string(no > 1 ? no - 1 : no) + rest;
 	size_t end = s.find("****");
 	if (end != std::string::npos)
 		s.erase(end);
@@ -666,8 +672,16 @@ mdf_cad_write(struct mdf_cad_shape *shape, const double *shift,
 				return fail(why, whylen, MDF_E_IO, "cannot write BREP");
 			return MDF_OK;
 		}
-		if (format != MDF_CAD_STEP)
-			return fail(why, whylen, MDF_E_INVAL, "can write only STEP and BREP");
+		if (format == MDF_CAD_IGES) {
+			IGESControl_Controller::Init();
+			IGESControl_Writer w("MM", 1);  // faces as BREP entities
+			if (!w.AddShape(s))
+				return fail(why, whylen, MDF_E_INVAL, "cannot convert to IGES");
+			w.ComputeModel();
+			if (!w.Write(path))
+				return fail(why, whylen, MDF_E_IO, "cannot write IGES");
+			return MDF_OK;
+		}
 		STEPControl_Writer w;
 		if (w.Transfer(s, STEPControl_AsIs) != IFSelect_RetDone)
 			return fail(why, whylen, MDF_E_INVAL, "cannot convert to STEP");
