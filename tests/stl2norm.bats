@@ -597,6 +597,9 @@ admesh_facets() {
 	assert_output --partial $'part=pocket\tlabel=+Z\ttriangles=12'
 	stl2norm --labels labels.tsv --center parts/*.stl > parts.mdf
 	[ "$(mdf get label parts.mdf)" = $'+Z\n-Y' ]
+	partgen -n 6 -f step -o step
+	stl2norm --tolerance 0.01 --labels step/labels.tsv step/*.step > step.mdf
+	[ "$(mdf get label step.mdf)" = "$(cut -f2 step/labels.tsv)" ]
 	command -v normrender > /dev/null || skip "normrender not built"
 	cp "$D/cube.obj" part.obj
 	stl2norm --unit part.obj | normrender > views.mdf
