@@ -42,8 +42,8 @@ outputs() {
 @test "golden: partgen, stl2norm, augment, normrender, metagrid, normembed, mdf" {
 	mkdir "$BATS_TEST_TMPDIR/mesh"
 	cd "$BATS_TEST_TMPDIR/mesh"
-	partgen -n 6 --seed 7 -d 0.5 -o parts
-	partgen -n 2 --seed 3 --frames >parts-frames.mdf
+	partgen --style voxel -n 6 --seed 7 -d 0.5 -o parts
+	partgen --style voxel -n 2 --seed 3 --frames >parts-frames.mdf
 	stl2norm -L parts/labels.tsv parts/*.stl >parts.mdf
 	cp "$DATA/stl2norm/cube.obj" "$DATA/stl2norm/cube.ply" .
 	stl2norm --center --unit -l +Z cube.obj cube.ply >cubes.mdf
@@ -75,7 +75,7 @@ outputs() {
 	export OPENBLAS_CORETYPE=Haswell OPENBLAS_NUM_THREADS=1
 	mkdir "$BATS_TEST_TMPDIR/dnn"
 	cd "$BATS_TEST_TMPDIR/dnn"
-	partgen -n 12 --seed 7 --frames | normrender --size 32 |
+	partgen --style voxel -n 12 --seed 7 --frames | normrender --size 32 |
 		metagrid --resize 32x32 >data.mdf
 	dnntrain --net tiny --epochs 2 --seed 1 --threads 1 -q -o model data.mdf >train.mdf
 	# the metric records without their time stamps and the model's path

@@ -138,7 +138,7 @@ AREAS="reach.area.px reach.area.mx reach.area.py reach.area.my reach.area.pz rea
 }
 
 @test "reach: partgen's removed volume on the label side, the same bytes for any thread count" {
-	partgen -n 12 -d 1 --seed 3 >"$BATS_TEST_TMPDIR/p.mdf"
+	partgen --style voxel -n 12 -d 1 --seed 3 >"$BATS_TEST_TMPDIR/p.mdf"
 	reach -j1 <"$BATS_TEST_TMPDIR/p.mdf" >"$BATS_TEST_TMPDIR/1.mdf"
 	reach -j2 <"$BATS_TEST_TMPDIR/p.mdf" >"$BATS_TEST_TMPDIR/2.mdf"
 	reach -j6 <"$BATS_TEST_TMPDIR/p.mdf" >"$BATS_TEST_TMPDIR/6.mdf"
