@@ -392,16 +392,12 @@ normal_cones(struct mdf_renderer *rd)
 	}
 }
 
-/* Per-mesh preparation: finite check, normals, colours, unique vertices,
- * bounding sphere. */
-int
-rast_prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
+/* Size the per-mesh buffers for mesh M and empty the vertex table. */
+static int
+prepare_buffers(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
     size_t whylen)
 {
 	size_t n = (size_t)m->n, hneed = 1024, hfirst = 1024;
-	double lo[3] = { HUGE_VAL, HUGE_VAL, HUGE_VAL };
-	double hi[3] = { -HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
-	double r2 = 0;
 
 	if (m->n > UINT32_MAX / 3) {
 		snprintf(why, whylen, "mesh of %llu triangles is too large",
@@ -442,6 +438,18 @@ rast_prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 	rd->nv = rd->nt = 0;
 	rd->use512 = 0;
 	vertex_rehash(rd, hfirst < hneed ? hfirst : hneed);
+	return 0;
+}
+
+/* The kept triangles of M (those with area) in rd->idx, their normals
+ * and colours, the unique vertices in rd->v; MDF_E_META for a vertex
+ * that is not finite. */
+static int
+index_triangles(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
+    size_t whylen)
+{
+	size_t n = (size_t)m->n;
+
 
 #if defined(RENDER_AVX512)
 	double nb[3][8], lb[8];
@@ -518,12 +526,17 @@ normal:
 			rd->idx[3 * rd->nt + k] = vertex_index(rd, p + 3 * k);
 		rd->nt++;
 	}
-	if (rd->nt == 0) {
-		rd->rad = 0;
-		for (int a = 0; a < 3; a++)
-			rd->lo[a] = HUGE_VAL, rd->hi[a] = -HUGE_VAL;
-		return 0;
-	}
+	return 0;
+}
+
+/* The bounding box and sphere of the unique vertices. */
+static void
+bounds(struct mdf_renderer *rd)
+{
+	double lo[3] = { HUGE_VAL, HUGE_VAL, HUGE_VAL };
+	double hi[3] = { -HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
+	double r2 = 0;
+
 	for (size_t i = 0; i < rd->nv; i++) {
 		for (int a = 0; a < 3; a++) {
 			double x = rd->v[3 * i + a];
@@ -546,6 +559,13 @@ normal:
 			r2 = d2;
 	}
 	rd->rad = sqrt(r2);
+}
+
+/* Closedness, and the arrays the walks read: normals and vertices by
+ * axis, padded; the AVX-512 walk's indices and normal cones. */
+static int
+walk_arrays(struct mdf_renderer *rd)
+{
 	rd->closed = closed_outward(rd);
 	if (round16(rd->nt) > rd->fcap) {
 		size_t cap = round16(rd->nt);
@@ -613,4 +633,25 @@ normal:
 		}
 	}
 	return 0;
+}
+
+/* Per-mesh preparation: finite check, normals, colours, unique vertices,
+ * bounding sphere. */
+int
+rast_prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
+    size_t whylen)
+{
+	int rc;
+
+	if ((rc = prepare_buffers(rd, m, why, whylen)) < 0 ||
+	    (rc = index_triangles(rd, m, why, whylen)) < 0)
+		return rc;
+	if (rd->nt == 0) {
+		rd->rad = 0;
+		for (int a = 0; a < 3; a++)
+			rd->lo[a] = HUGE_VAL, rd->hi[a] = -HUGE_VAL;
+		return 0;
+	}
+	bounds(rd);
+	return walk_arrays(rd);
 }

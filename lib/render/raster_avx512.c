@@ -251,7 +251,10 @@ write_flat(float *zb, uint32_t *cb, __mmask16 v, __m512i tag, __m512i pv,
 	    _mm512_and_si512(tag, _mm512_set1_epi32(15)), colv), 4);
 }
 
-/* Second pass over the N candidates. */
+/* Second pass over the N candidates.  One function of some 300 lines on
+ * purpose: a vector walk whose sixteen lanes' state (edges, boxes, depth
+ * steps, the write queue) lives in registers across its stages, which
+ * calls between functions would spill. */
 AVX512 void
 rast_draw_avx512(const struct vstate *vs, const struct worker *w, size_t n)
 {
