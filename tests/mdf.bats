@@ -251,3 +251,11 @@ Image.new("RGB", (2, 1), (1, 2, 3)).save(sys.argv[1], pnginfo=info)
 	run mdf ls <(mdf frompng "$BATS_TEST_TMPDIR/old.png")
 	assert_output $'1\tIMAG\t6\tpart=p1\tlabel=-Y\t'"$long"$'=v\tnote=Fräs\twidth=2\theight=1\tchannels=3'
 }
+
+@test "mdf: frompng refuses a chunk longer than the file before libpng allocates it" {
+	# found by tests/fuzz/fuzz_png: libpng cleared 1.8 GB for a text chunk
+	# whose length ran past the end of a 239-byte file (7 s, 2 GB)
+	run --separate-stderr timeout 10 mdf frompng "$MILLDIR_SRCDIR/tests/fuzz/corpus/png/huge-chunk.png"
+	[ "$status" -eq 65 ]
+	assert_equal "$stderr" "mdf: $MILLDIR_SRCDIR/tests/fuzz/corpus/png/huge-chunk.png: PNG chunk at byte 56 claims 1862271026 bytes, the file ends before"
+}

@@ -19,6 +19,9 @@
 /* libpng's default limit on a side (png_set_user_limits), which readers
  * built on it (Pillow, browsers) keep. */
 #define PNG_SIDE_MAX 1000000u
+/* The largest ancillary chunk read (libpng's own default, 8 MB, unless a
+ * distribution builds it without) */
+#define PNG_CHUNK_MAX (8u << 20)
 
 struct png_err {
 	char *why;
@@ -211,6 +214,39 @@ read_text(struct mdf_frame *f, png_textp text, int ntext)
 	}
 }
 
+/* Walk the chunk headers of FP (just past the signature) before libpng
+ * does: a chunk whose length runs past the end of the file is refused
+ * here, since libpng would allocate and clear that length before finding
+ * the file short.  Leaves FP where it was. */
+static int
+check_chunks(FILE *fp, char *why, size_t whylen)
+{
+	unsigned char h[8];
+	long start = ftell(fp), size;
+	uint64_t pos = (uint64_t)start;
+
+	if (start < 0 || fseek(fp, 0, SEEK_END) != 0 || (size = ftell(fp)) < 0)
+		return MDF_OK;          /* not seekable: libpng's checks only */
+	while (pos + 8 <= (uint64_t)size) {
+		uint32_t len;
+
+		if (fseek(fp, (long)pos, SEEK_SET) != 0 || fread(h, 1, 8, fp) != 8)
+			break;
+		len = (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+		if (len > 0x7fffffffu || pos + 12 + len > (uint64_t)size) {
+			fseek(fp, start, SEEK_SET);
+			return mdf_why(why, whylen, MDF_E_META,
+			    "PNG chunk at byte %llu claims %u bytes, the file ends before",
+			    (unsigned long long)pos, len);
+		}
+		if (memcmp(h + 4, "IEND", 4) == 0)
+			break;
+		pos += 12 + (uint64_t)len;
+	}
+	fseek(fp, start, SEEK_SET);
+	return MDF_OK;
+}
+
 int
 mdf_png_read(const char *path, struct mdf_frame *f, char *why, size_t whylen)
 {
@@ -235,6 +271,10 @@ mdf_png_read(const char *path, struct mdf_frame *f, char *why, size_t whylen)
 		fclose(fp);
 		return MDF_E_META;
 	}
+	if (check_chunks(fp, why, whylen) < 0) {
+		fclose(fp);
+		return MDF_E_META;
+	}
 	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &e, on_error, on_warning);
 	if (png == NULL || (info = png_create_info_struct(png)) == NULL) {
 		snprintf(why, whylen, "out of memory");
@@ -248,6 +288,11 @@ mdf_png_read(const char *path, struct mdf_frame *f, char *why, size_t whylen)
 	png_init_io(png, fp);
 	png_set_sig_bytes(png, 8);
 	png_set_user_limits(png, 1u << 20, 1u << 20);
+	/* no chunk (a text chunk claiming 2 GiB, say) is allocated beyond
+	 * this, inflated text included; far above the 1 MiB of metadata a
+	 * frame may carry */
+	png_set_chunk_malloc_max(png, PNG_CHUNK_MAX);
+	png_set_chunk_cache_max(png, 1000);
 	png_read_info(png, info);
 	png_set_expand(png);          /* palette, low bit depth, tRNS */
 	png_set_strip_16(png);

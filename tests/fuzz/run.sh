@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh [SECONDS]: build the importers' libFuzzer targets with clang and
+# run.sh [SECONDS]: build the libFuzzer targets (importers, YAML, cfg,
+# frame reader with its typed views, PNG import) with clang and
 # fuzz each for SECONDS (default 10) from the seed corpus.  Run it from a
 # configured build directory (or set MILLDIR_BUILDDIR).  Exits non-zero
 # when a target crashes, leaks or times out.
@@ -8,11 +9,11 @@ secs=${1:-10}
 here=$(cd "$(dirname "$0")" && pwd)
 build=${MILLDIR_BUILDDIR:-$PWD}
 cd "$build"
-make -s fuzz-stl2norm fuzz-metriclog fuzz-dnn fuzz-modeldir
+make -s fuzz-stl2norm fuzz-metriclog fuzz-dnn fuzz-modeldir fuzz-frame
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for t in stl obj ply yaml cfg labels meta; do
+for t in stl obj ply yaml cfg labels meta frame png; do
 	mkdir -p "$work/$t"
 	cp "$here/corpus/$t"/* "$work/$t"/ 2>/dev/null || true
 	echo "fuzz_$t: ${secs}s"
