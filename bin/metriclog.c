@@ -41,6 +41,8 @@ static const char usage_text[] =
 "      --artifact-root DIR  artifact records may also name files below DIR\n"
 "                         (default: only below the working directory)\n"
 "  -s, --store DIR        file store (default $MLFLOW_TRACKING_URI or ./mlruns)\n"
+"      --tracking-uri URL a tracking server, http(s)://HOST[:PORT][/PREFIX]\n"
+"                         (default $MLFLOW_TRACKING_URI when it is one)\n"
 "  -t, --tee              copy every input frame to standard output\n"
 "  -q, --quiet            no summary on standard error\n"
 "  -a, --align            runs, compare: align columns (default on a terminal)\n"
@@ -51,7 +53,7 @@ static const char usage_text[] =
 "  -V, --version          show the version and exit\n";
 
 struct opts {
-	const char *experiment, *run_name, *store, *metric, *parent, *status;
+	const char *experiment, *run_name, *store, *metric, *parent, *status, *uri;
 	int tee, quiet, minimize, latest, align;
 	const char *roots[64];  /* "." and each --artifact-root */
 	size_t nroots;
@@ -82,6 +84,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"parent", required_argument, NULL, 'p'},
 		{"status", required_argument, NULL, 'S'},
 		{"artifact-root", required_argument, NULL, 'R'},
+		{"tracking-uri", required_argument, NULL, 'U'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -102,6 +105,7 @@ parse(int argc, char **argv, struct opts *o)
 		case 'a': o->align = 1; break;
 		case 'p': o->parent = optarg; break;
 		case 'S': o->status = optarg; break;
+		case 'U': o->uri = optarg; break;
 		case 'R':
 			if (o->nroots == sizeof o->roots / sizeof o->roots[0])
 				mdc_usage("too many --artifact-root options");
@@ -119,8 +123,12 @@ open_store(const struct opts *o, int create)
 	struct mdf_mlstore *st;
 	int rc;
 
-	if (mdf_mlstore_resolve(o->store, getenv("MLFLOW_TRACKING_URI"), root,
-	    sizeof root, why, sizeof why) < 0)
+	if (o->uri && o->store)
+		mdc_usage("--store and --tracking-uri name two stores");
+	if (o->uri && strncmp(o->uri, "http://", 7) != 0 && strncmp(o->uri, "https://", 8) != 0)
+		mdc_usage("--tracking-uri must be an http:// or https:// URL");
+	if (mdf_mlstore_resolve(o->uri ? NULL : o->store, o->uri ? o->uri :
+	    getenv("MLFLOW_TRACKING_URI"), root, sizeof root, why, sizeof why) < 0)
 		mdc_die(EXIT_USAGE, "MLFLOW_TRACKING_URI: %s", why);
 	if ((rc = mdf_mlstore_open(root, create, &st, why, sizeof why)) < 0) {
 		if (!create && errno == ENOENT)
@@ -170,12 +178,16 @@ begin_run(struct opts *o, struct mdf_mlstore *st, char exp_id[32])
 		o->experiment = "Default";
 	if ((rc = mdf_mlstore_experiment(st, o->experiment, 1, exp_id, why,
 	    sizeof why)) < 0)
-		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : rc == MDF_E_META ? EXIT_IOERR :
+		    EXIT_IOERR, "%s", why);
+	if (rc == 3)
+		mdc_warn("%s", why);
 	ro.user = getenv("USER");
 	if (ro.user == NULL && (pw = getpwuid(getuid())) != NULL)
 		ro.user = pw->pw_name;
 	if ((rc = mdf_mlrun_create(st, exp_id, &ro, &run, why, sizeof why)) < 0)
-		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : EXIT_IOERR, "%s", why);
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : rc == MDF_E_META ? EXIT_IOERR :
+		    EXIT_IOERR, "%s", why);
 	return run;
 }
 
@@ -426,7 +438,10 @@ sink(struct opts *o, const char *path)
 		log_group(&s, &s.eval.g[i]);
 	store_check(&s, mdf_mlrun_end(s.run, MDF_RUN_FINISHED, -1, why, sizeof why), "");
 	live_run = NULL;
-	if (!o->quiet)
+	if (mdf_mlrun_spooled(s.run))
+		mdc_warn("the tracking server could not be reached: the run is in the "
+		    "spool, %s; send it with 'metriclog sync'", mdf_mlrun_spooled(s.run));
+	else if (!o->quiet)
 		fprintf(stderr, "%s: run %s in experiment '%s' (%s) finished\n",
 		    mdc_prog, mdf_mlrun_id(s.run), o->experiment, exp_id);
 	if (out)
@@ -649,6 +664,8 @@ cmd_best(struct opts *o)
 	int rc;
 
 	collect(st, o->experiment, o->parent, &rs);
+	if (st && mdf_mlstore_fill_history(st, rs.v, rs.n, metric, why, sizeof why) < 0)
+		mdc_die(EXIT_IOERR, "%s", why);
 	b = mdf_ml_best(rs.v, rs.n, metric, (o->minimize ? MDF_ML_MIN : 0) |
 	    (o->latest ? MDF_ML_LATEST : 0), NULL);
 	if (b < 0) {
@@ -657,7 +674,7 @@ cmd_best(struct opts *o)
 		    o->experiment ? o->experiment : "", o->experiment ? "'" : "");
 		exit(1);
 	}
-	if ((rc = mdf_runinfo_model_dir(&rs.v[b], dir, sizeof dir, why, sizeof why)) < 0)
+	if ((rc = mdf_mlstore_model_uri(st, &rs.v[b], dir, sizeof dir, why, sizeof why)) < 0)
 		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
 	if (rc == 0)
 		mdc_warn("run %s has no model directory; printing its artifact directory",
@@ -687,6 +704,8 @@ cmd_show(struct opts *o, int argc, char **argv)
 	    r.end_time >= 0 ? fmt_time(r.end_time, b2, sizeof b2) : "-");
 	if (mdf_runinfo_artifact_dir(&r, dir, sizeof dir) == 0)
 		printf("artifacts\t%s\n", dir);
+	else if (*r.artifact_uri)
+		printf("artifacts\t%s\n", r.artifact_uri);
 	for (size_t i = 0; i < r.nparams; i++)
 		printf("param\t%s\t%s\n", r.params[i].key, r.params[i].val);
 	for (size_t i = 0; i < r.nmetrics; i++) {

@@ -55,7 +55,8 @@ int mdf_ml_key_valid(const char *key);
 
 /* Where the store is: ARG (a --store option, may be NULL), else the
  * environment value TRACKING_URI (may be NULL) when it is a path or a
- * file: URI, else "mlruns".  Writes an absolute path into OUT.
+ * file: URI, else "mlruns".  Writes an absolute path into OUT (0); an
+ * http(s):// TRACKING_URI is copied as it is (1: a tracking server).
  * MDF_E_INVAL when TRACKING_URI is another kind of URI. */
 int mdf_mlstore_resolve(const char *arg, const char *tracking_uri, char *out,
     size_t outlen, char *why, size_t whylen);
@@ -67,7 +68,8 @@ struct mdf_mlrun;
 
 /* Open ROOT (absolute), creating it, .trash and experiment 0 "Default"
  * when CREATE and they are missing.  Without CREATE a missing root is
- * MDF_E_IO with errno ENOENT. */
+ * MDF_E_IO with errno ENOENT.  ROOT an http(s):// URL: the tracking
+ * server there (REST; credentials and retries from the environment). */
 int mdf_mlstore_open(const char *root, int create, struct mdf_mlstore **out,
     char *why, size_t whylen);
 void mdf_mlstore_close(struct mdf_mlstore *st);
@@ -75,7 +77,9 @@ const char *mdf_mlstore_root(const struct mdf_mlstore *st);
 
 /* The id of the active experiment NAME (into ID, 32 bytes), creating it
  * when missing and CREATE.  0 found, 1 created, 2 missing (without
- * CREATE; ID left empty), MDF_E_INVAL for a bad name. */
+ * CREATE; ID left empty), MDF_E_INVAL for a bad name.  3: a tracking
+ * server that cannot be reached (ID empty): mdf_mlrun_create then
+ * writes the run to the spool. */
 int mdf_mlstore_experiment(struct mdf_mlstore *st, const char *name,
     int create, char id[32], char *why, size_t whylen);
 
@@ -141,6 +145,12 @@ int mdf_mlrun_end(struct mdf_mlrun *r, int status, int64_t end_ms, char *why,
  * async-signal-safe calls (open, write, rename) on a meta.yaml prepared
  * at the last change.  Call it only while the handle is open. */
 int mdf_mlrun_kill_async(struct mdf_mlrun *r);
+/* A run on a tracking server that could not be reached: the directory of
+ * the spool run holding it (for metriclog sync), else NULL. */
+const char *mdf_mlrun_spooled(const struct mdf_mlrun *r);
+/* The spool directory: METRICLOG_SPOOL, else $XDG_STATE_HOME/milldir/spool,
+ * else ~/.local/state/milldir/spool. */
+int mdf_mlstore_spool_dir(char *out, size_t outlen);
 /* Free the handle (does not change the run). */
 void mdf_mlrun_close(struct mdf_mlrun *r);
 
@@ -212,6 +222,17 @@ const struct mdf_ml_metric *mdf_runinfo_metric(const struct mdf_runinfo *r,
  * exp_name set, oldest first. */
 int mdf_mlstore_collect(struct mdf_mlstore *st, const char *name,
     struct mdf_runinfo **out, size_t *n, char *why, size_t whylen);
+
+/* A tracking server's runs/search gives the latest metric values only:
+ * fill count, min and max of KEY from its history for the FINISHED runs
+ * of V (no-op on a file store), before mdf_ml_best. */
+int mdf_mlstore_fill_history(struct mdf_mlstore *st, struct mdf_runinfo *v,
+    size_t n, const char *key, char *why, size_t whylen);
+/* What `best` prints for run R: on a file store its model directory
+ * (mdf_runinfo_model_dir); on a tracking server runs:/ID/MODEL, checked
+ * against the server's artifact listing (MDF_E_IO when gone). */
+int mdf_mlstore_model_uri(struct mdf_mlstore *st, const struct mdf_runinfo *r,
+    char *out, size_t outlen, char *why, size_t whylen);
 
 /* Ranking for mdf_ml_best. */
 #define MDF_ML_MIN 1      /* lower is better */

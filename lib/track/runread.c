@@ -15,6 +15,7 @@
 #include "milldir/mlstore.h"
 #include "milldir/types.h"
 #include "track/mlint.h"
+#include "track/rest.h"
 
 /* --- runs: reading -------------------------------------------------- */
 
@@ -341,7 +342,99 @@ int
 mdf_mlstore_runs(struct mdf_mlstore *st, const char *exp_id,
     struct mdf_runinfo **out, size_t *n, char *why, size_t whylen)
 {
+	if (st->http) {
+		json_t *ids = json_pack("[s]", exp_id);
+		int rc = ml_rest_search(st->http, ids, NULL, out, n, why, whylen);
+		json_decref(ids);
+		return rc;
+	}
 	return scan_runs(st, exp_id, 1, out, n, why, whylen);
+}
+
+/* mdf_mlstore_find_run on a tracking server: the same rule over every
+ * active run (runs/get takes full ids only). */
+static int
+find_run_rest(struct mdf_mlstore *st, const char *what, struct mdf_runinfo *out,
+    char *why, size_t whylen)
+{
+	struct mdf_runinfo *v;
+	size_t n, found = 0, at = 0;
+	int rc;
+
+	if ((rc = mdf_mlstore_collect(st, NULL, &v, &n, why, whylen)) < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].id, what) == 0) {
+			found = 1;
+			at = i;
+			break;
+		}
+		if ((strlen(what) >= 4 && strncmp(v[i].id, what, strlen(what)) == 0) ||
+		    strcmp(v[i].name, what) == 0) {
+			found++;
+			at = i;
+		}
+	}
+	if (found == 1) {
+		*out = v[at];
+		memset(&v[at], 0, sizeof v[at]);
+		rc = ml_rest_fill_history(st->http, out, NULL, why, whylen);
+	}
+	mdf_runinfos_free(v, n);
+	if (rc < 0)
+		return rc;
+	if (found > 1) {
+		mdf_why(why, whylen, 0, "'%s' matches %zu runs; give more of the run id",
+		    what, found);
+		return MDF_E_META;
+	}
+	if (found == 0)
+		mdf_why(why, whylen, 0, "no run '%s'", what);
+	return found == 1;
+}
+
+int
+mdf_mlstore_fill_history(struct mdf_mlstore *st, struct mdf_runinfo *v,
+    size_t n, const char *key, char *why, size_t whylen)
+{
+	int rc = MDF_OK;
+
+	for (size_t i = 0; st->http && i < n && rc == 0; i++)
+		if (v[i].status == MDF_RUN_FINISHED && mdf_runinfo_metric(&v[i], key))
+			rc = ml_rest_fill_history(st->http, &v[i], key, why, whylen);
+	return rc;
+}
+
+int
+mdf_mlstore_model_uri(struct mdf_mlstore *st, const struct mdf_runinfo *r,
+    char *out, size_t outlen, char *why, size_t whylen)
+{
+	const char *model = mdf_runinfo_tag(r, "milldir.model");
+	json_t *ls = NULL;
+	int rc;
+
+	if (!st->http)
+		return mdf_runinfo_model_dir(r, out, outlen, why, whylen);
+	if (model && !ml_artifact_name_valid(model)) {
+		mdf_why(why, whylen, 0, "run %s: its milldir.model tag '%s' is not a "
+		    "path inside its artifacts", r->id, model);
+		return MDF_E_META;
+	}
+	if (ml_pathf(out, outlen, "runs:/%s/%s", r->id, model ? model : "") < 0)
+		return ml_io_fail(why, whylen, r->id);
+	if (model == NULL)
+		return 0;
+	rc = ml_rest_list(st->http, r->artifact_uri, model, &ls, why, whylen);
+	if (rc == 0 && json_array_size(json_object_get(ls, "files")) == 0)
+		rc = MDF_E_INVAL;
+	json_decref(ls);
+	if (rc == MDF_E_INVAL) {
+		mdf_why(why, whylen, 0, "run %s: its model directory %s is gone (not among "
+		    "the server's artifacts); delete the run or log the model again",
+		    r->id, out);
+		return MDF_E_IO;
+	}
+	return rc < 0 ? rc : model != NULL;
 }
 
 int
@@ -354,6 +447,8 @@ mdf_mlstore_find_run(struct mdf_mlstore *st, const char *what,
 	int rc, exact = 0;
 
 	memset(out, 0, sizeof *out);
+	if (st->http)
+		return find_run_rest(st, what, out, why, whylen);
 	if ((rc = mdf_mlstore_experiments(st, &e, &ne, why, whylen)) < 0)
 		return rc;
 	for (size_t i = 0; i < ne && !exact; i++) {

@@ -18,6 +18,7 @@
 #include "milldir/mlstore.h"
 #include "milldir/types.h"
 #include "track/mlint.h"
+#include <jansson.h>
 
 /* The run's meta.yaml for STATUS; END is the end_time text ("null", a
  * number, or a marker to split at). */
@@ -149,6 +150,8 @@ mdf_mlrun_set_tag(struct mdf_mlrun *r, const char *key, const char *value,
 		    MDF_ML_TAG_MAX);
 		return MDF_E_META;
 	}
+	if (r->st->http)
+		return ml_rr_tag(r, key, value, why, whylen);
 	return write_kv(r, "tags", key, value, why, whylen);
 }
 
@@ -168,6 +171,8 @@ mdf_mlrun_log_param(struct mdf_mlrun *r, const char *key, const char *value,
 		    MDF_ML_PARAM_MAX);
 		return MDF_E_META;
 	}
+	if (r->st->http)
+		return ml_rr_param(r, key, value, why, whylen);
 	if (ml_pathf(path, sizeof path, "%s/params/%s", r->dir, key) < 0)
 		return ml_io_fail(why, whylen, key);
 	if (ml_read_text(path, &old, NULL) == 0) {
@@ -255,6 +260,8 @@ mdf_mlrun_log_metric(struct mdf_mlrun *r, const char *key, double value,
 	}
 	if (ts < 0)
 		ts = ml_now_ms();
+	if (r->st->http)
+		return ml_rr_metric(r, key, value, ts, step, why, whylen);
 	py_float(value, num, sizeof num);
 	n = snprintf(line, sizeof line, "%lld %s %lld\n", (long long)ts, num,
 	    (long long)step);
@@ -276,6 +283,46 @@ mdf_mlrun_log_metric(struct mdf_mlrun *r, const char *key, double value,
 	return MDF_OK;
 }
 
+/* mdf_mlrun_create on a tracking server. */
+static int
+create_rest(struct mdf_mlstore *st, const char *exp_id,
+    const struct mdf_mlrun_opts *o, struct mdf_mlrun **out, char *why,
+    size_t whylen)
+{
+	struct mdf_mlrun *r;
+	char name[64], hex[33];
+	int rc;
+
+	if (o->run_name && !ml_name_valid(o->run_name, MDF_ML_TAG_MAX)) {
+		mdf_why(why, whylen, 0, "invalid run name '%s'", o->run_name);
+		return MDF_E_INVAL;
+	}
+	if ((r = calloc(1, sizeof *r)) == NULL)
+		return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
+	r->st = st;
+	snprintf(r->exp_id, sizeof r->exp_id, "%s", exp_id);
+	if (ml_random_hex(hex, 16) < 0) {
+		free(r);
+		return ml_io_fail(why, whylen, "getrandom");
+	}
+	snprintf(name, sizeof name, "metriclog-%.8s", hex);
+	r->name = strdup(o->run_name ? o->run_name : name);
+	r->user = strdup(o->user ? o->user : "");
+	r->start_ms = o->start_ms >= 0 ? o->start_ms : ml_now_ms();
+	r->end_ms = -1;
+	r->status = MDF_RUN_RUNNING;
+	if (r->name == NULL || r->user == NULL)
+		rc = MDF_E_NOMEM;
+	else
+		rc = ml_rr_create(st, exp_id, r, o->parent, o->source, why, whylen);
+	if (rc < 0) {
+		mdf_mlrun_close(r);
+		return rc;
+	}
+	*out = r;
+	return MDF_OK;
+}
+
 int
 mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
     const struct mdf_mlrun_opts *o, struct mdf_mlrun **out, char *why,
@@ -287,6 +334,8 @@ mdf_mlrun_create(struct mdf_mlstore *st, const char *exp_id,
 	int rc;
 
 	*out = NULL;
+	if (st->http)
+		return create_rest(st, exp_id, o, out, why, whylen);
 	if (ml_join(expdir, sizeof expdir, st->root, exp_id) < 0 || !ml_id_valid(exp_id, 63))
 		return mdf_why(why, whylen, 0, "invalid experiment id '%s'", exp_id), MDF_E_INVAL;
 	ml_read_meta(expdir, &text);
@@ -386,6 +435,13 @@ mdf_mlrun_reopen(struct mdf_mlstore *st, const struct mdf_runinfo *info,
 		mdf_mlrun_close(r);
 		return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
 	}
+	if (st->http) {
+		r->pend_m = json_array();
+		r->pend_p = json_array();
+		r->pend_t = json_array();
+		*out = r;
+		return MDF_OK;
+	}
 	if (ml_pathf(r->dir, sizeof r->dir, "%s", info->dir) < 0 ||
 	    ml_pathf(r->ktmp, sizeof r->ktmp, "%s/.tmp-%ld-killed", r->dir,
 	    (long)getpid()) < 0 || ml_pathf(r->kdest, sizeof r->kdest, "%s/meta.yaml",
@@ -424,7 +480,8 @@ mdf_mlrun_set_name(struct mdf_mlrun *r, const char *name, char *why,
 		return MDF_E_NOMEM;
 	free(r->name);
 	r->name = s;
-	if ((rc = mdf_mlrun_set_tag(r, "mlflow.runName", name, why, whylen)) < 0)
+	if ((rc = mdf_mlrun_set_tag(r, "mlflow.runName", name, why, whylen)) < 0 ||
+	    r->st->http)
 		return rc;
 	return write_run_meta(r, why, whylen);
 }
@@ -435,6 +492,8 @@ mdf_mlrun_end(struct mdf_mlrun *r, int status, int64_t end_ms, char *why,
 {
 	r->status = status;
 	r->end_ms = end_ms >= 0 ? end_ms : ml_now_ms();
+	if (r->st->http)
+		return ml_rr_end(r, why, whylen);
 	return write_run_meta(r, why, whylen);
 }
 
@@ -443,6 +502,8 @@ mdf_mlrun_close(struct mdf_mlrun *r)
 {
 	if (r == NULL)
 		return;
+	if (r->st && r->st->http)
+		ml_rr_close(r);
 	free(r->name);
 	free(r->user);
 	free(r->killed[0]);
@@ -456,8 +517,8 @@ mdf_mlrun_close(struct mdf_mlrun *r)
 int
 mdf_mlrun_tmp_path(struct mdf_mlrun *r, char *out, size_t outlen)
 {
-	return ml_pathf(out, outlen, "%s/.tmp-%ld-%u", r->dir, (long)getpid(),
-	    r->tmpseq++) < 0 ? MDF_E_INVAL : MDF_OK;
+	return ml_pathf(out, outlen, "%s/.tmp-%ld-%u", r->st->http ? r->tmpdir : r->dir,
+	    (long)getpid(), r->tmpseq++) < 0 ? MDF_E_INVAL : MDF_OK;
 }
 
 static int
@@ -489,6 +550,11 @@ mdf_mlrun_publish(struct mdf_mlrun *r, const char *tmp, const char *name,
 		unlink(tmp);
 		return rc;
 	}
+	if (r->st->http) {
+		rc = ml_rr_artifact(r, tmp, name, 1, why, whylen);
+		unlink(tmp);
+		return rc;
+	}
 	if (ml_mkdirs_for(dest) < 0 || rename(tmp, dest) < 0) {
 		rc = ml_io_fail(why, whylen, dest);
 		unlink(tmp);
@@ -505,6 +571,18 @@ mdf_mlrun_artifact_data(struct mdf_mlrun *r, const char *name,
 
 	if (rc < 0)
 		return rc;
+	if (r->st->http) {
+		char tmp[PATH_MAX];
+		int fd;
+		if (mdf_mlrun_tmp_path(r, tmp, sizeof tmp) < 0 ||
+		    (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0)
+			return ml_io_fail(why, whylen, r->tmpdir);
+		if (ml_write_all(fd, data, len) < 0 || close(fd) < 0) {
+			unlink(tmp);
+			return ml_io_fail(why, whylen, tmp);
+		}
+		return mdf_mlrun_publish(r, tmp, name, why, whylen);
+	}
 	return ml_write_atomic(r->dir, &r->tmpseq, dest, data, len, why, whylen);
 }
 
@@ -708,7 +786,10 @@ mdf_mlrun_artifact(struct mdf_mlrun *r, const char *src, const char *name,
 		return ml_io_fail(why, whylen, src);
 	if ((rc = artifact_dest(r, name, dest, sizeof dest, why, whylen)) < 0)
 		return rc;
-	rc = copy_tree(r, top, src, dest, 0, why, whylen);
+	if (r->st->http)
+		rc = ml_rr_artifact(r, src, name, S_ISREG(sb.st_mode), why, whylen);
+	else
+		rc = copy_tree(r, top, src, dest, 0, why, whylen);
 	return rc < 0 ? rc : S_ISDIR(sb.st_mode) ? 1 : 0;
 }
 
@@ -753,6 +834,8 @@ mdf_mlrun_log_metr(struct mdf_mlrun *r, const struct mdf_frame *f,
 	}
 	if (rc < 0)
 		mdf_why(why, whylen, 0, "malformed METR record");
+	else if (r->st->http)
+		rc = ml_rr_flush(r, why, whylen);  /* one batch per frame */
 out:
 	free(rec);
 	return rc < 0 ? rc : MDF_OK;

@@ -16,6 +16,7 @@
 #include "milldir/mlstore.h"
 #include "milldir/types.h"
 #include "track/mlint.h"
+#include "track/rest.h"
 
 int
 mdf_mlstore_resolve(const char *arg, const char *uri, char *out, size_t outlen,
@@ -24,6 +25,14 @@ mdf_mlstore_resolve(const char *arg, const char *uri, char *out, size_t outlen,
 	char path[PATH_MAX];
 	const char *src = "mlruns";
 
+	if (arg == NULL && ml_http_is_url(uri)) {
+		if (strlen(uri) >= outlen) {
+			mdf_why(why, whylen, 0, "tracking URI too long");
+			return MDF_E_INVAL;
+		}
+		strcpy(out, uri);
+		return 1;
+	}
 	if (arg != NULL && *arg) {
 		src = arg;
 	} else if (uri != NULL && *uri) {
@@ -37,7 +46,7 @@ mdf_mlstore_resolve(const char *arg, const char *uri, char *out, size_t outlen,
 		    (strchr(uri, ':') && strchr(uri, ':') < (strchr(uri, '/') ?
 		    strchr(uri, '/') : uri + strlen(uri)))) {
 			mdf_why(why, whylen, 0,
-			    "'%s' is not a path or file: URI (only the file store is supported)",
+			    "'%s' is not a path, a file: URI or an http(s):// URL",
 			    uri);
 			return MDF_E_INVAL;
 		} else {
@@ -124,6 +133,17 @@ mdf_mlstore_open(const char *root, int create, struct mdf_mlstore **out,
 	int rc = MDF_OK, lk;
 
 	*out = NULL;
+	if (ml_http_is_url(root)) {
+		if ((st = calloc(1, sizeof *st)) == NULL)
+			return mdf_why(why, whylen, 0, "out of memory"), MDF_E_NOMEM;
+		if ((rc = ml_http_open(root, &st->http, why, whylen)) < 0) {
+			free(st);
+			return rc;
+		}
+		snprintf(st->root, sizeof st->root, "%s", ml_http_base(st->http));
+		*out = st;
+		return MDF_OK;
+	}
 	if (root[0] != '/' || strlen(root) >= sizeof st->root - 100) {
 		mdf_why(why, whylen, 0, "%s: store path not ml_absolute or too long", root);
 		return MDF_E_INVAL;
@@ -173,6 +193,10 @@ mdf_mlstore_open(const char *root, int create, struct mdf_mlstore **out,
 void
 mdf_mlstore_close(struct mdf_mlstore *st)
 {
+	if (st == NULL)
+		return;
+	ml_http_close(st->http);
+	free(st->exp_name);
 	free(st);
 }
 
@@ -204,6 +228,8 @@ int
 mdf_mlstore_experiments(struct mdf_mlstore *st, struct mdf_ml_exp **out,
     size_t *n, char *why, size_t whylen)
 {
+	if (st->http)
+		return ml_rest_experiments(st->http, out, n, why, whylen);
 	DIR *d = opendir(st->root);
 	struct dirent *de;
 	struct mdf_ml_exp *v = NULL;
@@ -348,6 +374,20 @@ mdf_mlstore_experiment(struct mdf_mlstore *st, const char *name, int create,
 	if (!ml_name_valid(name, MDF_ML_EXPNAME_MAX)) {
 		mdf_why(why, whylen, 0, "invalid experiment name '%s'", name);
 		return MDF_E_INVAL;
+	}
+	if (st->http) {
+		rc = ml_rest_experiment(st->http, name, create, id, why, whylen);
+		/* The name, for a spool run; the server away: the run goes to
+		 * the spool, and metriclog sync finds or makes the experiment
+		 * later. */
+		free(st->exp_name);
+		if ((st->exp_name = strdup(name)) == NULL)
+			return MDF_E_NOMEM;
+		if (rc == MDF_E_IO && create) {
+			id[0] = '\0';
+			return 3;
+		}
+		return rc;
 	}
 	/* Look up and create under one lock: two writers starting a sweep
 	 * at once must agree on one experiment. */

@@ -1,0 +1,186 @@
+#!/usr/bin/env bats
+# metriclog on a tracking server: REST against tests/mlflow-server, a
+# stand-in for MLflow's server started on 127.0.0.1 by each test.
+
+load test_helper
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	unset MLFLOW_TRACKING_URI MLFLOW_EXPERIMENT_NAME MLFLOW_TRACKING_TOKEN \
+	    MLFLOW_TRACKING_USERNAME MLFLOW_TRACKING_PASSWORD
+	export USER=tester
+	# quick retries for the tests (MLflow's defaults wait minutes)
+	export MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR=0.05 MLFLOW_HTTP_REQUEST_MAX_RETRIES=4 \
+	    MLFLOW_HTTP_REQUEST_TIMEOUT=2
+	export METRICLOG_SPOOL="$BATS_TEST_TMPDIR/spool"
+	S="$BATS_TEST_TMPDIR/mlruns"
+}
+
+teardown() {
+	stop_server
+}
+
+# start_server [OPTION]...: tests/mlflow-server on a free port; sets $U.
+start_server() {
+	rm -f port
+	python3 "$MILLDIR_SRCDIR/tests/mlflow-server" --port-file port --state state.json \
+	    ${PORT:+--port "$PORT"} "$@" 2>>server.err 3>&- &
+	SERVER=$!
+	for _ in $(seq 100); do [ -s port ] && break; sleep 0.05; done
+	PORT=$(cat port)
+	U="http://127.0.0.1:$PORT"
+}
+
+stop_server() {
+	if [ -n "${SERVER:-}" ]; then
+		kill "$SERVER" 2>/dev/null || true
+		wait "$SERVER" 2>/dev/null || true
+		SERVER=
+	fi
+}
+
+metr() {
+	printf "$1" | mdf wrap METR
+}
+
+# the server's state: python3 -c CODE with s = the state
+state() {
+	python3 -c "import json; s = json.load(open('state.json')); $1"
+}
+
+# A stream of 3 epochs, a param, tags, NaN, and a model directory.
+stream() {
+	mkdir -p m/sub && printf cfg > m/net.cfg && printf w > m/sub/w
+	metr 'param\tlr\t0.01\nparam\tnet\ttiny\ntag\tnote\thello world\nmetric\tloss\t0.61\t0\t1767225600001\nmetric\tval_f1\t0.5\t0\t1767225600001\n'
+	metr 'metric\tloss\tnan\t1\t1767225600002\nmetric\tval_f1\t0.75\t1\t1767225600002\n'
+	metr 'metric\tloss\t0.25\t2\t1767225600003\nmetric\tval_f1\t0.7\t2\t1767225600003\nartifact\tm\n'
+}
+
+@test "mlflow: a run over REST holds what the same run holds in a file store; runs, show, best agree" {
+	start_server
+	stream > in.mdf
+	metriclog -q --store "$S" -e demo -n r1 < in.mdf
+	metriclog -q --tracking-uri "$U" -e demo -n r1 < in.mdf
+	# the server's run: params, tags, every metric value with step and time
+	run state 'r = list(s["runs"].values())[0]
+print(r["status"], r["run_name"], r["user_id"], r["end_time"] is not None)
+print(sorted(r["params"].items()))
+print(sorted((k, v) for k, v in r["tags"].items()))
+print(sorted((m["key"], m["step"], m["timestamp"], m["value"]) for m in r["metrics"]))
+print(sorted(s["art"]))'
+	ID=$(state 'print(list(s["runs"])[0])')
+	assert_line --index 0 "FINISHED r1 tester True"
+	assert_line --index 1 "[('lr', '0.01'), ('net', 'tiny')]"
+	assert_line --index 2 "[('milldir.model', 'm'), ('mlflow.runName', 'r1'), ('mlflow.source.name', 'metriclog'), ('mlflow.source.type', 'LOCAL'), ('mlflow.user', 'tester'), ('note', 'hello world')]"
+	assert_line --index 3 "[('loss', 0, 1767225600001, 0.61), ('loss', 1, 1767225600002, nan), ('loss', 2, 1767225600003, 0.25), ('val_f1', 0, 1767225600001, 0.5), ('val_f1', 1, 1767225600002, 0.75), ('val_f1', 2, 1767225600003, 0.7)]"
+	assert_line --index 4 "['1/$ID/artifacts/m/net.cfg', '1/$ID/artifacts/m/sub/w']"
+	# the same histories in the file store
+	R=$(ls -d "$S"/1/*/)
+	assert_equal "$(cat "$R/metrics/loss")" $'1767225600001 0.61 0\n1767225600002 nan 1\n1767225600003 0.25 2'
+	# runs and show print the same, but for ids and where the artifacts are
+	run bash -c "metriclog runs --store '$S' | cut -f2-4,6-"
+	local f=$output
+	run bash -c "metriclog runs --tracking-uri '$U' | cut -f2-4,6-"
+	assert_equal "$output" "$f"
+	run bash -c "metriclog show r1 --store '$S' | grep -v '^run\|^artifacts\|^start\|^end'"
+	f=$output
+	run bash -c "metriclog show r1 --tracking-uri '$U' | grep -v '^run\|^artifacts\|^start\|^end'"
+	assert_equal "$output" "$f"
+	# best: the same run, a local directory or a runs:/ URI
+	run metriclog best --tracking-uri "$U" -e demo
+	assert_output "runs:/$ID/m"
+	run metriclog best --store "$S" -e demo
+	[[ $output == "$S/1/"*/artifacts/m ]]
+	# MLFLOW_TRACKING_URI works as --tracking-uri does
+	run env MLFLOW_TRACKING_URI="$U/" metriclog best -e demo --latest --min -m loss
+	assert_output "runs:/$ID/m"
+}
+
+@test "mlflow: eight concurrent writers with faults: one experiment, eight finished runs, no value lost or doubled" {
+	# a slow answer outlasts the client's timeout (5 s here): the server
+	# acted, the client cannot know, and must not log the values twice
+	export MLFLOW_HTTP_REQUEST_TIMEOUT=5
+	start_server --fault-every 4 --slow 6
+	for i in 1 2 3 4 5 6 7 8; do
+		{
+			metr "param\\ti\\t$i\\n"
+			for e in 0 1 2 3 4; do
+				metr "metric\\tval_f1\\t0.$i$e\\t$e\\t17672256000$e$i\\nmetric\\tloss\\t$e.$i\\t$e\\t17672256000$e$i\\n"
+			done
+		} > in$i.mdf
+	done
+	pids=
+	for i in 1 2 3 4 5 6 7 8; do
+		metriclog -q --tracking-uri "$U" -e sweep -n "r$i" < in$i.mdf 2> err$i &
+		pids="$pids $!"
+	done
+	for p in $pids; do wait "$p"; done
+	cat err* >&2
+	run state 'print(len([e for e in s["exps"].values() if e["name"] == "sweep"]))
+rs = list(s["runs"].values())
+print(len(rs), sorted(r["status"] for r in rs) == ["FINISHED"] * 8)
+print(all(len(r["metrics"]) == 10 and len(set((m["key"], m["step"]) for m in r["metrics"])) == 10 for r in rs))
+print(sorted(r["params"]["i"] for r in rs))'
+	assert_output "1
+8 True
+True
+['1', '2', '3', '4', '5', '6', '7', '8']"
+	[ ! -d spool ]
+	run --separate-stderr metriclog best --tracking-uri "$U" -e sweep
+	[[ $output == runs:/* ]]
+}
+
+@test "mlflow: a server without an artifact proxy is a clear error, not a silent loss" {
+	start_server --no-proxy
+	run --separate-stderr metriclog -q --tracking-uri "$U" < <(stream)
+	[ "$status" -eq 74 ]
+	[[ $stderr == *"the server keeps artifacts at 'file:///srv/mlruns/0/"*"/artifacts', not behind its artifact proxy (mlflow-artifacts:); start it with --serve-artifacts"* ]]
+	state 'print(list(s["runs"].values())[0]["status"])' | grep -qx FAILED
+}
+
+@test "mlflow: bearer and basic auth; secrets in no message and no tag" {
+	start_server --token s3cr3t-t0ken
+	run --separate-stderr metriclog -q --tracking-uri "$U" < <(metr 'param\tk\t1\n')
+	[ "$status" -eq 74 ]
+	[[ $stderr == *"HTTP 401 UNAUTHENTICATED"* ]]
+	MLFLOW_TRACKING_TOKEN=s3cr3t-t0ken metriclog -q --tracking-uri "$U" < <(metr 'param\tk\t1\n')
+	stop_server
+	rm state.json
+	start_server --basic alice:pa55word
+	MLFLOW_TRACKING_USERNAME=alice MLFLOW_TRACKING_PASSWORD=pa55word \
+	    metriclog -q --tracking-uri "$U" < <(metr 'param\tk\t1\n')
+	# user information in the URL works too, and never shows
+	metriclog -q --tracking-uri "http://alice:pa55word@127.0.0.1:$PORT" < <(metr 'param\tk\t2\n')
+	run --separate-stderr metriclog runs --tracking-uri "http://alice:wrong@127.0.0.1:$PORT"
+	[ "$status" -eq 74 ]
+	[[ $stderr != *wrong* && $stderr == *"/api/2.0/mlflow/experiments/search: HTTP 401"* ]]
+	! grep -q 'pa55word\|s3cr3t' state.json
+}
+
+@test "mlflow: the server away from the start: the run goes to the spool" {
+	start_server
+	stop_server
+	run --separate-stderr metriclog -q --tracking-uri "$U" -e sp -n gone < <(stream)
+	assert_success
+	[[ $stderr == *"the tracking server could not be reached: the run is in the spool, $BATS_TEST_TMPDIR/spool/1/"* ]]
+	R=$(ls -d spool/1/*/)
+	assert_equal "$(cat "$R/tags/milldir.trackingUri")" "$U"
+	[ ! -e "$R/tags/milldir.remoteRunId" ]
+	assert_equal "$(wc -l < "$R/metrics/val_f1")" 3
+	assert_file_exists "$R/artifacts/m/net.cfg"
+	grep -qx 'status: 3' "$R/meta.yaml"
+}
+
+@test "mlflow: a server that dies mid-run: the rest goes to the spool, with the remote run's id" {
+	start_server --die-after 6
+	run --separate-stderr metriclog -q --tracking-uri "$U" -e sp -n half < <(stream)
+	assert_success
+	[[ $stderr == *"run is in the spool"* ]]
+	R=$(ls -d spool/1/*/)
+	ID=$(state 'print(list(s["runs"])[0])')
+	assert_equal "$(cat "$R/tags/milldir.remoteRunId")" "$ID"
+	# what the server has and what the spool has make the whole run, once
+	n=$(state 'print(len(list(s["runs"].values())[0]["metrics"]))')
+	m=$(cat "$R"/metrics/* | wc -l)
+	[ $((n + m)) -eq 6 ]
+}
