@@ -455,6 +455,225 @@ layer_cost(const char *name, const struct section *s, struct shape in,
 	return 0;
 }
 
+/* Layer I's output shape into SH[I], as Darknet computes it: 0, 1 when
+ * it has no image shape (the final [softmax]), -1 with WHY when Darknet
+ * could not build it.  Shortcuts, routes and scales, which read earlier
+ * layers, are in link_shape. */
+#define INT(S, K, D, MIN, MAX, OUT) \
+	if (get_int(S, name, K, D, MIN, MAX, OUT, why, whylen) < 0) return -1
+#define NEED(S, K) \
+	if (!get(S, K)) { mdf_why(why, whylen, 0, "%s: line %d: %s needs %s=", \
+	    name, (S)->no, (S)->name, K); return -1; }
+
+static int
+link_shape(const char *name, const struct section *s, int n, int i,
+    struct shape *sh, char *why, size_t whylen)
+{
+	struct shape in = sh[i - 1], *o = &sh[i];
+
+	switch (s->type) {
+	case S_SHORT: {
+		long from;
+		NEED(s, "from");
+		INT(s, "from", 0, -(long)n, (long)n, &from);
+		long idx = from < 0 ? (i - 1) + from : from;
+		/* layer indexes count from 0 after [net] */
+		if (idx < 0 || idx >= i - 1) {
+			mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
+			    name, s->no, from);
+			return -1;
+		}
+		struct shape f = sh[idx + 1];
+		if (f.w != in.w || f.h != in.h || f.c != in.c) {
+			mdf_why(why, whylen, 0, "%s: line %d: [shortcut] adds %dx%dx%d to %dx%dx%d",
+			    name, s->no, f.w, f.h, f.c, in.w, in.h, in.c);
+			return -1;
+		}
+		if ((get(s, "alpha") && get_float(s, name, "alpha", why, whylen) < 0) ||
+		    (get(s, "beta") && get_float(s, name, "beta", why, whylen) < 0))
+			return -1;
+		break;
+	}
+	case S_ROUTE: {
+		NEED(s, "layers");
+		const char *p = get(s, "layers");
+		int cw = -1, chh = -1, cc = 0;
+		/* Darknet counts the commas for the number of layers
+		 * and reads each with atoi: no empty entry ("1,") */
+		for (;;) {
+			char *end;
+			errno = 0;
+			long from = strtol(p, &end, 10);
+			long idx = from < 0 ? (i - 1) + from : from;
+			if (errno || end == p || (*end && *end != ',') || idx < 0 ||
+			    idx >= i - 1) {
+				mdf_why(why, whylen, 0, "%s: line %d: layers=%s: not a list of earlier layers",
+				    name, s->no, get(s, "layers"));
+				return -1;
+			}
+			struct shape f = sh[idx + 1];
+			if (cw >= 0 && (f.w != cw || f.h != chh)) {
+				mdf_why(why, whylen, 0, "%s: line %d: [route] joins layers of different sizes",
+				    name, s->no);
+				return -1;
+			}
+			cw = f.w;
+			chh = f.h;
+			cc += f.c;
+			if (!*end)
+				break;
+			p = end + 1;
+		}
+		o->w = cw;
+		o->h = chh;
+		o->c = cc;
+		break;
+	}
+	case S_SCALE: {
+		long from;
+		NEED(s, "from");
+		INT(s, "from", 0, -(long)n, (long)n, &from);
+		long idx = from < 0 ? (i - 1) + from : from;
+		if (idx < 0 || idx >= i - 1) {
+			mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
+			    name, s->no, from);
+			return -1;
+		}
+		struct shape f = sh[idx + 1];
+		if (i == 1 || in.w != 1 || in.h != 1 || in.c != f.c || f.w < 1 || f.h < 1) {
+			mdf_why(why, whylen, 0, "%s: line %d: [scale_channels] scales the %dx%dx%d "
+			    "planes of layer %ld by a 1x1x%d input, want 1x1x%d",
+			    name, s->no, f.w, f.h, f.c, idx, in.c, f.c);
+			return -1;
+		}
+		*o = f;
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int
+layer_shape(const char *name, const struct section *s, int n, int i,
+    struct shape *sh, char *why, size_t whylen)
+{
+	struct shape in = sh[i - 1], *o = &sh[i];
+
+	*o = in;
+	switch (s->type) {
+	case S_CONV: {
+		long filters, size, stride, pad, padding, groups, bn;
+		NEED(s, "filters");
+		NEED(s, "size");
+		INT(s, "filters", 1, 1, 65536, &filters);
+		INT(s, "size", 1, 1, 31, &size);
+		INT(s, "stride", 1, 1, 16, &stride);
+		INT(s, "pad", 0, 0, 1, &pad);
+		INT(s, "padding", 0, 0, 31, &padding);
+		INT(s, "groups", 1, 1, 65536, &groups);
+		INT(s, "batch_normalize", 0, 0, 1, &bn);
+		if (pad)
+			padding = size / 2;
+		if (in.c % groups || filters % groups) {
+			mdf_why(why, whylen, 0, "%s: line %d: groups=%ld must divide %d input channels and filters=%ld",
+			    name, s->no, groups, in.c, filters);
+			return -1;
+		}
+		/* Darknet's 1x1 path multiplies the input as is,
+		 * ignoring the stride */
+		if (size == 1 && (stride != 1 || padding != 0)) {
+			mdf_why(why, whylen, 0, "%s: line %d: a 1x1 convolution needs stride=1 and no padding",
+			    name, s->no);
+			return -1;
+		}
+		o->w = (int)((in.w + 2 * padding - size) / stride + 1);
+		o->h = (int)((in.h + 2 * padding - size) / stride + 1);
+		o->c = (int)filters;
+		if (in.w + 2 * padding < size || in.h + 2 * padding < size) {
+			mdf_why(why, whylen, 0, "%s: line %d: %ldx%ld kernel larger than its %dx%d input",
+			    name, s->no, size, size, in.w, in.h);
+			return -1;
+		}
+		break;
+	}
+	case S_CONN: {
+		long outp, bn;
+		NEED(s, "output");
+		INT(s, "output", 1, 1, MDF_DNET_MAX_OUTPUTS, &outp);
+		INT(s, "batch_normalize", 0, 0, 1, &bn);
+		o->w = o->h = 1;
+		o->c = (int)outp;
+		break;
+	}
+	case S_MAX: {
+		long size, stride, padding;
+		INT(s, "stride", 1, 1, 16, &stride);
+		INT(s, "size", stride, 1, 31, &size);
+		/* every window must hold an input (a window of
+		 * padding only has no maximum to take the gradient) */
+		INT(s, "padding", size - 1, 0, 2 * (size - 1), &padding);
+		o->w = (int)((in.w + padding - size) / stride + 1);
+		o->h = (int)((in.h + padding - size) / stride + 1);
+		if (o->w < 1 || o->h < 1) {
+			mdf_why(why, whylen, 0, "%s: line %d: pooling shrinks %dx%d to nothing",
+			    name, s->no, in.w, in.h);
+			return -1;
+		}
+		break;
+	}
+	case S_AVG:
+		o->w = o->h = 1;
+		break;
+	case S_SOFT: {
+		long groups;
+		INT(s, "groups", 1, 1, 65536, &groups);
+		if (get(s, "temperature") && get_float(s, name, "temperature", why, whylen) < 0)
+			return -1;
+		if (in.outputs % groups) {
+			mdf_why(why, whylen, 0, "%s: line %d: groups=%ld does not divide %ld inputs",
+			    name, s->no, groups, in.outputs);
+			return -1;
+		}
+		if (i != n - 1) {
+			mdf_why(why, whylen, 0, "%s: line %d: [softmax] must be the last layer",
+			    name, s->no);
+			return -1;
+		}
+		o->w = o->h = 0;
+		o->c = 0;
+		o->outputs = in.outputs;
+		return 1;        /* its outputs are its input's */
+	}
+	case S_DROP:
+		if (get(s, "probability") && get_float(s, name, "probability", why, whylen) < 0)
+			return -1;
+		if (i == 1) {
+			mdf_why(why, whylen, 0, "%s: line %d: [dropout] cannot be the first layer",
+			    name, s->no);
+			return -1;
+		}
+		break;
+	case S_SWISH:
+		if (i == 1) {
+			mdf_why(why, whylen, 0, "%s: line %d: [swish] cannot be the first layer",
+			    name, s->no);
+			return -1;
+		}
+		break;
+	case S_SHORT:
+	case S_ROUTE:
+	case S_SCALE:
+		return link_shape(name, s, n, i, sh, why, whylen);
+	default:
+		break;
+	}
+	return 0;
+}
+#undef INT
+#undef NEED
+
 /* The memory a network may take (bytes): MILLDIR_DNN_MAX_MB, else half
  * the machine's. */
 static double
@@ -566,188 +785,13 @@ check_sections(const char *name, struct section *sec, int n,
 			    s->no, s->name);
 			goto out;
 		}
-		*o = in;
-		switch (s->type) {
-		case S_CONV: {
-			long filters, size, stride, pad, padding, groups, bn;
-			NEED(s, "filters");
-			NEED(s, "size");
-			INT(s, "filters", 1, 1, 65536, &filters);
-			INT(s, "size", 1, 1, 31, &size);
-			INT(s, "stride", 1, 1, 16, &stride);
-			INT(s, "pad", 0, 0, 1, &pad);
-			INT(s, "padding", 0, 0, 31, &padding);
-			INT(s, "groups", 1, 1, 65536, &groups);
-			INT(s, "batch_normalize", 0, 0, 1, &bn);
-			if (pad)
-				padding = size / 2;
-			if (in.c % groups || filters % groups) {
-				mdf_why(why, whylen, 0, "%s: line %d: groups=%ld must divide %d input channels and filters=%ld",
-				    name, s->no, groups, in.c, filters);
-				goto out;
-			}
-			/* Darknet's 1x1 path multiplies the input as is,
-			 * ignoring the stride */
-			if (size == 1 && (stride != 1 || padding != 0)) {
-				mdf_why(why, whylen, 0, "%s: line %d: a 1x1 convolution needs stride=1 and no padding",
-				    name, s->no);
-				goto out;
-			}
-			o->w = (int)((in.w + 2 * padding - size) / stride + 1);
-			o->h = (int)((in.h + 2 * padding - size) / stride + 1);
-			o->c = (int)filters;
-			if (in.w + 2 * padding < size || in.h + 2 * padding < size) {
-				mdf_why(why, whylen, 0, "%s: line %d: %ldx%ld kernel larger than its %dx%d input",
-				    name, s->no, size, size, in.w, in.h);
-				goto out;
-			}
-			break;
-		}
-		case S_CONN: {
-			long outp, bn;
-			NEED(s, "output");
-			INT(s, "output", 1, 1, MDF_DNET_MAX_OUTPUTS, &outp);
-			INT(s, "batch_normalize", 0, 0, 1, &bn);
-			o->w = o->h = 1;
-			o->c = (int)outp;
-			break;
-		}
-		case S_MAX: {
-			long size, stride, padding;
-			INT(s, "stride", 1, 1, 16, &stride);
-			INT(s, "size", stride, 1, 31, &size);
-			/* every window must hold an input (a window of
-			 * padding only has no maximum to take the gradient) */
-			INT(s, "padding", size - 1, 0, 2 * (size - 1), &padding);
-			o->w = (int)((in.w + padding - size) / stride + 1);
-			o->h = (int)((in.h + padding - size) / stride + 1);
-			if (o->w < 1 || o->h < 1) {
-				mdf_why(why, whylen, 0, "%s: line %d: pooling shrinks %dx%d to nothing",
-				    name, s->no, in.w, in.h);
-				goto out;
-			}
-			break;
-		}
-		case S_AVG:
-			o->w = o->h = 1;
-			break;
-		case S_SOFT: {
-			long groups;
-			INT(s, "groups", 1, 1, 65536, &groups);
-			if (get(s, "temperature") && get_float(s, name, "temperature", why, whylen) < 0)
-				goto out;
-			if (in.outputs % groups) {
-				mdf_why(why, whylen, 0, "%s: line %d: groups=%ld does not divide %ld inputs",
-				    name, s->no, groups, in.outputs);
-				goto out;
-			}
-			if (i != n - 1) {
-				mdf_why(why, whylen, 0, "%s: line %d: [softmax] must be the last layer",
-				    name, s->no);
-				goto out;
-			}
-			o->w = o->h = 0;
-			o->c = 0;
-			o->outputs = in.outputs;
+		int k = layer_shape(name, s, n, i, sh, why, whylen);
+		if (k < 0)
+			goto out;
+		if (k > 0) {      /* [softmax] */
 			if (layer_cost(name, s, in, *o, batch, cfg, &workspace, why, whylen) < 0)
 				goto out;
 			continue;
-		}
-		case S_SHORT: {
-			long from;
-			NEED(s, "from");
-			INT(s, "from", 0, -(long)n, (long)n, &from);
-			long idx = from < 0 ? (i - 1) + from : from;
-			/* layer indexes count from 0 after [net] */
-			if (idx < 0 || idx >= i - 1) {
-				mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
-				    name, s->no, from);
-				goto out;
-			}
-			struct shape f = sh[idx + 1];
-			if (f.w != in.w || f.h != in.h || f.c != in.c) {
-				mdf_why(why, whylen, 0, "%s: line %d: [shortcut] adds %dx%dx%d to %dx%dx%d",
-				    name, s->no, f.w, f.h, f.c, in.w, in.h, in.c);
-				goto out;
-			}
-			if ((get(s, "alpha") && get_float(s, name, "alpha", why, whylen) < 0) ||
-			    (get(s, "beta") && get_float(s, name, "beta", why, whylen) < 0))
-				goto out;
-			break;
-		}
-		case S_DROP:
-			if (get(s, "probability") && get_float(s, name, "probability", why, whylen) < 0)
-				goto out;
-			if (i == 1) {
-				mdf_why(why, whylen, 0, "%s: line %d: [dropout] cannot be the first layer",
-				    name, s->no);
-				goto out;
-			}
-			break;
-		case S_ROUTE: {
-			NEED(s, "layers");
-			const char *p = get(s, "layers");
-			int cw = -1, chh = -1, cc = 0;
-			/* Darknet counts the commas for the number of layers
-			 * and reads each with atoi: no empty entry ("1,") */
-			for (;;) {
-				char *end;
-				errno = 0;
-				long from = strtol(p, &end, 10);
-				long idx = from < 0 ? (i - 1) + from : from;
-				if (errno || end == p || (*end && *end != ',') || idx < 0 ||
-				    idx >= i - 1) {
-					mdf_why(why, whylen, 0, "%s: line %d: layers=%s: not a list of earlier layers",
-					    name, s->no, get(s, "layers"));
-					goto out;
-				}
-				struct shape f = sh[idx + 1];
-				if (cw >= 0 && (f.w != cw || f.h != chh)) {
-					mdf_why(why, whylen, 0, "%s: line %d: [route] joins layers of different sizes",
-					    name, s->no);
-					goto out;
-				}
-				cw = f.w;
-				chh = f.h;
-				cc += f.c;
-				if (!*end)
-					break;
-				p = end + 1;
-			}
-			o->w = cw;
-			o->h = chh;
-			o->c = cc;
-			break;
-		}
-		case S_SWISH:
-			if (i == 1) {
-				mdf_why(why, whylen, 0, "%s: line %d: [swish] cannot be the first layer",
-				    name, s->no);
-				goto out;
-			}
-			break;
-		case S_SCALE: {
-			long from;
-			NEED(s, "from");
-			INT(s, "from", 0, -(long)n, (long)n, &from);
-			long idx = from < 0 ? (i - 1) + from : from;
-			if (idx < 0 || idx >= i - 1) {
-				mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
-				    name, s->no, from);
-				goto out;
-			}
-			struct shape f = sh[idx + 1];
-			if (i == 1 || in.w != 1 || in.h != 1 || in.c != f.c || f.w < 1 || f.h < 1) {
-				mdf_why(why, whylen, 0, "%s: line %d: [scale_channels] scales the %dx%dx%d "
-				    "planes of layer %ld by a 1x1x%d input, want 1x1x%d",
-				    name, s->no, f.w, f.h, f.c, idx, in.c, f.c);
-				goto out;
-			}
-			*o = f;
-			break;
-		}
-		default:
-			break;
 		}
 		o->outputs = (long)o->w * o->h * o->c;
 		if (o->outputs < 1) {
