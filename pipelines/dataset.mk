@@ -53,7 +53,8 @@
 # the time stamp), and writes OUT/.parts.mk with the list of encoded
 # names and each part's real name and path, shell-quoted, for the
 # recipes.  Only encoded names ever reach make's rules.  Part names must
-# not contain a newline or a tab.
+# not contain a newline or a tab: the generator stops with a message
+# naming the file.
 #
 # Scaling out: each part is an independent target, so the same recipe
 # runs on many machines.  `list` (run first: it also writes OUT/.config
@@ -164,7 +165,11 @@ $(OUT)/.parts.mk: FORCE
 	  echo 'PART_ENCS :='; \
 	  for f in "$$parts"/*.stl; do \
 	    [ -f "$$f" ] || continue; \
-	    b=$${f##*/}; printf '%s\n' "$${b%.stl}"; \
+	    b=$${f##*/}; \
+	    case "$$b" in *$$'\n'*) \
+	      echo "dataset.mk: $$(printf '%q' "$$b"): a newline in a part name; rename the file" >&2; \
+	      exit 1;; esac; \
+	    printf '%s\n' "$${b%.stl}"; \
 	  done | awk -v seed='$(AUGMENT_SEED)' "$$encode_awk" | \
 	  while IFS=$$'\t' read -r enc seed name; do \
 	    [ "$$enc" = "$${enc#*_09}" ] || { echo "dataset.mk: $$name: a tab in a part name" >&2; exit 1; }; \

@@ -207,3 +207,13 @@ my part-0002"
 	[[ $stderr == *"missing.tsv"* ]]
 	assert_file_not_exist c/dataset.mdf
 }
+
+@test "dataset: a newline in a part name is refused with a clear message" {
+	# issue 16, defect 22: make said "No rule to make target"
+	partgen -n 1 -o parts
+	mv parts/part-0001.stl parts/$'two\nlines.stl'
+	run --separate-stderr dm PARTS=parts OUT=data "${SMALL[@]}"
+	assert_failure
+	[[ $stderr == *"dataset.mk: \$'two\\nlines.stl': a newline in a part name; rename the file"* ]]
+	[[ $stderr != *"No rule to make target"* ]]
+}
