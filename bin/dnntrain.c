@@ -190,6 +190,43 @@ new_out_dir(void)
 	mdc_die(EXIT_IOERR, "%s: %s", buf, strerror(errno));
 }
 
+/* A vector network (input 1x1xW) takes its width from the data, as it
+ * takes its class count: the first TENS frame of shape 1x1xN sets the
+ * [net] width of TEXT to N (the cfg is checked again). */
+static void
+vector_width(char **text, const char *cfgpath, struct mdf_dnet_cfg *cfg,
+    struct mdf_dset *ds, struct mdf_frame *f)
+{
+	struct mdf_tensor t;
+	char why[1024], *p, *end, *out;
+
+	if (cfg->h != 1 || cfg->c != 1 || !mdf_frame_is(f, "TENS") ||
+	    mdf_tensor_view(f, &t) < 0 || t.ndim != 3 || t.dims[0] != 1 ||
+	    t.dims[1] != 1 || t.dims[2] == (uint64_t)cfg->w || t.dims[2] > 1u << 24)
+		return;
+	/* the width= line of [net], the first section */
+	char *net = **text == '[' ? *text : strstr(*text, "\n["), *next;
+	if (!net)
+		return;
+	next = strstr(net + 1, "\n[");
+	for (p = net; (p = strstr(p, "width")) && (!next || p < next); p++)
+		if (p[-1] == '\n' && p[5 + strspn(p + 5, " \t")] == '=')
+			break;
+	if (!p || (next && p > next))
+		return;
+	end = p + strcspn(p, "\n");
+	if (!(out = malloc(strlen(*text) + 32)))
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	sprintf(out, "%.*swidth=%llu%s", (int)(p - *text), *text,
+	    (unsigned long long)t.dims[2], end);
+	if (mdf_dnet_cfg_check(cfgpath, out, cfg, why, sizeof why) < 0)
+		mdc_die(EXIT_DATAERR, "%s with width=%llu from the data: %s", cfgpath,
+		    (unsigned long long)t.dims[2], why);
+	free(*text);
+	*text = out;
+	ds->w = cfg->w;
+}
+
 /* model.meta: the parameters, the result and the preparation of the
  * training frames (PREP, taken from the first one). */
 static void
@@ -294,6 +331,8 @@ main(int argc, char **argv)
 			mdc_write(r.w, &f);     /* not ours: pass through */
 			continue;
 		}
+		if (ds.n == 0)
+			vector_width(&text, cfgpath, &cfg, &ds, &f);
 		/* the model records how its frames were made (what they share) */
 		if (mdf_model_prep_take(&prep, &f, ds.n == 0) < 0)
 			mdc_die(EXIT_DATAERR, "%s: frame %llu: its preparation keys cannot be "

@@ -46,47 +46,21 @@ else
 	trap 'exit 130' INT TERM
 fi
 
-# The recorded preparation, KEY=VALUE a line (values: [A-Za-z0-9.,x:_-]).
-dnnpredict --model "$model" --preparation >"$out/preparation"
-prep() { sed -n "s/^$1=//p" "$out/preparation"; }
-type=$(prep type)
-if [ -z "$type" ]; then
-	[ -n "$force" ] || {
-		echo "evaluate.sh: $model records no preparation of its frames (-f: use the demo's)" >&2
-		exit 65
-	}
-	type=IMAG
+# The recorded preparation (pipelines/prepare.sh).
+. "$(dirname "$0")/prepare.sh"
+prep_load "$model" "$out/preparation"
+if [ ! -s "$out/preparation" ] && [ -z "$force" ]; then
+	echo "evaluate.sh: $model records no preparation of its frames (-f: use the demo's)" >&2
+	exit 65
 fi
-grid=$(prep grid) tile=$(prep tile) normals=$(prep normals)
-width=$(prep width) height=$(prep height)
-bins=$(prep embed.bins) features=$(prep embed.features) normalized=$(prep embed.normalized)
-setup=$(prep view.setup)
-case "$grid$tile$normals$width$height$bins$features$normalized$setup" in
-*[!A-Za-z0-9.,x:_=\ -]*) echo "evaluate.sh: $model/model.meta: unexpected characters in the preparation" >&2; exit 65 ;;
-esac
 
 # The parts, in name order; the frames are made in one stream.
 find "$parts" -maxdepth 1 -type f \( -name '*.stl' -o -name '*.STL' -o -name '*.step' \
 	-o -name '*.stp' -o -name '*.obj' -o -name '*.ply' \) | sort >"$out/files"
 [ -s "$out/files" ] || { echo "evaluate.sh: $parts: no parts" >&2; exit 66; }
 
-prepare() {
-	if [ "$type" = TENS ]; then
-		# shellcheck disable=SC2046
-		normembed --bins "${bins:-66}" ${features:+--features "$features"} \
-			$([ "$normalized" = 1 ] && echo --normalize)
-	else
-		# shellcheck disable=SC2086
-		normrender --views "${grid:-10x10}" --size "${tile%%x*}" \
-			--normals "${normals:-world}" $setup |
-			metagrid --grid "${grid:-10x10}" ${width:+--resize "${width}x$height"}
-	fi
-}
-[ "$type" = TENS ] || [ -n "$tile" ] || tile=32x32
-[ "$type" = TENS ] || [ -n "$width" ] || { width=64 height=64; }
-
 tr '\n' '\0' <"$out/files" | xargs -0 stl2norm -q --labels "$parts/labels.tsv" |
-	prepare | dnnpredict --model "$model" >"$out/predictions.mdf"
+	prep_run | dnnpredict --model "$model" >"$out/predictions.mdf"
 
 # The scores, by metriclog, as a run of its own in a store of our own.
 metriclog --store "$out/mlruns" --experiment evaluate --run-name "$(basename "$parts")" -q \

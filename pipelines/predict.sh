@@ -3,8 +3,9 @@
 #
 #   sh pipelines/predict.sh [-x EXPERIMENT] [-m MODEL] PART.stl...
 #
-# Each part is rendered exactly as the training data were made (the same
-# views, size and meta-image; override with VIEWS, SIZE and RESIZE), then
+# Each part is prepared exactly as the model's training frames were (the
+# preparation its model.meta records: views, size, normals, meta-image;
+# or the embedding; VIEWS, SIZE, RESIZE and NORMALS override it), then
 # dnnpredict, with the model of the best finished run unless -m names one,
 # prints one line per part: part, predicted direction, probability.
 set -eu
@@ -23,7 +24,8 @@ shift $((OPTIND - 1))
 # "best" means the run with the highest validation F1, not the newest one.
 [ -n "$model" ] || model=$(metriclog best --experiment "$experiment")
 
-stl2norm "$@" |
-	normrender --views "${VIEWS:-10x10}" --size "${SIZE:-64}" |
-	metagrid --resize "${RESIZE:-224x224}" |
-	dnnpredict --model "$model" --text
+tmp=$(mktemp "${TMPDIR:-/tmp}/predict.XXXXXX")
+trap 'rm -f "$tmp"' EXIT
+. "$(dirname "$0")/prepare.sh"
+prep_load "$model" "$tmp"
+stl2norm "$@" | prep_run | dnnpredict --model "$model" --text

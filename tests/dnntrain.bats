@@ -468,3 +468,23 @@ EOF
 	[ "$status" -gt 128 ]
 	[[ $stderr == *"First section must be [net] or [network]"* ]]
 }
+
+@test "dnntrain: a vector network takes its input width from the data, as the class count" {
+	# normmlp.cfg says width=144; these embeddings have 66 values
+	partgen -n 12 --seed 3 --frames | normembed -n >e.mdf
+	run -0 --separate-stderr dnntrain --net normmlp --epochs 2 --quiet --out m e.mdf
+	grep -qx 'width=66' m/model.meta
+	grep -qx 'input.shape=1x1x66' m/model.meta
+	grep -qx 'input.embed.bins=66' m/model.meta
+	[ "$(sed -n '/^\[net\]/,/^\[/s/^width=//p' m/net.cfg)" = 66 ]
+	run -0 dnnpredict --model m --text e.mdf
+	[ "${#lines[@]}" -eq 12 ]
+	# an embedding made otherwise is refused by the model (exit 65)
+	partgen -n 2 --seed 4 --frames | normembed >raw.mdf
+	run -65 --separate-stderr dnnpredict --model m raw.mdf
+	[[ $stderr == *"embed.normalized=0, the model was trained on embed.normalized=1"* ]]
+	# an image network keeps its own size
+	dnncheck gendata 12 7 16 16 >small.mdf
+	run -0 dnntrain --net tiny --epochs 1 --quiet --out t small.mdf
+	grep -qx 'width=32' t/model.meta
+}
