@@ -7,9 +7,10 @@ load test_helper
 
 COMPARE="$MILLDIR_SRCDIR/pipelines/compare.sh"
 
-# small: the settings of a quick run, into $BATS_TEST_TMPDIR.
+# small: the settings of a quick run, into $BATS_TEST_TMPDIR (voxel parts:
+# whole millimetres, on which reach's volumes are exact).
 small() {
-	TRAIN_PARTS=12 TEST_PARTS=6 SEED=3 IMG_EPOCHS=2 EMB_EPOCHS=5 VIEWS=2x2 \
+	PARTGEN_OPTS='--style voxel' TRAIN_PARTS=12 TEST_PARTS=6 SEED=3 IMG_EPOCHS=2 EMB_EPOCHS=5 VIEWS=2x2 \
 	    VIEW_SIZE=16 PRED_REPEAT=2 OUT="$BATS_TEST_TMPDIR/out" \
 	    STORE="$BATS_TEST_TMPDIR/mlruns" EXPERIMENT=cmp-test "$@"
 }
@@ -18,7 +19,7 @@ small() {
 	local o="$BATS_TEST_TMPDIR/out" t="$BATS_TEST_TMPDIR/table" kind set
 	# a second set: four labelled parts of another seed, and a file
 	# labels.tsv does not name (left out)
-	partgen -n 4 -s 11 -o "$BATS_TEST_TMPDIR/cad" >/dev/null
+	partgen -n 4 -s 11 --style voxel -o "$BATS_TEST_TMPDIR/cad" >/dev/null
 	cp "$BATS_TEST_TMPDIR/cad/part-0001.stl" "$BATS_TEST_TMPDIR/cad/stray.stl"
 	# with one turned copy of each training part beside it
 	AUGMENT='-k -n 1 --rotations z' small sh "$COMPARE" -c "$BATS_TEST_TMPDIR/cad" \
