@@ -30,6 +30,8 @@ static const char usage_text[] =
 "       metriclog best [--metric KEY] [--min|--max] [--latest] [--experiment NAME]\n"
 "                      [--parent RUN] [--store DIR]\n"
 "       metriclog show RUN [--store DIR]\n"
+"       metriclog push --store DIR --tracking-uri URL\n"
+"       metriclog sync [--tracking-uri URL]\n"
 "       metriclog compare RUN... [--align] [--store DIR]\n"
 "Log METR and PRED frames as one MLflow run; query the runs.\n"
 "\n"
@@ -454,6 +456,44 @@ sink(struct opts *o, const char *path)
 	return 0;
 }
 
+/* metriclog push --store DIR / metriclog sync: the finished runs of a
+ * file store (the spool for sync) to the tracking server, once. */
+static int
+cmd_push(struct opts *o, const char *cmd, int argc)
+{
+	const char *uri = o->uri ? o->uri : getenv("MLFLOW_TRACKING_URI");
+	char root[PATH_MAX], spool[PATH_MAX];
+	struct mdf_mlstore *local, *dst;
+	size_t n;
+	int rc;
+
+	if (argc > 0)
+		mdc_usage("%s takes no argument", cmd);
+	if (uri == NULL || (strncmp(uri, "http://", 7) != 0 && strncmp(uri, "https://", 8) != 0))
+		mdc_usage("%s needs a tracking server: --tracking-uri or MLFLOW_TRACKING_URI", cmd);
+	if (cmd[0] == 'p' && o->store == NULL)
+		mdc_usage("push needs --store DIR");
+	if (cmd[0] == 's' && mdf_mlstore_spool_dir(spool, sizeof spool) < 0)
+		mdc_die(EXIT_IOERR, "spool directory name too long");
+	if (mdf_mlstore_resolve(cmd[0] == 'p' ? o->store : spool, NULL, root, sizeof root,
+	    why, sizeof why) < 0)
+		mdc_die(EXIT_USAGE, "%s", why);
+	if ((rc = mdf_mlstore_open(root, 0, &local, why, sizeof why)) < 0) {
+		if (cmd[0] == 's' && errno == ENOENT)
+			return 0;   /* nothing spooled */
+		mdc_die(EXIT_NOINPUT, "%s", why);
+	}
+	if ((rc = mdf_mlstore_open(uri, 0, &dst, why, sizeof why)) < 0 ||
+	    (rc = mdf_mlstore_push(local, dst, &n, why, sizeof why)) < 0)
+		mdc_die(rc == MDF_E_NOMEM ? EXIT_SOFTWARE : EXIT_IOERR, "%s", why);
+	if (!o->quiet)
+		fprintf(stderr, "%s: %zu run%s sent to %s\n", mdc_prog, n, n == 1 ? "" : "s",
+		    mdf_mlstore_root(dst));
+	mdf_mlstore_close(dst);
+	mdf_mlstore_close(local);
+	return 0;
+}
+
 /* --- queries -------------------------------------------------------- */
 
 struct runset {
@@ -796,7 +836,8 @@ main(int argc, char **argv)
 	mdc_init(argv[0]);
 	if (argc > 1 && (strcmp(argv[1], "runs") == 0 || strcmp(argv[1], "best") == 0 ||
 	    strcmp(argv[1], "show") == 0 || strcmp(argv[1], "compare") == 0 ||
-	    strcmp(argv[1], "start") == 0 || strcmp(argv[1], "end") == 0)) {
+	    strcmp(argv[1], "start") == 0 || strcmp(argv[1], "end") == 0 ||
+	    strcmp(argv[1], "push") == 0 || strcmp(argv[1], "sync") == 0)) {
 		cmd = argv[1];
 		argv++;
 		argc--;
@@ -815,6 +856,8 @@ main(int argc, char **argv)
 	}
 	if (o.nroots > 1)
 		mdc_usage("--artifact-root is for the logging command");
+	if (strcmp(cmd, "push") == 0 || strcmp(cmd, "sync") == 0)
+		return cmd_push(&o, cmd, argc);
 	if (strcmp(cmd, "start") == 0) {
 		if (o.tee || o.metric || o.minimize || o.latest || o.status)
 			mdc_usage("option not valid with '%s'", cmd);

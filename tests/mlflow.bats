@@ -184,3 +184,31 @@ True
 	m=$(cat "$R"/metrics/* | wc -l)
 	[ $((n + m)) -eq 6 ]
 }
+
+@test "mlflow: push moves a file store to the server once; sync sends the spool" {
+	start_server
+	stream > in.mdf
+	metriclog -q --store "$S" -e moved -n r1 < in.mdf
+	run --separate-stderr metriclog push --store "$S" --tracking-uri "$U"
+	assert_success
+	assert_equal "$stderr" "metriclog: 1 run sent to $U"
+	run state 'r = list(s["runs"].values())[0]
+print(r["status"], r["run_name"], len(r["metrics"]), sorted(r["params"].items()), len(s["art"]))'
+	assert_output "FINISHED r1 6 [('lr', '0.01'), ('net', 'tiny')] 2"
+	# again: nothing
+	run --separate-stderr metriclog push --store "$S" --tracking-uri "$U"
+	assert_equal "$stderr" "metriclog: 0 runs sent to $U"
+	[ "$(state 'print(len(s["runs"]))')" = 1 ]
+	# a run half sent before the server died: sync sends the rest, once
+	stop_server
+	start_server --die-after 6
+	metriclog -q --tracking-uri "$U" -e sp -n half < in.mdf 2>/dev/null
+	[ -n "$(ls spool/*/*/tags/milldir.remoteRunId)" ]
+	stop_server
+	start_server
+	run --separate-stderr metriclog sync --tracking-uri "$U"
+	assert_success
+	run state 'r = [r for r in s["runs"].values() if r["run_name"] == "half"]
+print(len(r), r[0]["status"], len(r[0]["metrics"]), len(set((m["key"], m["step"]) for m in r[0]["metrics"])))'
+	assert_output "1 FINISHED 6 6"
+}

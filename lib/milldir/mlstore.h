@@ -151,6 +151,11 @@ const char *mdf_mlrun_spooled(const struct mdf_mlrun *r);
 /* The spool directory: METRICLOG_SPOOL, else $XDG_STATE_HOME/milldir/spool,
  * else ~/.local/state/milldir/spool. */
 int mdf_mlstore_spool_dir(char *out, size_t outlen);
+/* Send every finished run of the file store LOCAL not yet pushed to the
+ * server DST (metriclog push and sync): once, resumable; *PUSHED counts
+ * the runs sent. */
+int mdf_mlstore_push(struct mdf_mlstore *local, struct mdf_mlstore *dst,
+    size_t *pushed, char *why, size_t whylen);
 /* Free the handle (does not change the run). */
 void mdf_mlrun_close(struct mdf_mlrun *r);
 

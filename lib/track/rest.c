@@ -304,8 +304,8 @@ same_metric(json_t *a, json_t *b)
 /* Drop from METRICS the values run ID already holds (asked with
  * metrics/get-history per key): a batch whose answer was lost is sent
  * again without what the server stored. */
-static int
-drop_known(struct ml_http *h, const char *id, json_t *metrics, char *why,
+int
+ml_rest_drop_known(struct ml_http *h, const char *id, json_t *metrics, char *why,
     size_t whylen)
 {
 	json_t *seen = json_object();
@@ -344,7 +344,7 @@ log_batch_once(struct ml_http *h, const char *id, json_t *m, json_t *p, json_t *
 		json_t *body;
 		if (attempt > 0) {
 			ml_http_backoff(h, attempt);
-			if (json_array_size(m) && (rc = drop_known(h, id, m, why, whylen)) < 0) {
+			if (json_array_size(m) && (rc = ml_rest_drop_known(h, id, m, why, whylen)) < 0) {
 				if (rc != MDF_E_IO)
 					break;
 				rc = MDF_E_IO;

@@ -23,6 +23,8 @@ int ml_rest_history(struct ml_http *h, const char *id, const char *key,
     json_t **out, char *why, size_t whylen);
 int ml_rest_log_batch(struct ml_http *h, const char *id, json_t *m, json_t *p,
     json_t *t, char *why, size_t whylen);
+int ml_rest_drop_known(struct ml_http *h, const char *id, json_t *metrics,
+    char *why, size_t whylen);
 const char *ml_rest_art_path(const char *uri);
 int ml_rest_no_proxy(const char *uri, char *why, size_t whylen);
 int ml_rest_put_file(struct ml_http *h, const char *uri, const char *rel,
