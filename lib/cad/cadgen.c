@@ -293,8 +293,8 @@ feat_hole(struct gen *g, const struct face *f, double k, int small)
 		}
 		name(g, "countersink");
 		return;
-	} else if (kind == 4) { /* a pattern of 3 to 8 holes */
-		int n = 3 + (int)mdf_rng_below(g->r, 6), grid = coin(g, 0.5);
+	} else if (kind == 4) { /* a pattern of 3 to 6 holes */
+		int n = 3 + (int)mdf_rng_below(g->r, 4), grid = coin(g, 0.5);
 		double pr = rad * rng(g, 0.5, 0.8);
 		double cu = (f->ru0 + f->ru1) / 2, cv = (f->rv0 + f->rv1) / 2;
 		double ru = RU / 2 - 2 * pr, rv = RV / 2 - 2 * pr;
@@ -529,7 +529,7 @@ draw_stock(struct gen *g, int label, double L)
 
 		s->edge = coin(g, 0.5) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
 		s->edge_r = m * rng(g, 0.04, 0.2);
-		if (p < 0.25)
+		if (p < 0.2)
 			s->edge_mask = 0xfff;
 		else if (p < 0.85)  /* the four edges along one axis */
 			s->edge_mask = 0xfu << (4 * mdf_rng_below(g->r, 3));
@@ -565,7 +565,7 @@ attempt(const struct mdf_partgen *gs, struct gen *g, struct mdf_cadpart *p,
 	g->len = 0;
 	g->list[0] = '\0';
 	face_of(g, p->label, &f);
-	nf = 2 + (int)mdf_rng_below(g->r, 5);
+	nf = 2 + (int)mdf_rng_below(g->r, 4);
 	for (int i = 0; i < nf; i++)
 		feature(g, &f, 0);
 	if (gs->distractors > 0.0 && tries < TRIES_DISTRACT &&

@@ -311,12 +311,27 @@ make_tool(const double *size, const mdf_cad_tool &t)
 		return BRepPrimAPI_MakeCone(ax, rlo, rhi, h).Shape();
 	}
 	case MDF_CAD_FLARE: {
-		BRepOffsetAPI_ThruSections ts(Standard_True, Standard_True);
-		ts.AddWire(rounded_rect(a, t.u0, t.u1, t.v0, t.v1, t.r, g1));
-		ts.AddWire(rounded_rect(a, t.u0 - t.r2, t.u1 + t.r2, t.v0 - t.r2,
-		    t.v1 + t.r2, t.r + t.r2, g0));
-		ts.Build();
-		return ts.Shape();
+		// the profile grown by R2, swept a little more than R2 deep, its
+		// end at W1 chamfered by R2: planes and cones (a ruled loft between
+		// the two outlines gave general surfaces, slow to cut)
+		double G = t.r2, x = 0.1 * G;
+		double top = plus ? g0 + x : g0 - x;    // W0, moved out of the part
+		double glo = std::min(top, g1), len = std::abs(top - g1);
+		TopoDS_Face f = BRepBuilderAPI_MakeFace(rounded_rect(a, t.u0 - G, t.u1 + G,
+		    t.v0 - G, t.v1 + G, t.r + G, glo), Standard_True).Face();
+		BRepPrimAPI_MakePrism pr(f, gp_Vec(axis_dir(a)) * len);
+		// the end at W1: the low end for a tool from the + side
+		TopoDS_Shape end = plus ? pr.FirstShape() : pr.LastShape();
+		BRepFilletAPI_MakeChamfer mc(pr.Shape());
+		for (TopExp_Explorer ex(end, TopAbs_EDGE); ex.More(); ex.Next()) {
+			mc.Add(G, TopoDS::Edge(ex.Current()));
+			if (t.r > 0)
+				break;  // one edge brings its chain of tangent ones
+		}
+		mc.Build();
+		if (!mc.IsDone())
+			throw Standard_Failure("chamfered rim failed");
+		return mc.Shape();
 	}
 	case MDF_CAD_ROUNDRIM: {
 		// profile in the plane through the axis, (radius, depth): the
