@@ -60,14 +60,39 @@ count_classes(const char *s, uint32_t *n)
 	return MDF_OK;
 }
 
+/* What the type rules read from a frame's metadata, decoded once: the
+ * views hand it out instead of parsing the keys again. */
+struct shape {
+	uint64_t a, b, c;       /* triangles; or width, height, channels */
+	uint64_t dims[MDF_TENSOR_MAX_DIMS];
+	int ndim;
+	uint64_t count;         /* tensor values */
+	uint32_t n;             /* classes */
+};
+
+static int decode(const struct mdf_frame *f, size_t len, struct shape *sh,
+    char *why, size_t whylen);
+
 int
 mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
 {
-	return mdf_frame_validate_len(f, f->len, why, whylen);
+	struct shape sh;
+
+	return decode(f, f->len, &sh, why, whylen);
 }
 
 int
 mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
+    size_t whylen)
+{
+	struct shape sh;
+
+	return decode(f, len, &sh, why, whylen);
+}
+
+/* Check the type rules of F as if its payload were LEN bytes, filling SH. */
+static int
+decode(const struct mdf_frame *f, size_t len, struct shape *sh, char *why,
     size_t whylen)
 {
 	uint64_t a, b, c, expect;
@@ -86,6 +111,7 @@ mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "triangles=%llu needs %llu payload bytes, found %zu",
 			    (unsigned long long)a, (unsigned long long)expect, len);
+		sh->a = a;
 	} else if (mdf_frame_is(f, "IMAG")) {
 		if (mdf_get_u64(f, "width", &a) < 0 || mdf_get_u64(f, "height", &b) < 0 ||
 		    mdf_get_u64(f, "channels", &c) < 0)
@@ -106,15 +132,18 @@ mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
 			    "%llux%llux%llu image needs %llu payload bytes, found %zu",
 			    (unsigned long long)a, (unsigned long long)b,
 			    (unsigned long long)c, (unsigned long long)expect, len);
+		sh->a = a;
+		sh->b = b;
+		sh->c = c;
 	} else if (mdf_frame_is(f, "TENS")) {
-		uint64_t dims[MDF_TENSOR_MAX_DIMS];
-		if (parse_shape(mdf_get(f, "shape"), dims, &a) < 0)
+		if ((sh->ndim = parse_shape(mdf_get(f, "shape"), sh->dims, &a)) < 0)
 			return mdf_why(why, whylen, MDF_E_META,
 			    "missing or malformed key 'shape' (D0xD1x..., 1 to 8 dims)");
 		if (a * 4 != len)
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "shape=%s needs %llu payload bytes, found %zu",
 			    mdf_get(f, "shape"), (unsigned long long)(a * 4), len);
+		sh->count = a;
 	} else if (mdf_frame_is(f, "PRED")) {
 		uint32_t n;
 		if (count_classes(mdf_get(f, "classes"), &n) < 0)
@@ -124,6 +153,7 @@ mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
 			return mdf_why(why, whylen, MDF_E_SIZE,
 			    "%u classes need %llu payload bytes, found %zu", n,
 			    (unsigned long long)n * 4, len);
+		sh->n = n;
 	} else if (mdf_frame_is(f, "METR")) {
 		struct mdf_metr_rec *rec = malloc(sizeof *rec);
 		size_t pos = 0, line = 0;
@@ -144,13 +174,14 @@ mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
 int
 mdf_mesh_view(struct mdf_frame *f, struct mdf_mesh *m)
 {
+	struct shape sh;
 	int rc;
 
 	if (!mdf_frame_is(f, "MESH"))
 		return MDF_E_INVAL;
-	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
 		return rc;
-	m->n = f->len / MDF_MESH_TRI_BYTES;
+	m->n = sh.a;
 	m->tri = (float *)(void *)f->payload;
 	return MDF_OK;
 }
@@ -177,19 +208,16 @@ mdf_mesh_init(struct mdf_frame *f, uint64_t n, struct mdf_mesh *m)
 int
 mdf_image_view(struct mdf_frame *f, struct mdf_image *im)
 {
-	uint64_t w, h, c;
+	struct shape sh;
 	int rc;
 
 	if (!mdf_frame_is(f, "IMAG"))
 		return MDF_E_INVAL;
-	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
 		return rc;
-	mdf_get_u64(f, "width", &w);
-	mdf_get_u64(f, "height", &h);
-	mdf_get_u64(f, "channels", &c);
-	im->w = (uint32_t)w;
-	im->h = (uint32_t)h;
-	im->c = (uint32_t)c;
+	im->w = (uint32_t)sh.a;
+	im->h = (uint32_t)sh.b;
+	im->c = (uint32_t)sh.c;
 	im->px = f->payload;
 	return MDF_OK;
 }
@@ -223,14 +251,16 @@ mdf_image_init(struct mdf_frame *f, uint32_t w, uint32_t h, uint32_t c,
 int
 mdf_tensor_view(struct mdf_frame *f, struct mdf_tensor *t)
 {
-	int rc, n;
+	struct shape sh;
+	int rc;
 
 	if (!mdf_frame_is(f, "TENS"))
 		return MDF_E_INVAL;
-	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
 		return rc;
-	n = parse_shape(mdf_get(f, "shape"), t->dims, &t->count);
-	t->ndim = n;
+	t->ndim = sh.ndim;
+	memcpy(t->dims, sh.dims, sizeof t->dims);
+	t->count = sh.count;
 	t->data = (float *)(void *)f->payload;
 	return MDF_OK;
 }
@@ -270,13 +300,14 @@ mdf_tensor_init(struct mdf_frame *f, int ndim, const uint64_t *dims,
 int
 mdf_pred_view(struct mdf_frame *f, struct mdf_pred *p)
 {
+	struct shape sh;
 	int rc;
 
 	if (!mdf_frame_is(f, "PRED"))
 		return MDF_E_INVAL;
-	if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
 		return rc;
-	p->n = (uint32_t)(f->len / 4);
+	p->n = sh.n;
 	p->prob = (float *)(void *)f->payload;
 	return MDF_OK;
 }
