@@ -33,7 +33,7 @@ usage(void)
 	    "                         6, 18, 38, 66, 102, 146, 198, 258, ...\n"
 	    "                         (default %llu)\n"
 	    "  -f, --features=LIST    extra channels, comma-separated: mean,\n"
-	    "                         moments, bbox, bbox-sorted, offset, or none\n"
+	    "                         moments, bbox, bbox-sorted, offset, reach, or none\n"
 	    "                         (default)\n"
 	    "  -n, --normalize        histogram sums to 1 (default: to the area)\n"
 	    "      --list-bins        print the bin centres as text and exit\n"
@@ -78,7 +78,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		case 'f':
 			if (mdf_embed_features_parse(optarg, &o->e.features) < 0)
 				mdc_usage("--features: expected a list of mean, "
-				    "moments, bbox, bbox-sorted, offset or none, got '%s'",
+				    "moments, bbox, bbox-sorted, offset, reach or none, got '%s'",
 				    optarg);
 			break;
 		case 'n':

@@ -299,6 +299,20 @@ lt() {
 	cmp <(head -66 "$BATS_TEST_TMPDIR/c") <(tail -66 "$BATS_TEST_TMPDIR/c")
 }
 
+@test "normembed: the reach channels say from where material was taken out" {
+	# a 20 mm cube with a 10 x 10 x 5 pocket cut from +Z (tests/mkvox)
+	mkvox 20 20 20 cut 5 5 15 15 15 20 | normembed -n -b 6 -f reach >"$BATS_TEST_TMPDIR/e.mdf"
+	run bash -c "od -An -v -tf4 | tr -s ' ' '\\n' | grep . | awk '{ printf \"%.6f \", \$1 }'" \
+	    < <(mdf payload <"$BATS_TEST_TMPDIR/e.mdf")
+	# 6 bins (area 2600: 400 a side, +Z 400 - 100 + 100 floor, walls 200),
+	# then the shares (all +Z), the volumes over the stock's (500 / 8000),
+	# the reachable machined areas over the part's (walls and floor
+	# 300 / 2600), and the part's volume over its box's (7500 / 8000)
+	assert_output "0.173077 0.173077 0.173077 0.173077 0.153846 0.153846 0.000000 0.000000 0.000000 0.000000 1.000000 0.000000 0.000000 0.000000 0.000000 0.000000 0.062500 0.000000 0.000000 0.000000 0.000000 0.000000 0.115385 0.000000 0.937500 "
+	run mdf get embed.features "$BATS_TEST_TMPDIR/e.mdf"
+	assert_output reach
+}
+
 @test "normembed: keeps the mesh's metadata, drops triangles, names the variant" {
 	mframe cube -- part=p-0007 label=+Z split=test bbox=0,0,0:1,1,1 area=6 x.custom=kept \
 	    >"$BATS_TEST_TMPDIR/c.mdf"

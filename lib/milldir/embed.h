@@ -38,7 +38,14 @@ enum mdf_embed_feature {
 	MDF_EMBED_BBOX_SORTED = 8, /* 3: the same, largest first */
 	MDF_EMBED_OFFSET = 16,     /* one per bin: area x weight x offset of
 	                            * the face along its normal (see below) */
+	MDF_EMBED_REACH = 32,      /* 19: what a tool along each axis reaches
+	                            * (reach(1)): the six removable-volume
+	                            * shares, the six volumes and the six
+	                            * reachable machined areas as parts of the
+	                            * stock's volume and the part's area, then
+	                            * the part's volume over the stock's */
 };
+#define MDF_EMBED_REACH_LEN 19
 
 struct mdf_embed_opts {
 	unsigned freq;      /* subdivision frequency F, 1..MDF_EMBED_MAX_FREQ */
@@ -50,7 +57,7 @@ struct mdf_embed_opts {
 uint64_t mdf_embed_bins(unsigned freq);
 /* The frequency whose bin count is BINS, or MDF_E_INVAL. */
 int mdf_embed_freq(uint64_t bins);
-/* "mean,moments,bbox,bbox-sorted,offset" (any order, or "none") into bits;
+/* "mean,moments,bbox,bbox-sorted,offset,reach" (any order, or "none") into bits;
  * MDF_E_INVAL names nothing: the caller reports LIST. */
 int mdf_embed_features_parse(const char *list, unsigned *features);
 /* Canonical comma-separated names of FEATURES ("none" for 0). */

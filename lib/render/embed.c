@@ -33,6 +33,7 @@
 #include "common/common.h"
 #include "milldir/embed.h"
 #include "milldir/mesh.h"
+#include "milldir/reach.h"
 #include "milldir/types.h"
 
 struct mdf_embed {
@@ -45,6 +46,7 @@ struct mdf_embed {
 	double *off;        /* offset channel accumulator */
 	float *out;         /* the last embedding */
 	size_t len;
+	struct mdf_reacher *reacher;   /* with MDF_EMBED_REACH */
 };
 
 static const struct {
@@ -57,6 +59,7 @@ static const struct {
 	{ "bbox", MDF_EMBED_BBOX, 3 },
 	{ "bbox-sorted", MDF_EMBED_BBOX_SORTED, 3 },
 	{ "offset", MDF_EMBED_OFFSET, -1 },     /* one per bin */
+	{ "reach", MDF_EMBED_REACH, MDF_EMBED_REACH_LEN },
 };
 #define NFEATURES (sizeof features / sizeof features[0])
 
@@ -171,7 +174,8 @@ mdf_embed_new(const struct mdf_embed_opts *o)
 
 	if (o->freq < 1 || o->freq > MDF_EMBED_MAX_FREQ ||
 	    (o->features & ~(unsigned)(MDF_EMBED_MEAN | MDF_EMBED_MOMENTS |
-	    MDF_EMBED_BBOX | MDF_EMBED_BBOX_SORTED | MDF_EMBED_OFFSET)) != 0)
+	    MDF_EMBED_BBOX | MDF_EMBED_BBOX_SORTED | MDF_EMBED_OFFSET |
+	    MDF_EMBED_REACH)) != 0)
 		return NULL;
 	if ((e = calloc(1, sizeof *e)) == NULL)
 		return NULL;
@@ -184,8 +188,15 @@ mdf_embed_new(const struct mdf_embed_opts *o)
 	e->acc = malloc((size_t)e->nbins * sizeof *e->acc);
 	e->off = malloc((size_t)e->nbins * sizeof *e->off);
 	e->out = malloc(e->len * sizeof *e->out);
+	if (o->features & MDF_EMBED_REACH) {
+		struct mdf_reach_opts ro;
+
+		mdf_reach_opts_default(&ro);
+		ro.threads = 1;     /* normembed is one stream of meshes */
+		e->reacher = mdf_reacher_new(&ro);
+	}
 	if (e->idx == NULL || e->lat == NULL || e->acc == NULL || e->off == NULL ||
-	    e->out == NULL) {
+	    e->out == NULL || (o->features & MDF_EMBED_REACH && !e->reacher)) {
 		mdf_embed_free(e);
 		return NULL;
 	}
@@ -217,6 +228,7 @@ mdf_embed_free(struct mdf_embed *e)
 	free(e->acc);
 	free(e->off);
 	free(e->out);
+	mdf_reacher_free(e->reacher);
 	free(e);
 }
 
@@ -351,12 +363,40 @@ face_offset(const float *v, const double d[3], const double ctr[3],
 	return o > 1 ? 1 : o < -1 ? -1 : o;   /* rounding only */
 }
 
+/* The reach channels (MDF_EMBED_REACH) of a mesh of area AREA and signed
+ * volume VOL: they say from where material was taken out, which the
+ * normals alone leave to be guessed, and (the last) how much of its box the
+ * part fills, which tells turned and pre-shaped stock from a block. */
+static int
+reach_features(struct mdf_embed *e, const float *tri, uint64_t n,
+    double area, double vol, float *out, char *why, size_t whylen)
+{
+	struct mdf_mesh m = { n, (float *)tri };
+	struct mdf_reach r;
+	double stock;
+	int rc;
+
+	if ((rc = mdf_reach(e->reacher, &m, &r, why, whylen)) < 0)
+		return rc;
+	stock = (r.hi[0] - r.lo[0]) * (r.hi[1] - r.lo[1]) * (r.hi[2] - r.lo[2]);
+	if (!(stock > 0) || !isfinite(stock))
+		return mdf_why(why, whylen, MDF_E_META,
+		    "mesh is flat: its bounding box has no volume");
+	for (int d = 0; d < 6; d++) {
+		out[d] = (float)r.share[d];
+		out[6 + d] = (float)(r.vol[d] / stock);
+		out[12 + d] = (float)(r.area[d] / area);
+	}
+	out[18] = (float)(fabs(vol) / stock);
+	return MDF_OK;
+}
+
 int
 mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
     char *why, size_t whylen)
 {
 	double area = 0, mean[3] = { 0, 0, 0 }, mom[6] = { 0, 0, 0, 0, 0, 0 };
-	double ctr[3], half[3], ext[3], big = 0;
+	double ctr[3], half[3], ext[3], big = 0, vol = 0;
 	struct mdf_bbox box;
 	uint64_t used = 0;
 	size_t pos;
@@ -386,6 +426,9 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 		uint64_t bin[3];
 		int nb;
 
+		vol += ((double)v[0] * ((double)v[4] * v[8] - (double)v[5] * v[7]) -
+		    (double)v[1] * ((double)v[3] * v[8] - (double)v[5] * v[6]) +
+		    (double)v[2] * ((double)v[3] * v[7] - (double)v[4] * v[6])) / 6;
 		a = mdf_mesh_face_normal(v, nf) / 2;
 		if (!(a > 0))
 			continue;   /* degenerate: no area, no direction */
@@ -449,6 +492,14 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 		for (uint64_t b = 0; b < e->nbins; b++)
 			out[pos++] = (float)(e->o.normalize ? e->off[b] / area :
 			    e->off[b]);
+	if (e->o.features & MDF_EMBED_REACH) {
+		int rc = reach_features(e, tri, n, area, vol, out + pos, why,
+		    whylen);
+
+		if (rc < 0)
+			return rc;
+		pos += MDF_EMBED_REACH_LEN;
+	}
 	return MDF_OK;
 }
 
