@@ -4,6 +4,11 @@
 // (never printed: stdout carries frames only).
 #include "config.h"
 
+// A malformed file can make the readers dereference null (a STEP point
+// without coordinates did): the kernel's handler turns the signal into
+// an exception thrown at OCC_CATCH_SIGNALS in mdf_cad_read.
+#define OCC_CONVERT_SIGNALS 1
+
 #include <cstdio>
 #include <cstdlib>
 #include <algorithm>
@@ -48,6 +53,8 @@
 #include <IGESControl_Writer.hxx>
 #include <Interface_Static.hxx>
 #include <Message.hxx>
+#include <OSD.hxx>
+#include <Standard_ErrorHandler.hxx>
 #include <Message_Messenger.hxx>
 #include <Message_Printer.hxx>
 #include <Poly_Triangulation.hxx>
@@ -622,6 +629,7 @@ mdf_cad_mesh(struct mdf_cad_shape *shape, double lin, double ang,
 	*tri = NULL;
 	*ntri = 0;
 	try {
+		OCC_CATCH_SIGNALS
 		silence();
 		const TopoDS_Shape &s = shape->s;
 		BRepTools::Clean(s);
@@ -714,7 +722,10 @@ mdf_cad_read(const void *buf, size_t len, const char *path, int format,
 {
 	*solids = NULL;
 	*n = 0;
+	static std::once_flag once;
+	std::call_once(once, [] { OSD::SetSignal(OSD_SignalMode_Set, Standard_False); });
 	try {
+		OCC_CATCH_SIGNALS
 		silence();
 		Quiet q;
 		Stdout out;
@@ -766,6 +777,7 @@ extern "C" double
 mdf_cad_extent(struct mdf_cad_shape *shape)
 {
 	try {
+		OCC_CATCH_SIGNALS
 		Bnd_Box b;
 		BRepBndLib::Add(shape->s, b);
 		if (b.IsVoid())
