@@ -3,8 +3,10 @@
 #
 #   sh pipelines/demo.sh            (what `make demo` runs)
 #
-#  1. partgen makes labelled training parts and, with another seed, held-out
-#     parts that training never sees;
+#  1. partgen makes labelled training parts of both its styles (1 mm voxel
+#     parts and CAD-grade parts from Open CASCADE: round, filleted,
+#     chamfered, thin and pre-shaped stock) and, with other seeds,
+#     held-out parts of both styles that training never sees;
 #  2. pipelines/dataset.mk renders both into meta-images (the training set
 #     augmented with rotations of the cube, which remap the labels);
 #  3. dnntrain trains the network, every epoch logged by metriclog to an
@@ -12,13 +14,18 @@
 #  4. metriclog best picks the best finished run of the experiment (not the
 #     latest), dnnpredict classifies the held-out parts with its model, and
 #     metriclog logs those predictions as a run of their own;
-#  5. a summary: held-out accuracy, macro F1, the confusion matrix and the
-#     time of every stage; meta-image PNGs and the confusion heat map are
-#     left under $DEMO for a person to look at.
+#  5. evaluate.sh scores the same model on parts another program made
+#     (CAD_PARTS: the OpenSCAD parts of eval/cad, `make eval-parts`);
+#  6. a summary: held-out accuracy on generated and on CAD parts, macro F1,
+#     the confusion matrix and the time of every stage; meta-image PNGs
+#     and the confusion heat map are left under $DEMO to look at.
 #
 # Every setting is an environment variable (defaults in brackets):
 #   DEMO        output directory [demo]
-#   PARTS HELD  training and held-out parts [120 120]
+#   PARTS HELD  training and held-out voxel parts [120 60]
+#   CAD_TRAIN CAD_HELD  training and held-out CAD-style parts [120 60]
+#   CAD_PARTS   labelled folder of parts another program made, scored
+#               at the end (empty: skipped) [eval/cad/stl]
 #   DISTRACTORS partgen --distractors: features cut from other sides [0.5]
 #   VIEWS SIZE  views per part and their pixel size [10x10 32]
 #   INPUT       side of the network input and the meta-image [64]
@@ -30,12 +37,13 @@
 #   PATIENCE    stop after this many epochs without a better F1 [10]
 #   THREADS     OpenBLAS threads [2]
 #   EXPERIMENT  MLflow experiment [milldir-demo]
-#   MIN_ACCURACY  exit 1 when held-out accuracy is lower [0.90]
+#   MIN_ACCURACY  exit 1 when either held-out accuracy is lower [0.90]
 # The tools are taken from PATH; networks from MILLDIR_NETS.
 set -eu
 
 : "${DEMO:=demo}"
-: "${PARTS:=120}" "${HELD:=120}" "${DISTRACTORS:=0.5}"
+: "${PARTS:=120}" "${HELD:=60}" "${DISTRACTORS:=0.5}"
+: "${CAD_TRAIN:=120}" "${CAD_HELD:=60}" "${CAD_PARTS=eval/cad/stl}"
 : "${VIEWS:=10x10}" "${SIZE:=32}" "${INPUT:=64}"
 : "${AUGMENT:=-n 3 --keep-original --rotations cube}"
 : "${NET:=efficientnet-lite0}" "${EPOCHS:=30}" "${BATCH:=16}" "${LR:=}"
@@ -65,8 +73,21 @@ mkdir -p "$DEMO"
 : >"$timings"
 
 stage "generate parts"
-partgen -n "$PARTS" --seed 1 --distractors "$DISTRACTORS" -p part -o "$DEMO/parts" >/dev/null
-partgen -n "$HELD" --seed 2 --distractors "$DISTRACTORS" -p held -o "$DEMO/held" >/dev/null
+# Both styles in one folder each: labels.tsv of the second appended.
+gen() { # DIR STYLE COUNT SEED PREFIX
+	[ "$3" -gt 0 ] || return 0
+	partgen --style "$2" -n "$3" --seed "$4" --distractors "$DISTRACTORS" \
+		-p "$5" -o "$DEMO/$5-parts" >/dev/null
+	mkdir -p "$1"
+	mv "$DEMO/$5-parts"/*.stl "$1"/
+	cat "$DEMO/$5-parts/labels.tsv" >>"$1/labels.tsv"
+	rm -r "$DEMO/$5-parts"
+}
+rm -rf "$DEMO/parts" "$DEMO/held"
+gen "$DEMO/parts" voxel "$PARTS" 1 part
+gen "$DEMO/parts" cad "$CAD_TRAIN" 3 cadpart
+gen "$DEMO/held" voxel "$HELD" 2 held
+gen "$DEMO/held" cad "$CAD_HELD" 4 cadheld
 stage_end
 
 # A network at the demo's input size: the same layers, another [net] size.
@@ -102,7 +123,8 @@ rm -rf "$DEMO/model"
 dnntrain --net "$net" --epochs "$EPOCHS" --batch "$BATCH" ${LR:+--lr "$LR"} --policy "$POLICY" \
 	--patience "$PATIENCE" --threads "$THREADS" --val-split 0.2 --seed 1 \
 	--out "$DEMO/model" <"$DEMO/data/dataset.mdf" |
-	metriclog --store "$store" --experiment "$EXPERIMENT" --run-name "train-$NET" -q
+	metriclog --store "$store" --experiment "$EXPERIMENT" --run-name "train-$NET" \
+		--artifact-root "$DEMO" -q
 stage_end
 
 stage "select the best run"
@@ -124,10 +146,24 @@ accuracy=$(last accuracy)
 f1=$(last f1)
 cp "$rundir/artifacts/confusion.png" "$rundir/artifacts/confusion.tsv" "$DEMO/"
 
+# Parts another program made, prepared as the model records (evaluate.sh).
+cad_accuracy=
+if [ -n "$CAD_PARTS" ]; then
+	stage "score parts of $CAD_PARTS"
+	rm -rf "$DEMO/cad"
+	sh "$here/evaluate.sh" -m "$best" -o "$DEMO/cad" "$CAD_PARTS" >"$DEMO/cad.txt"
+	cad_accuracy=$(sed -n 's/^accuracy *//p' "$DEMO/cad.txt" | head -n 1)
+	stage_end
+fi
+
 echo
-echo "milldir demo: $NET at ${INPUT}x$INPUT, $PARTS training parts, $HELD held-out parts"
-printf 'held-out accuracy  %.4f\n' "$accuracy"
-printf 'held-out macro F1  %.4f\n' "$f1"
+echo "milldir demo: $NET at ${INPUT}x$INPUT, $PARTS voxel + $CAD_TRAIN CAD training parts," \
+	"$HELD + $CAD_HELD held-out parts"
+printf 'held-out accuracy (generated parts) %.4f\n' "$accuracy"
+printf 'held-out macro F1 (generated parts) %.4f\n' "$f1"
+[ -z "$cad_accuracy" ] ||
+	printf 'held-out accuracy (CAD parts) %.4f   (%s; details in %s)\n' \
+		"$cad_accuracy" "$CAD_PARTS" "$DEMO/cad.txt"
 echo
 echo "confusion matrix (rows: true direction, columns: predicted)"
 column -t -s '	' "$DEMO/confusion.tsv" 2>/dev/null || cat "$DEMO/confusion.tsv"
@@ -138,7 +174,14 @@ echo
 echo "look at: $DEMO/png/*.png (meta-images), $DEMO/confusion.png"
 echo "runs:    metriclog runs --store $store --experiment $EXPERIMENT"
 
+status=0
 awk -v a="$accuracy" -v m="$MIN_ACCURACY" 'BEGIN { exit !(a >= m) }' || {
-	echo "demo: held-out accuracy $accuracy is below $MIN_ACCURACY" >&2
-	exit 1
+	echo "demo: held-out accuracy (generated parts) $accuracy is below $MIN_ACCURACY" >&2
+	status=1
 }
+[ -z "$cad_accuracy" ] ||
+	awk -v a="$cad_accuracy" -v m="$MIN_ACCURACY" 'BEGIN { exit !(a >= m) }' || {
+	echo "demo: held-out accuracy (CAD parts) $cad_accuracy is below $MIN_ACCURACY" >&2
+	status=1
+}
+exit $status
