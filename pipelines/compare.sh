@@ -47,12 +47,13 @@
 #   RESIZE=                                metagrid --resize (default: the
 #                                          image network's width x height)
 #   EMB_NET=normmlp EMB_EPOCHS=500         embedding network and epochs
-#   BINS=18 FEATURES=mean,moments,bbox,offset   normembed settings (the
-#                                          faces of partgen's voxel parts
-#                                          are axis-aligned: finer bins
-#                                          only add inputs; 300 parts,
-#                                          held-out accuracy 0.93 with 18
-#                                          bins, 0.88 with 66)
+#   BINS=18 FEATURES=mean,moments,bbox,offset,reach   normembed settings
+#                                          (18 bins: partgen's voxel faces
+#                                          are axis-aligned, finer bins only
+#                                          add inputs; the reach channels
+#                                          took eval/cad from 0.62 to 0.82
+#                                          for a model trained on voxel and
+#                                          CAD partgen parts)
 #   REACH_OPTS=                            reach(1) options (default: its
 #                                          own, 256 samples a side)
 #   BATCH=16                               training batch size
@@ -117,7 +118,7 @@ resize=${RESIZE:-}
 emb_net=${EMB_NET:-normmlp}
 emb_epochs=${EMB_EPOCHS:-500}
 bins=${BINS:-18}
-features=${FEATURES:-mean,moments,bbox,offset}
+features=${FEATURES:-mean,moments,bbox,offset,reach}
 batch=${BATCH:-16}
 pred_repeat=${PRED_REPEAT:-20}
 augment=${AUGMENT:-}
