@@ -194,8 +194,10 @@ find_created(struct ml_http *h, const char *exp_id, const char *name,
 	return found;
 }
 
-/* runs/create, retried only after looking for the run a lost answer may
- * have created (same experiment, name, user and start time). */
+/* runs/create, each attempt only after looking for the run a lost answer
+ * may have created (same experiment, name, user and start time): by an
+ * earlier attempt, or by an earlier process whose run went to the spool
+ * before it knew (metriclog sync sends it with its first start time). */
 static int
 create_once(struct ml_http *h, json_t *body, const char *exp_id, const char *name,
     const char *user, int64_t start_ms, json_t **out, char *why, size_t whylen)
@@ -203,16 +205,15 @@ create_once(struct ml_http *h, json_t *body, const char *exp_id, const char *nam
 	int retries = ml_http_set_retries(h, 0), rc = MDF_E_IO;
 
 	for (int attempt = 0; attempt <= retries; attempt++) {
-		if (attempt > 0) {
+		if (attempt > 0)
 			ml_http_backoff(h, attempt);
-			rc = find_created(h, exp_id, name, user, start_ms, out, why, whylen);
-			if (rc == 1) {
-				rc = MDF_OK;
-				break;
-			}
-			if (rc < 0)
-				continue;
+		rc = find_created(h, exp_id, name, user, start_ms, out, why, whylen);
+		if (rc == 1) {
+			rc = MDF_OK;
+			break;
 		}
+		if (rc < 0)
+			continue;
 		rc = ml_http_json(h, "POST", API "runs/create", body, out, NULL, 0, why, whylen);
 		if (rc != MDF_E_IO)
 			break;
