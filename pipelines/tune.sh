@@ -139,7 +139,10 @@ for e in $(echo "$rungs" | tr , ' '); do
 			    "$dir/$t" "$r" "$((e - done_epochs))" "$prev" "$data" "$parent" "$store"
 		done
 	} >"$mk"
-	make -s --no-print-directory -j "$jobs" -f "$mk" all >&2
+	# its own -j: not an outer make's jobserver (run from `make check -j2`,
+	# make would warn that it disables it)
+	(unset MAKEFLAGS MFLAGS MAKELEVEL
+	 make -s --no-print-directory -j "$jobs" -f "$mk" all >&2)
 	# rank by score (best validation F1), ties to the lower trial number
 	n=$(echo "$alive" | wc -w)
 	keep=$(( (n + eta - 1) / eta ))
