@@ -172,22 +172,22 @@ mkframe() {
 }
 
 @test "frame: a payload claiming 3 GiB in a short stream is truncated, not out of memory" {
-	# 66 bytes on disk (issue 16, defect 7); ulimit -v makes an up-front
+	# 66 bytes on disk (issue 16, defect 7); memcap makes an up-front
 	# allocation of the claimed size fail even where memory is plentiful
 	mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3\4\5\6' --claim 3221225472 >"$BATS_TEST_TMPDIR/c.mdf"
 	[ "$(wc -c <"$BATS_TEST_TMPDIR/c.mdf")" -eq 66 ]
-	run --separate-stderr bash -c "ulimit -v 1000000; mdf check '$BATS_TEST_TMPDIR/c.mdf'"
+	run --separate-stderr bash -c "$(memcap) mdf check '$BATS_TEST_TMPDIR/c.mdf'"
 	[ "$status" -eq 65 ]
 	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/c.mdf: frame 1 (byte 66): truncated payload: stream ends after 6 of 3221225472 bytes"
 	# the same through a pipe
-	run --separate-stderr bash -c "ulimit -v 1000000; mdf check <'$BATS_TEST_TMPDIR/c.mdf'"
+	run --separate-stderr bash -c "$(memcap) mdf check <'$BATS_TEST_TMPDIR/c.mdf'"
 	[ "$status" -eq 65 ]
 	[[ $stderr == *"truncated payload: stream ends after 6 of 3221225472 bytes" ]]
 }
 
 @test "frame: a compressed payload claiming 3 GiB is refused with a real message" {
 	mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3' --zlib --raw 3221225472 >"$BATS_TEST_TMPDIR/z.mdf"
-	run --separate-stderr bash -c "ulimit -v 1000000; mdf check '$BATS_TEST_TMPDIR/z.mdf'"
+	run --separate-stderr bash -c "$(memcap) mdf check '$BATS_TEST_TMPDIR/z.mdf'"
 	[ "$status" -eq 65 ]
 	[[ $stderr == "mdf: $BATS_TEST_TMPDIR/z.mdf: frame 1 (byte 60): compressed payload of 11 bytes cannot inflate to the 3221225472 it claims (zlib's ratio is at most 1032:1)" ]]
 	# a real deflate stream of 3 MB of zeros claiming one byte more than it holds
