@@ -26,12 +26,16 @@ export PATH DATA REAL_STL MILLDIR_SRCDIR MILLDIR_BUILDDIR
 # Tools look up networks here before the installed ones.
 export MILLDIR_NETS="$MILLDIR_SRCDIR/pipelines/nets"
 
-# A shell prefix that caps a command's memory near 1 GB, so an up-front
+# sanitized: true in a build with AddressSanitizer (--enable-sanitizers).
+# memcap: a shell prefix that caps a command's memory near 1 GB, so an up-front
 # allocation of a claimed 3 GiB fails even where memory is plentiful:
 # ulimit -v, or under AddressSanitizer (which reserves terabytes of
 # address space and cannot start under ulimit -v) its allocation limit.
+sanitized() {
+	ldd "$MILLDIR_BUILDDIR/lib/.libs/libmilldir.so" 2>/dev/null | grep -q libasan
+}
 memcap() {
-	if ldd "$MILLDIR_BUILDDIR/lib/.libs/libmilldir.so" 2>/dev/null | grep -q libasan; then
+	if sanitized; then
 		echo "export ASAN_OPTIONS=\"\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}max_allocation_size_mb=1000:allocator_may_return_null=1\";"
 	else
 		echo "ulimit -v 1000000;"
