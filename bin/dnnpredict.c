@@ -12,6 +12,8 @@
 #include "dnncli.h"
 #include "dnn/dnet.h"
 #include "dnn/modeldir.h"
+#include "common/common.h"
+#include "milldir/mlstore.h"
 #include "milldir/types.h"
 
 struct opts {
@@ -26,7 +28,9 @@ usage(void)
 	printf("Usage: %s --model DIR [OPTION]... [FILE]\n"
 	    "Classify the IMAG or TENS frames of FILE (default stdin) with a model\n"
 	    "written by dnntrain; write one PRED frame per input frame.\n\n"
-	    "  -m, --model DIR        model directory (net.cfg, labels.txt, best.weights)\n"
+	    "  -m, --model DIR        model directory (net.cfg, labels.txt, best.weights),\n"
+"                         or runs:/RUN_ID/PATH, models:/NAME@ALIAS,\n"
+"                         models:/NAME/VERSION ($MLFLOW_TRACKING_URI)\n"
 	    "  -w, --weights NAME     best or last (default best), or a weights file\n"
 	    "  -b, --batch N          frames per forward pass (default 8)\n"
 	    "  -T, --text             write TSV (part, label, score, true label) instead\n"
@@ -93,19 +97,64 @@ struct model {
 	struct mdf_model_meta meta;   /* empty when model.meta is absent */
 };
 
-/* The directory a --model argument names: the one place to resolve
- * other forms of model references. */
-static const char *
-model_dir(const char *arg)
-{
-	return arg;
-}
-
 static _Noreturn void
 die_rc(int rc, const char *why)
 {
 	mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : rc == MDF_E_NOMEM ? EXIT_SOFTWARE :
 	    EXIT_DATAERR, "%s", why);
+}
+
+/* The model directory's own checks (net.cfg, labels.txt and its count,
+ * model.meta, best.weights present), on a model fetched into the cache
+ * before it enters it. */
+static int
+check_model(const char *dir, char *why, size_t whylen)
+{
+	struct mdf_dnet_cfg cfg;
+	struct mdf_model_labels labels = { 0 };
+	struct mdf_model_meta meta = { 0 };
+	char *cfgpath = mdf_model_file(dir, "net.cfg"), *text = NULL;
+	char *metapath = mdf_model_file(dir, "model.meta");
+	char *wpath = mdf_model_file(dir, "best.weights");
+	int rc = MDF_E_NOMEM;
+
+	if (cfgpath && metapath && wpath &&
+	    (rc = mdf_dnet_cfg_read(cfgpath, &text, why, whylen)) == 0 &&
+	    (rc = mdf_dnet_cfg_check(cfgpath, text, &cfg, why, whylen)) == 0 &&
+	    (rc = mdf_model_labels_read(dir, &labels, why, whylen)) == 0) {
+		if (labels.n != cfg.outputs)
+			rc = mdf_why(why, whylen, MDF_E_META, "labels.txt: %d labels for a "
+			    "network with %d outputs", labels.n, cfg.outputs);
+		else if (access(metapath, F_OK) == 0 &&
+		    (rc = mdf_model_meta_read(dir, &meta, why, whylen)) == 0)
+			mdf_model_meta_free(&meta);
+		if (rc == 0 && access(wpath, R_OK) != 0)
+			rc = mdf_why(why, whylen, MDF_E_META, "no best.weights");
+		mdf_model_labels_free(&labels);
+	}
+	free(text);
+	free(cfgpath);
+	free(metapath);
+	free(wpath);
+	return rc < 0 ? (rc == MDF_E_NOMEM ? rc : MDF_E_META) : MDF_OK;
+}
+
+/* The directory a --model argument names: a directory, or runs:/ and
+ * models:/ URIs resolved against MLFLOW_TRACKING_URI and fetched into the
+ * cache by lib/track. */
+static const char *
+model_dir(const char *arg)
+{
+	static char dir[4096];
+	char why[1024];
+	int rc = mdf_ml_model_fetch(arg, getenv("MLFLOW_TRACKING_URI"), check_model, dir,
+	    sizeof dir, why, sizeof why);
+
+	if (rc < 0)
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : rc == MDF_E_META ? EXIT_DATAERR :
+		    rc == MDF_E_NOMEM ? EXIT_SOFTWARE : errno == ENOENT ? EXIT_NOINPUT :
+		    EXIT_IOERR, "--model: %s", why);
+	return dir;
 }
 
 /* Read net.cfg, labels.txt and model.meta of the model directory. */

@@ -33,6 +33,8 @@ static const char usage_text[] =
 "       metriclog push --store DIR --tracking-uri URL\n"
 "       metriclog sync [--tracking-uri URL]\n"
 "       metriclog compare RUN... [--align] [--store DIR]\n"
+"       metriclog register NAME [--alias ALIAS] [--metric KEY] [--min|--max]\n"
+"                      [--latest] [--experiment NAME] [--parent RUN]\n"
 "Log METR and PRED frames as one MLflow run; query the runs.\n"
 "\n"
 "  -e, --experiment NAME  experiment (default $MLFLOW_EXPERIMENT_NAME or Default)\n"
@@ -51,12 +53,15 @@ static const char usage_text[] =
 "  -m, --metric KEY       best: the metric to rank by (default val_f1)\n"
 "      --min, --max       best: lower or higher is better (default --max)\n"
 "      --latest           best: rank by the latest value, not the run's best\n"
+"      --alias ALIAS      register: the alias moved to the new version\n"
+"                         (default champion)\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n";
 
 struct opts {
-	const char *experiment, *run_name, *store, *metric, *parent, *status, *uri;
+	const char *experiment, *run_name, *store, *metric, *parent, *status, *uri, *alias;
 	int tee, quiet, minimize, latest, align;
+	const char *cmd;        /* the command, NULL: the sink */
 	const char *roots[64];  /* "." and each --artifact-root */
 	size_t nroots;
 };
@@ -87,6 +92,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"status", required_argument, NULL, 'S'},
 		{"artifact-root", required_argument, NULL, 'R'},
 		{"tracking-uri", required_argument, NULL, 'U'},
+		{"alias", required_argument, NULL, 'A'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -108,6 +114,7 @@ parse(int argc, char **argv, struct opts *o)
 		case 'p': o->parent = optarg; break;
 		case 'S': o->status = optarg; break;
 		case 'U': o->uri = optarg; break;
+		case 'A': o->alias = optarg; break;
 		case 'R':
 			if (o->nroots == sizeof o->roots / sizeof o->roots[0])
 				mdc_usage("too many --artifact-root options");
@@ -196,12 +203,13 @@ begin_run(struct opts *o, struct mdf_mlstore *st, char exp_id[32])
 /* metriclog start: a RUNNING run (a sweep's parent) whose id is printed,
  * for children (--parent) and for metriclog end. */
 static int
-cmd_start(struct opts *o, int argc)
+cmd_start(struct opts *o, int argc, char **argv)
 {
 	struct mdf_mlstore *st;
 	struct mdf_mlrun *run;
 	char exp_id[32];
 
+	(void)argv;
 	if (argc > 0)
 		mdc_usage("start takes no FILE");
 	st = open_store(o, 1);
@@ -387,8 +395,9 @@ log_group(struct sink *s, const struct mdf_eval_group *g)
 }
 
 static int
-sink(struct opts *o, const char *path)
+sink(struct opts *o, int argc, char **argv)
 {
+	const char *path = argc ? argv[0] : "-";
 	struct sink s = {0};
 	struct mdf_mlstore *st;
 	struct mdf_reader *in;
@@ -398,6 +407,9 @@ sink(struct opts *o, const char *path)
 	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 	char exp_id[32];
 	int rc;
+
+	if (argc > 1)
+		mdc_usage("too many arguments");
 
 	/* Input and output first: a missing file or a terminal leaves the
 	 * store untouched. */
@@ -459,8 +471,11 @@ sink(struct opts *o, const char *path)
 /* metriclog push --store DIR / metriclog sync: the finished runs of a
  * file store (the spool for sync) to the tracking server, once. */
 static int
-cmd_push(struct opts *o, const char *cmd, int argc)
+cmd_push(struct opts *o, int argc, char **argv)
 {
+	const char *cmd = o->cmd;
+
+	(void)argv;
 	const char *uri = o->uri ? o->uri : getenv("MLFLOW_TRACKING_URI");
 	char root[PATH_MAX], spool[PATH_MAX];
 	struct mdf_mlstore *local, *dst;
@@ -643,14 +658,17 @@ table_print(int align)
 }
 
 static int
-cmd_runs(struct opts *o)
+cmd_runs(struct opts *o, int argc, char **argv)
 {
-	struct mdf_mlstore *st = open_store(o, 0);
+	struct mdf_mlstore *st;
 	struct runset rs;
 	const char **pk = NULL, **mk = NULL;
 	size_t npk = 0, nmk = 0;
 	char b[64];
 
+	if (argc > 0)
+		mdc_usage("unexpected argument '%s'", argv[0]);
+	st = open_store(o, 0);
 	collect(st, o->experiment, o->parent, &rs);
 	for (size_t i = 0; i < rs.n; i++) {
 		for (size_t j = 0; j < rs.v[i].nparams; j++)
@@ -693,20 +711,18 @@ cmd_runs(struct opts *o)
 	return 0;
 }
 
-static int
-cmd_best(struct opts *o)
+/* The index of the best FINISHED run of RS by --metric (exits 1 when
+ * none has it). */
+static long
+best_run(struct opts *o, struct mdf_mlstore *st, struct runset *rs)
 {
-	struct mdf_mlstore *st = open_store(o, 0);
 	const char *metric = o->metric ? o->metric : "val_f1";
-	struct runset rs;
-	char dir[PATH_MAX];
 	long b;
-	int rc;
 
-	collect(st, o->experiment, o->parent, &rs);
-	if (st && mdf_mlstore_fill_history(st, rs.v, rs.n, metric, why, sizeof why) < 0)
+	collect(st, o->experiment, o->parent, rs);
+	if (st && mdf_mlstore_fill_history(st, rs->v, rs->n, metric, why, sizeof why) < 0)
 		mdc_die(EXIT_IOERR, "%s", why);
-	b = mdf_ml_best(rs.v, rs.n, metric, (o->minimize ? MDF_ML_MIN : 0) |
+	b = mdf_ml_best(rs->v, rs->n, metric, (o->minimize ? MDF_ML_MIN : 0) |
 	    (o->latest ? MDF_ML_LATEST : 0), NULL);
 	if (b < 0) {
 		mdc_warn("no finished run with metric '%s'%s%s%s", metric,
@@ -714,12 +730,70 @@ cmd_best(struct opts *o)
 		    o->experiment ? o->experiment : "", o->experiment ? "'" : "");
 		exit(1);
 	}
+	return b;
+}
+
+static int
+cmd_best(struct opts *o, int argc, char **argv)
+{
+	struct mdf_mlstore *st;
+	struct runset rs;
+	char dir[PATH_MAX];
+	long b;
+	int rc;
+
+	if (argc > 0)
+		mdc_usage("unexpected argument '%s'", argv[0]);
+	st = open_store(o, 0);
+	b = best_run(o, st, &rs);
+
 	if ((rc = mdf_mlstore_model_uri(st, &rs.v[b], dir, sizeof dir, why, sizeof why)) < 0)
 		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
 	if (rc == 0)
 		mdc_warn("run %s has no model directory; printing its artifact directory",
 		    rs.v[b].id);
 	printf("%s\n", dir);
+	mdf_runinfos_free(rs.v, rs.n);
+	mdf_mlstore_close(st);
+	mdc_close_stdout();
+	return 0;
+}
+
+/* metriclog register NAME: the best run's model as a new version of the
+ * registered model NAME, and --alias (champion) moved to it. */
+static int
+cmd_register(struct opts *o, int argc, char **argv)
+{
+	const char *alias = o->alias ? o->alias : "champion";
+	struct mdf_mlstore *st;
+	struct runset rs;
+	char version[32];
+	int created, rc;
+	long b;
+
+	if (argc != 1)
+		mdc_usage("register needs exactly one NAME (the registered model)");
+	if (!mdf_ml_model_name_valid(argv[0]))
+		mdc_usage("invalid model name '%s' (letters, digits, '_', '.', '-' and inner "
+		    "spaces, at most %d bytes)", argv[0], MDF_ML_MODEL_NAME_MAX);
+	if (!mdf_ml_alias_valid(alias))
+		mdc_usage("invalid alias '%s' (letters, digits, '_' and '-'; not 'latest', "
+		    "not v and a number)", alias);
+	st = open_store(o, 0);
+	if (st == NULL || mdf_mlstore_root(st)[0] == '/')
+		mdc_usage("the model registry needs a tracking server (--tracking-uri "
+		    "http://...): metriclog does not write MLflow's file store registry "
+		    "(mlruns/models/)");
+	b = best_run(o, st, &rs);
+	if ((rc = mdf_mlstore_register(st, &rs.v[b], argv[0], alias, version, &created,
+	    why, sizeof why)) < 0)
+		mdc_die(rc == MDF_E_INVAL ? EXIT_USAGE : rc == MDF_E_META ? EXIT_DATAERR :
+		    rc == MDF_E_IO && errno == ENOENT ? EXIT_NOINPUT : EXIT_IOERR, "%s", why);
+	printf("models:/%s/%s\n", argv[0], version);
+	if (!o->quiet)
+		fprintf(stderr, "%s: run %s %s version %s of model '%s'; alias '%s' -> "
+		    "version %s\n", mdc_prog, rs.v[b].id, created ? "registered as" :
+		    "already was", version, argv[0], alias, version);
 	mdf_runinfos_free(rs.v, rs.n);
 	mdf_mlstore_close(st);
 	mdc_close_stdout();
@@ -827,52 +901,56 @@ cmd_compare(struct opts *o, int argc, char **argv)
 	return 0;
 }
 
+/* The commands and the options each accepts besides the common ones
+ * (--store, --tracking-uri, --experiment, --quiet, --align). */
+enum { O_TEE = 1, O_NAME = 2, O_RANK = 4, O_STATUS = 8, O_PARENT = 16, O_ALIAS = 32,
+	O_ROOTS = 64, O_ALL = 127 };
+
+static const struct command {
+	const char *name;
+	unsigned opts;
+	int (*run)(struct opts *, int, char **);
+} commands[] = {
+	{NULL, O_ALL & ~(O_STATUS | O_ALIAS), sink},
+	{"start", O_NAME | O_PARENT, cmd_start},
+	{"end", O_STATUS, cmd_end},
+	{"runs", O_PARENT, cmd_runs},
+	{"best", O_RANK | O_PARENT, cmd_best},
+	{"register", O_RANK | O_PARENT | O_ALIAS, cmd_register},
+	{"show", 0, cmd_show},
+	{"compare", 0, cmd_compare},
+	{"push", O_ALL & ~O_ROOTS, cmd_push},
+	{"sync", O_ALL & ~O_ROOTS, cmd_push},
+};
+
 int
 main(int argc, char **argv)
 {
 	struct opts o = {0};
-	const char *cmd = NULL;
+	const struct command *c = &commands[0];
+	unsigned used;
 
 	mdc_init(argv[0]);
-	if (argc > 1 && (strcmp(argv[1], "runs") == 0 || strcmp(argv[1], "best") == 0 ||
-	    strcmp(argv[1], "show") == 0 || strcmp(argv[1], "compare") == 0 ||
-	    strcmp(argv[1], "start") == 0 || strcmp(argv[1], "end") == 0 ||
-	    strcmp(argv[1], "push") == 0 || strcmp(argv[1], "sync") == 0)) {
-		cmd = argv[1];
-		argv++;
-		argc--;
-	}
+	for (size_t i = 1; argc > 1 && i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			c = &commands[i];
+			argv++;
+			argc--;
+		}
+	o.cmd = c->name;
 	o.align = isatty(STDOUT_FILENO);
 	o.roots[o.nroots++] = ".";
 	parse(argc, argv, &o);
 	argc -= optind;
 	argv += optind;
-	if (cmd == NULL) {
-		if (argc > 1)
-			mdc_usage("too many arguments");
-		if (o.status)
-			mdc_usage("--status is for metriclog end");
-		return sink(&o, argc ? argv[0] : "-");
-	}
-	if (o.nroots > 1)
+	used = (o.tee ? O_TEE : 0) | (o.run_name ? O_NAME : 0) |
+	    (o.metric || o.minimize || o.latest ? O_RANK : 0) | (o.status ? O_STATUS : 0) |
+	    (o.parent ? O_PARENT : 0) | (o.alias ? O_ALIAS : 0) | (o.nroots > 1 ? O_ROOTS : 0);
+	if (c->name == NULL && (used & O_STATUS))
+		mdc_usage("--status is for metriclog end");
+	if (c->name && (used & O_ROOTS))
 		mdc_usage("--artifact-root is for the logging command");
-	if (strcmp(cmd, "push") == 0 || strcmp(cmd, "sync") == 0)
-		return cmd_push(&o, cmd, argc);
-	if (strcmp(cmd, "start") == 0) {
-		if (o.tee || o.metric || o.minimize || o.latest || o.status)
-			mdc_usage("option not valid with '%s'", cmd);
-		return cmd_start(&o, argc);
-	}
-	if ((o.tee || o.run_name) || (strcmp(cmd, "best") != 0 && (o.metric || o.minimize || o.latest)) ||
-	    (o.status && strcmp(cmd, "end") != 0) ||
-	    (o.parent && strcmp(cmd, "runs") != 0 && strcmp(cmd, "best") != 0))
-		mdc_usage("option not valid with '%s'", cmd);
-	if (strcmp(cmd, "end") == 0)
-		return cmd_end(&o, argc, argv);
-	if (strcmp(cmd, "runs") == 0 || strcmp(cmd, "best") == 0) {
-		if (argc > 0)
-			mdc_usage("unexpected argument '%s'", argv[0]);
-		return cmd[0] == 'r' ? cmd_runs(&o) : cmd_best(&o);
-	}
-	return cmd[0] == 's' ? cmd_show(&o, argc, argv) : cmd_compare(&o, argc, argv);
+	if (used & ~c->opts)
+		mdc_usage("option not valid with '%s'", c->name ? c->name : "the sink");
+	return c->run(&o, argc, argv);
 }

@@ -213,3 +213,92 @@ print(r["status"], r["run_name"], len(r["metrics"]), sorted(r["params"].items())
 print(len(r), r[0]["status"], len(r[0]["metrics"]), len(set((m["key"], m["step"]) for m in r[0]["metrics"])))'
 	assert_output "1 FINISHED 6 6"
 }
+
+# trained RUN EPOCHS: a tiny real dnntrain run (model directory m-RUN) logged
+# as run RUN of experiment reg on the server
+trained() {
+	dnntrain --net tiny --epochs "$2" --out "m-$1" data.mdf |
+		metriclog -q --tracking-uri "$U" -e reg -n "$1"
+}
+
+@test "mlflow: register moves champion to the best run's model; dnnpredict serves models:/ and runs:/ from a checked cache" {
+	start_server --log req.log
+	dnncheck gendata 30 7 32 32 split >data.mdf
+	trained r1 1
+	trained r2 3
+	BEST=$(metriclog best --tracking-uri "$U" -e reg)
+	ID=${BEST#runs:/}; ID=${ID%%/*}
+	run --separate-stderr metriclog register demo --tracking-uri "$U" -e reg
+	assert_success
+	assert_output "models:/demo/1"
+	assert_equal "$stderr" "metriclog: run $ID registered as version 1 of model 'demo'; alias 'champion' -> version 1"
+	run state 'm = s["models"]["demo"]
+print(m["aliases"], [(v["version"], v["run_id"], v["source"]) for v in m["versions"]])'
+	assert_output "{'champion': '1'} [('1', '$ID', 'mlflow-artifacts:/1/$ID/artifacts/${BEST##*/}')]"
+	# again: the same version, not a second one; another alias moves too
+	run --separate-stderr metriclog register demo --alias prod --tracking-uri "$U" -e reg
+	assert_output "models:/demo/1"
+	[[ $stderr == *"already was version 1"* ]]
+	[ "$(state 'print(len(s["models"]["demo"]["versions"]), s["models"]["demo"]["aliases"])')" = "1 {'champion': '1', 'prod': '1'}" ]
+	# dnnpredict from the alias: the best run's model, the same predictions
+	export XDG_CACHE_HOME="$BATS_TEST_TMPDIR/cache" MLFLOW_TRACKING_URI="$U"
+	dnnpredict --model "${BEST##*/}" --text data.mdf >want.tsv
+	dnnpredict --model models:/demo@champion --text data.mdf >a.tsv
+	cmp want.tsv a.tsv
+	C=$(ls -d cache/milldir/models/*)
+	[ "$(ls -A cache/milldir/models | wc -l)" -eq 1 ]
+	cmp "${BEST##*/}/best.weights" "$C/best.weights"
+	# reused: no artifact is downloaded again
+	: >req.log
+	dnnpredict --model models:/demo/1 --text data.mdf >b.tsv
+	dnnpredict --model "$BEST" --text data.mdf >c.tsv
+	cmp want.tsv b.tsv
+	cmp want.tsv c.tsv
+	grep -q 'GET /api/2.0/mlflow/model-versions/get-download-uri' req.log
+	[ "$(grep -c mlflow-artifacts req.log)" -eq 0 ]
+	# two processes fetching at once end with one checked copy
+	rm -rf cache
+	dnnpredict --model models:/demo@prod --text data.mdf >d1.tsv & p1=$!
+	dnnpredict --model models:/demo@prod --text data.mdf >d2.tsv & p2=$!
+	wait $p1
+	wait $p2
+	cmp want.tsv d1.tsv
+	cmp want.tsv d2.tsv
+	assert_equal "$(ls -A cache/milldir/models)" "${C##*/}"
+	# references to nothing, malformed ones
+	run --separate-stderr dnnpredict --model models:/demo@nope data.mdf
+	[ "$status" -eq 66 ]
+	[[ $stderr == "dnnpredict: --model: models:/demo@nope: not on the server"* ]]
+	run --separate-stderr dnnpredict --model models:/demo/7 data.mdf
+	[ "$status" -eq 66 ]
+	run --separate-stderr dnnpredict --model models:/demo data.mdf
+	[ "$status" -eq 64 ]
+	run --separate-stderr dnnpredict --model 'runs:/../../etc/x' data.mdf
+	[ "$status" -eq 64 ]
+	# a model that fails its checks never enters the cache
+	cp -r "${BEST##*/}" bad && echo '+W' >>bad/labels.txt
+	printf 'artifact\tbad\n' | mdf wrap METR |
+		metriclog -q --tracking-uri "$U" -e broken -n bad
+	B=$(state 'print([r["run_id"] for r in s["runs"].values() if r["run_name"] == "bad"][0])')
+	run --separate-stderr dnnpredict --model "runs:/$B/bad" data.mdf
+	[ "$status" -eq 65 ]
+	[[ $stderr == *"fails its checks: "*"labels.txt: 4 labels for a network with 3 outputs"* ]]
+	assert_equal "$(ls -A cache/milldir/models)" "${C##*/}"
+}
+
+@test "mlflow: register on a file store is a clear error; runs:/ there names the run's own directory" {
+	dnncheck gendata 30 7 32 32 split >data.mdf
+	dnntrain --net tiny --epochs 1 --out m data.mdf | metriclog -q --store "$S" -e reg -n r1
+	run --separate-stderr metriclog register demo --store "$S"
+	[ "$status" -eq 64 ]
+	[[ $stderr == *"the model registry needs a tracking server"*"(mlruns/models/)"* ]]
+	ID=$(basename "$(ls -d "$S"/1/*/)")
+	MLFLOW_TRACKING_URI="$S" XDG_CACHE_HOME="$BATS_TEST_TMPDIR/cache" \
+	    dnnpredict --model "runs:/$ID/m" --text data.mdf >a.tsv
+	dnnpredict --model m --text data.mdf >b.tsv
+	cmp a.tsv b.tsv
+	[ ! -e cache ]
+	run --separate-stderr env MLFLOW_TRACKING_URI="$S" dnnpredict --model models:/demo@champion data.mdf
+	[ "$status" -eq 64 ]
+	[[ $stderr == *"models:/ URIs need a tracking server"* ]]
+}

@@ -267,6 +267,42 @@ int mdf_runinfo_model_dir(const struct mdf_runinfo *r, char *out, size_t outlen,
 int mdf_runinfo_artifact_dir(const struct mdf_runinfo *r, char *out,
     size_t outlen);
 
+/* --- The model registry and model references ----------------------- */
+
+#define MDF_ML_MODEL_NAME_MAX 250
+
+/* A registered model name milldir accepts: letters, digits, '_', '.', '-'
+ * and inner spaces, 1..250 bytes (no quote can reach a search filter). */
+int mdf_ml_model_name_valid(const char *s);
+/* An alias: letters, digits, '_', '-'; not "latest", not v<digits>. */
+int mdf_ml_alias_valid(const char *s);
+
+/* Register the model directory of run R (the milldir.model tag) as a
+ * version of the registered model NAME on the tracking server ST
+ * (created when missing), then point ALIAS at that version.  A version of
+ * NAME made from the same run and source before (a lost answer, a second
+ * register) is reused, not made again: *CREATED says which.  The version
+ * number into VERSION.  A file store: MDF_E_INVAL. */
+int mdf_mlstore_register(struct mdf_mlstore *st, const struct mdf_runinfo *r,
+    const char *name, const char *alias, char version[32], int *created,
+    char *why, size_t whylen);
+
+/* The model directory's own checks, run on a downloaded copy before it
+ * enters the cache: 0, or a negative MDF_E_* code with a reason. */
+typedef int (*mdf_ml_model_check)(const char *dir, char *why, size_t whylen);
+
+/* Resolve a --model reference REF into a local directory OUT: a path is
+ * copied (0); runs:/RUN_ID/PATH, models:/NAME@ALIAS and
+ * models:/NAME/VERSION are resolved against TRACKING_URI (an http(s)://
+ * server; runs:/ also a file store) and downloaded into the cache
+ * ($XDG_CACHE_HOME or ~/.cache, /milldir/models/), checked with CHECK
+ * (may be NULL), reused when there (1).  MDF_E_INVAL for a malformed
+ * reference, MDF_E_IO with errno ENOENT for one that names nothing,
+ * MDF_E_META for a model that fails CHECK. */
+int mdf_ml_model_fetch(const char *ref, const char *tracking_uri,
+    mdf_ml_model_check check, char *out, size_t outlen, char *why,
+    size_t whylen);
+
 /* --- The flat YAML of meta.yaml files ------------------------------- */
 
 /* Value of top-level KEY in the YAML text S (plain, 'single' or "double"

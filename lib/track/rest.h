@@ -41,4 +41,9 @@ int ml_rest_fill_history(struct ml_http *h, struct mdf_runinfo *r,
 int ml_rest_search(struct ml_http *h, json_t *exp_ids, const char *filter,
     struct mdf_runinfo **out, size_t *n, char *why, size_t whylen);
 
+/* registry.c: GET API PATH?K1=V1[&K2=V2], the values escaped */
+int ml_rest_get(struct ml_http *h, const char *path, const char *k1,
+    const char *v1, const char *k2, const char *v2, json_t **out, char *code,
+    size_t codelen, char *why, size_t whylen);
+
 #endif
