@@ -255,16 +255,28 @@ cmd_end(struct opts *o, int argc, char **argv)
 }
 
 
-/* The run being logged, for the signal handler. */
+/* The run being logged, for the signal handler, and the signal that
+ * asked a run on a tracking server to end. */
 static struct mdf_mlrun *volatile live_run;
+static volatile sig_atomic_t got_signal;
 
 /* SIGINT, SIGTERM, SIGHUP, SIGPIPE (a --tee reader gone): mark the run
- * KILLED (async-signal-safe), then die of the signal. */
+ * KILLED, then die of the signal.  A file store's run is marked here
+ * (async-signal-safe); a handler cannot speak HTTP, so a run on a
+ * tracking server is ended by killed() at the next frame, or when the
+ * read the signal interrupts returns (no SA_RESTART).  A second signal
+ * does not wait. */
 static void
 on_signal(int sig)
 {
-	if (live_run)
-		mdf_mlrun_kill_async(live_run);
+	struct mdf_mlrun *r = live_run;
+
+	if (r && mdf_mlrun_remote(r) && !got_signal) {
+		got_signal = sig;
+		return;
+	}
+	if (r)
+		mdf_mlrun_kill_async(r);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -275,11 +287,50 @@ struct sink {
 	int quiet;
 };
 
+/* A signal came for a run on a tracking server: end it KILLED with its
+ * end time (sending what is pending first), then die of the signal. */
+static void
+killed(struct sink *s)
+{
+	int sig = got_signal;
+	char w2[1024];
+
+	if (sig == 0)
+		return;
+	live_run = NULL;
+	if (mdf_mlrun_end(s->run, MDF_RUN_KILLED, -1, w2, sizeof w2) < 0)
+		mdc_warn("%s", w2);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+/* The --tee copy: a reader gone is SIGPIPE, for a REST run as well. */
+static void
+tee(struct sink *s, struct mdf_writer *out, struct mdf_frame *f)
+{
+	int rc = mdf_write(out, f);
+
+	if (rc == MDF_E_IO && errno == EPIPE && live_run) {
+		if (!got_signal)
+			got_signal = SIGPIPE;
+		killed(s);
+	}
+	if (rc == MDF_E_IO && errno == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	if (rc < 0)
+		mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s", mdf_writer_error(out));
+}
+
 /* End the run as STATUS and exit with CODE after MSG. */
 static _Noreturn void
 fail(struct sink *s, int status, int code, const char *msg)
 {
 	char w2[256];
+
+	killed(s);   /* the error was the signal's (an interrupted read) */
 
 	if (mdf_mlrun_end(s->run, status, -1, w2, sizeof w2) < 0)
 		mdc_warn("%s", w2);
@@ -444,7 +495,8 @@ sink(struct opts *o, int argc, char **argv)
 			fail(&s, MDF_RUN_FAILED, EXIT_DATAERR, msg);
 		}
 		if (out)
-			mdc_write(out, &f);
+			tee(&s, out, &f);
+		killed(&s);
 	}
 	if (rc < 0)
 		fail(&s, MDF_RUN_FAILED, mdf_exit_code(rc), mdf_reader_error(in));

@@ -302,3 +302,28 @@ print(m["aliases"], [(v["version"], v["run_id"], v["source"]) for v in m["versio
 	[ "$status" -eq 64 ]
 	[[ $stderr == *"models:/ URIs need a tracking server"* ]]
 }
+
+@test "mlflow: SIGTERM or SIGINT during a run on a server ends it KILLED with its end time, what was logged kept" {
+	start_server
+	mkfifo fifo
+	for sig in TERM INT; do
+		metriclog -q --tracking-uri "$U" -e sig -n "t-$sig" <fifo 2>"err-$sig" &
+		pid=$!
+		exec 4>fifo
+		metr 'param\tk\tv\nmetric\tloss\t0.5\t0\t1767225600001\n' >&4
+		# the frame reached the server: the run is RUNNING with its value
+		for _ in $(seq 100); do
+			[ "$(state "print([len(r['metrics']) for r in s['runs'].values() if r['run_name'] == 't-$sig'])" 2>/dev/null)" = "[1]" ] && break
+			sleep 0.05
+		done
+		state "r = [r for r in s['runs'].values() if r['run_name'] == 't-$sig'][0]; print(r['status'])" | grep -qx RUNNING
+		kill -s "$sig" "$pid"
+		st=0
+		wait "$pid" || st=$?
+		exec 4>&-
+		[ "$st" -eq $((128 + $(kill -l "$sig"))) ]
+		run state "r = [r for r in s['runs'].values() if r['run_name'] == 't-$sig'][0]
+print(r['status'], r['end_time'] is not None and r['end_time'] >= r['start_time'], len(r['metrics']), r['params'])"
+		assert_output "KILLED True 1 {'k': 'v'}"
+	done
+}

@@ -145,6 +145,10 @@ int mdf_mlrun_end(struct mdf_mlrun *r, int status, int64_t end_ms, char *why,
  * async-signal-safe calls (open, write, rename) on a meta.yaml prepared
  * at the last change.  Call it only while the handle is open. */
 int mdf_mlrun_kill_async(struct mdf_mlrun *r);
+/* Is R a run on a tracking server (not taken over by the spool)?  Such a
+ * run cannot be marked from a signal handler: end it with mdf_mlrun_end
+ * outside the handler.  Async-signal-safe. */
+int mdf_mlrun_remote(const struct mdf_mlrun *r);
 /* A run on a tracking server that could not be reached: the directory of
  * the spool run holding it (for metriclog sync), else NULL. */
 const char *mdf_mlrun_spooled(const struct mdf_mlrun *r);

@@ -92,6 +92,12 @@ write_run_meta(struct mdf_mlrun *r, char *why, size_t whylen)
 }
 
 int
+mdf_mlrun_remote(const struct mdf_mlrun *r)
+{
+	return r->st->http != NULL && r->spool == NULL;
+}
+
+int
 mdf_mlrun_kill_async(struct mdf_mlrun *r)
 {
 	int slot = r->kslot, fd, n = 0;
@@ -100,6 +106,8 @@ mdf_mlrun_kill_async(struct mdf_mlrun *r)
 	struct timespec ts;
 	long long ms;
 
+	if (r->spool)
+		return mdf_mlrun_kill_async(r->spool);
 	if (t == NULL)
 		return MDF_E_INVAL;
 	clock_gettime(CLOCK_REALTIME, &ts);
