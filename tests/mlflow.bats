@@ -96,39 +96,55 @@ print(sorted(s["art"]))'
 	assert_output "runs:/$ID/m"
 }
 
-@test "mlflow: eight concurrent writers with faults: one experiment, eight finished runs, no value lost or doubled" {
+# records FILE: every METR record of the frame stream FILE, one a line
+records() {
+	local n k
+	n=$(mdf ls "$1" | wc -l)
+	for ((k = 1; k <= n; k++)); do
+		mdf payload -n "$k" <"$1"
+	done
+}
+
+@test "mlflow: eight concurrent dnntrain | metriclog pipelines with faults: one experiment, eight finished runs, no value lost or doubled" {
 	# a slow answer outlasts the client's timeout (5 s here): the server
 	# acted, the client cannot know, and must not log the values twice
 	export MLFLOW_HTTP_REQUEST_TIMEOUT=5 MLFLOW_HTTP_REQUEST_MAX_RETRIES=6
 	start_server --fault-every 4 --slow 6
-	for i in 1 2 3 4 5 6 7 8; do
-		{
-			metr "param\\ti\\t$i\\n"
-			for e in 0 1 2 3 4; do
-				metr "metric\\tval_f1\\t0.$i$e\\t$e\\t17672256000$e$i\\nmetric\\tloss\\t$e.$i\\t$e\\t17672256000$e$i\\n"
-			done
-		} > in$i.mdf
-	done
+	dnncheck gendata 24 7 32 32 split >data.mdf
 	pids=
 	for i in 1 2 3 4 5 6 7 8; do
-		metriclog -q --tracking-uri "$U" -e sweep -n "r$i" < in$i.mdf 2> err$i &
+		dnntrain --net tiny --epochs 2 --seed "$i" --out "m$i" data.mdf 2>/dev/null |
+			tee "train$i.mdf" | metriclog -q --tracking-uri "$U" -e sweep -n "r$i" 2>"err$i" &
 		pids="$pids $!"
 	done
 	for p in $pids; do wait "$p"; done
 	cat err* >&2
 	# a run whose retries all met faults went on in the spool: send it
 	metriclog sync -q --tracking-uri "$U"
+	for i in 1 2 3 4 5 6 7 8; do
+		records "train$i.mdf" | awk -F'\t' '$1 == "metric" { print $2, $4, $5, $3 }' >"want$i"
+		[ "$(wc -l <"want$i")" -ge 8 ]
+	done
 	run state 'print(len([e for e in s["exps"].values() if e["name"] == "sweep"]))
 rs = list(s["runs"].values())
 print(len(rs), sorted(r["status"] for r in rs) == ["FINISHED"] * 8)
-print(all(len(r["metrics"]) == 10 and len(set((m["key"], m["step"]) for m in r["metrics"])) == 10 for r in rs))
-print(sorted(r["params"]["i"] for r in rs))'
+for r in sorted(rs, key=lambda r: r["run_name"]):
+    want = sorted((k, int(st), int(ts), float(v)) for k, st, ts, v in
+                  (l.split() for l in open("want" + r["run_name"][1:])))
+    got = sorted((m["key"], m["step"], m["timestamp"], m["value"]) for m in r["metrics"])
+    print(r["run_name"], got == want, r["params"]["seed"], r["tags"]["milldir.model"])'
 	assert_output "1
 8 True
-True
-['1', '2', '3', '4', '5', '6', '7', '8']"
+r1 True 1 m1
+r2 True 2 m2
+r3 True 3 m3
+r4 True 4 m4
+r5 True 5 m5
+r6 True 6 m6
+r7 True 7 m7
+r8 True 8 m8"
 	run --separate-stderr metriclog best --tracking-uri "$U" -e sweep
-	[[ $output == runs:/* ]]
+	[[ $output == runs:/*/m[1-8] ]]
 }
 
 @test "mlflow: a server without an artifact proxy is a clear error, not a silent loss" {
