@@ -8,6 +8,7 @@
 #include <math.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -638,6 +639,46 @@ static struct {
 	size_t n, cap;
 } tab;
 
+/* S as it may reach a terminal: control characters (C0, DEL, C1, ESC),
+ * U+2028/U+2029 and bytes that are not UTF-8 as \xHH (mdc_escape), so a
+ * stored name never drives the terminal or breaks a TAB-separated row.
+ * Names without such characters are unchanged. */
+static char *
+escaped(const char *s)
+{
+	char *buf = NULL;
+	size_t n;
+	FILE *f = open_memstream(&buf, &n);
+
+	if (f == NULL)
+		return NULL;
+	mdc_escape(f, s, strlen(s));
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* printf for show: every %s argument is a stored name, escaped. */
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	for (const char *p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			const char *a = va_arg(ap, const char *);
+			mdc_escape(stdout, a, strlen(a));
+			p++;
+		} else {
+			putchar(*p);
+		}
+	}
+	va_end(ap);
+}
+
 static void
 cell(const char *s)
 {
@@ -646,7 +687,7 @@ cell(const char *s)
 		if ((tab.cell = realloc(tab.cell, tab.cap * sizeof *tab.cell)) == NULL)
 			mdc_die(EXIT_SOFTWARE, "out of memory");
 	}
-	if (s && (s = strdup(s)) == NULL)
+	if (s && (s = escaped(s)) == NULL)
 		mdc_die(EXIT_SOFTWARE, "out of memory");
 	tab.cell[tab.n++] = (char *)s;
 }
@@ -863,28 +904,28 @@ cmd_show(struct opts *o, int argc, char **argv)
 		mdc_usage("show needs exactly one RUN");
 	st = open_store(o, 0);
 	find_run(st, argv[0], &r);
-	printf("run\t%s\nname\t%s\nexperiment\t%s (%s)\nuser\t%s\nstatus\t%s\n"
+	say("run\t%s\nname\t%s\nexperiment\t%s (%s)\nuser\t%s\nstatus\t%s\n"
 	    "start\t%s\nend\t%s\n", r.id, r.name, r.exp_name ? r.exp_name : "",
 	    r.exp_id, r.user, mdf_run_status_name(r.status),
 	    fmt_time(r.start_time, b, sizeof b),
 	    r.end_time >= 0 ? fmt_time(r.end_time, b2, sizeof b2) : "-");
 	if (mdf_runinfo_artifact_dir(&r, dir, sizeof dir) == 0)
-		printf("artifacts\t%s\n", dir);
+		say("artifacts\t%s\n", dir);
 	else if (*r.artifact_uri)
-		printf("artifacts\t%s\n", r.artifact_uri);
+		say("artifacts\t%s\n", r.artifact_uri);
 	for (size_t i = 0; i < r.nparams; i++)
-		printf("param\t%s\t%s\n", r.params[i].key, r.params[i].val);
+		say("param\t%s\t%s\n", r.params[i].key, r.params[i].val);
 	for (size_t i = 0; i < r.nmetrics; i++) {
 		const struct mdf_ml_metric *m = &r.metrics[i];
-		printf("metric\t%s\t%s\tstep %lld", m->key, fmt_num(m->value, b, sizeof b),
-		    (long long)m->step);
+		say("metric\t%s\t", m->key);
+		printf("%s\tstep %lld", fmt_num(m->value, b, sizeof b), (long long)m->step);
 		if (m->count > 1)
 			printf("\t(%zu values, min %s, max %s)", m->count,
 			    fmt_num(m->min, b, sizeof b), fmt_num(m->max, b2, sizeof b2));
 		printf("\n");
 	}
 	for (size_t i = 0; i < r.ntags; i++)
-		printf("tag\t%s\t%s\n", r.tags[i].key, r.tags[i].val);
+		say("tag\t%s\t%s\n", r.tags[i].key, r.tags[i].val);
 	mdf_runinfo_free(&r);
 	mdf_mlstore_close(st);
 	mdc_close_stdout();

@@ -630,9 +630,10 @@ whole_lines() {
 	grep -qx 'name: "a\\x80b\\x9F\\Nc\\Ld\\uFFFEe\\"f\\\\g\\Ph"' "$S/1/meta.yaml"
 	grep -qx 'run_name: "ra\\x80b\\x9F\\Nc\\Ld\\uFFFEe\\"f\\\\g\\Ph"' "$(rundir 1)/meta.yaml"
 	grep -qx 'user_id: "u\\x01x"' "$(rundir 1)/meta.yaml"
-	# metriclog reads them back as they were
+	# metriclog reads them back as they were (printed with controls escaped)
 	run metriclog runs --store "$S"
-	assert_equal "$(printf '%s\n' "${lines[1]}" | cut -f2,3)" "$N	r$N"
+	assert_equal "$(printf '%b\n' "$(printf '%s\n' "${lines[1]}" | cut -f2,3)")" "$N	r$N"
+	[[ ${lines[1]} == *'\xc2\x80b\xc2\x9f\xc2\x85c\xe2\x80\xa8d'* ]]
 	# and so does PyYAML, which MLflow reads meta.yaml with
 	python3 -c 'import yaml' 2>/dev/null || skip "python3-yaml not installed"
 	run python3 -c 'import sys, yaml, glob
@@ -707,4 +708,27 @@ print(e == sys.argv[2], r["run_name"] == "r" + sys.argv[2], r["user_id"] == "u\x
 	[ "$status" -eq 66 ]
 	[ -z "$output" ]
 	assert_equal "$stderr" "metriclog: run ${R##*/}: its model directory $R/artifacts/m is gone (No such file or directory); delete the run or restore the directory"
+}
+
+@test "metriclog: runs, show and compare escape control characters of stored names (ESC, U+009B)" {
+	# metriclog refuses C0 controls in the names it writes; MLflow (or a
+	# hand) may store them: the run as MLflow writes it, its name with ESC
+	N=$'r\e]0;owned\a\e[2J\xc2\x9b31mx'
+	metr 'param\tk\tv\x1b[1m\ntag\tt\t\xc2\x9bz\n' | metriclog -q --store "$S" -e ok -n placeholder
+	R=$(rundir 1)
+	sed -i 's/^run_name: .*/run_name: "r\\e]0;owned\\a\\e[2J\\x9B31mx"/' "$R/meta.yaml"
+	printf '%s' "$N" >"$R/tags/mlflow.runName"
+	grep -q '^run_name: "r\\e' "$R/meta.yaml"
+	for cmd in "runs" "show $N" "compare $N"; do
+		run --separate-stderr metriclog $cmd --store "$S"
+		assert_success
+		[[ $output != *$'\e'* && $output != *$'\a'* && $output != *$'\xc2\x9b'* ]]
+		[[ $output == *'r\x1b]0;owned\x07\x1b[2J\xc2\x9b31mx'* ]]
+	done
+	run metriclog show "$N" --store "$S"
+	assert_line 'param	k	v\x1b[1m'
+	assert_line 'tag	t	\xc2\x9bz'
+	# names without controls print as they are
+	metr 'param\tk\tv\n' | metriclog -q --store "$S" -e ok -n 'plain é name'
+	metriclog show 'plain é name' --store "$S" | grep -qx 'name	plain é name'
 }
