@@ -132,7 +132,11 @@ for r in sorted(rs, key=lambda r: r["run_name"]):
     want = sorted((k, int(st), int(ts), float(v)) for k, st, ts, v in
                   (l.split() for l in open("want" + r["run_name"][1:])))
     got = sorted((m["key"], m["step"], m["timestamp"], m["value"]) for m in r["metrics"])
-    print(r["run_name"], got == want, r["params"]["seed"], r["tags"]["milldir.model"])'
+    print(r["run_name"], got == want, r["params"]["seed"], r["tags"]["milldir.model"])
+    if got != want:
+        print(r["run_name"], r["tags"].get("milldir.remoteRunId"), "lost", sorted(set(want) - set(got)),
+              "extra", [m for m in got if got.count(m) > want.count(m)], file=open("diff", "a"))'
+	[ ! -e diff ] || cat diff >&2
 	assert_output "1
 8 True
 r1 True 1 m1

@@ -244,10 +244,13 @@ ml_http_request(struct ml_http *h, const char *method, const char *path,
 		/* libcurl sends a request again by itself when a reused
 		 * connection dies before the answer: for a POST the server may
 		 * have acted on it (a run created twice, values logged twice),
-		 * so POSTs get a connection of their own and every retry is
-		 * ours, deliberate. */
-		if (strcmp(method, "POST") == 0)
+		 * so POSTs get a connection of their own, neither taken from
+		 * the cache (FRESH_CONNECT: a GET's, say a retry's history
+		 * check) nor left there, and every retry is ours, deliberate. */
+		if (strcmp(method, "POST") == 0) {
+			curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, 1L);
 			curl_easy_setopt(c, CURLOPT_FORBID_REUSE, 1L);
+		}
 		curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, h->timeout_s < 30 ? h->timeout_s : 30L);
 		curl_easy_setopt(c, CURLOPT_TIMEOUT, h->timeout_s);
 		curl_easy_setopt(c, CURLOPT_USERAGENT, "milldir-metriclog/" PACKAGE_VERSION);
