@@ -160,6 +160,14 @@ int mdf_mlstore_spool_dir(char *out, size_t outlen);
  * the runs sent. */
 int mdf_mlstore_push(struct mdf_mlstore *local, struct mdf_mlstore *dst,
     size_t *pushed, char *why, size_t whylen);
+/* Log a classification evaluation (lib/track/evallog.c): the metrics of
+ * the group G of PRED frames, computed into M (free it with
+ * mdf_metrics_free, also on failure), with the split as a prefix, and the
+ * confusion matrix as artifacts confusion.tsv and confusion.png. */
+struct mdf_eval_group;
+struct mdf_metrics;
+int mdf_mlrun_log_eval(struct mdf_mlrun *r, const struct mdf_eval_group *g,
+    struct mdf_metrics *m, char *why, size_t whylen);
 /* Free the handle (does not change the run). */
 void mdf_mlrun_close(struct mdf_mlrun *r);
 
