@@ -34,6 +34,8 @@ static const char usage_text[] =
 "                         directions (default 0)\n"
 "      --style STYLE      cad: solids from a CAD kernel, true arcs, fillets,\n"
 "                         tessellated (the default); voxel: 1 mm voxel parts\n"
+"      --stock LIST       cad: stock kinds to draw from, e.g. shaft,rod (default\n"
+"                         all: box plate bar L stepped disk cylinder rod shaft)\n"
 "      --size MIN:MAX     cad: longest stock side in mm, drawn log-uniformly\n"
 "                         (default 5:500)\n"
 "  -t, --tolerance MM     cad: linear deflection of the tessellation (default:\n"
@@ -59,6 +61,7 @@ struct opts {
 	long count, first;
 	const char *prefix, *outdir;
 	int frames, format, voxel_only;
+	unsigned stocks;        /* --stock: mask of stock kinds (0: all) */
 	long jobs;
 };
 
@@ -92,7 +95,8 @@ parse_size(const char *arg, struct mdf_partgen *g)
 static void
 parse_options(int argc, char **argv, struct opts *o)
 {
-	enum { OPT_FRAMES = 256, OPT_FIRST, OPT_RANDOM, OPT_STYLE, OPT_SIZE, OPT_ANGULAR };
+	enum { OPT_FRAMES = 256, OPT_FIRST, OPT_RANDOM, OPT_STYLE, OPT_SIZE, OPT_ANGULAR,
+		OPT_STOCK };
 	static const struct option longopts[] = {
 		{ "count", required_argument, NULL, 'n' },
 		{ "seed", required_argument, NULL, 's' },
@@ -106,6 +110,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		{ "resolution", required_argument, NULL, 'r' },
 		{ "style", required_argument, NULL, OPT_STYLE },
 		{ "size", required_argument, NULL, OPT_SIZE },
+		{ "stock", required_argument, NULL, OPT_STOCK },
 		{ "tolerance", required_argument, NULL, 't' },
 		{ "angular", required_argument, NULL, OPT_ANGULAR },
 		{ "format", required_argument, NULL, 'f' },
@@ -125,6 +130,7 @@ parse_options(int argc, char **argv, struct opts *o)
 	o->frames = 0;
 	o->format = FMT_STL;
 	o->voxel_only = 0;
+	o->stocks = 0;
 	o->jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	if (o->jobs < 1)
 		o->jobs = 1;
@@ -183,6 +189,10 @@ parse_options(int argc, char **argv, struct opts *o)
 		case OPT_SIZE:
 			parse_size(optarg, &o->g);
 			break;
+		case OPT_STOCK:
+			if (mdf_cadgen_stock_parse(optarg, &o->stocks, why, sizeof why) < 0)
+				mdc_usage("--stock: %s", why);
+			break;
 		case 't':
 			o->g.tolerance = mdc_parse_double("--tolerance", optarg);
 			if (!(o->g.tolerance > 0 && o->g.tolerance <= 1000))
@@ -222,6 +232,8 @@ parse_options(int argc, char **argv, struct opts *o)
 		mdc_usage("--output: empty directory name");
 	if (o->voxel_only && o->g.style != MDF_PARTGEN_VOXEL)
 		mdc_usage("--resolution applies to --style voxel");
+	if (o->stocks != 0 && o->g.style != MDF_PARTGEN_CAD)
+		mdc_usage("--stock applies to --style cad");
 	if (o->format != FMT_STL && (o->outdir == NULL || o->g.style != MDF_PARTGEN_CAD))
 		mdc_usage("--format step, iges or brep needs --output and --style cad");
 }
@@ -295,8 +307,8 @@ make_part(const struct opts *o, long num, struct made *m)
 		    sizeof m->why);
 		m->label = m->vp.label, m->tri = m->vp.tri, m->ntri = m->vp.ntri;
 	} else {
-		m->rc = mdf_cadgen_make(&o->g, (uint64_t)(num - 1), &m->cp, m->why,
-		    sizeof m->why);
+		m->rc = mdf_cadgen_make(&o->g, o->stocks, (uint64_t)(num - 1), &m->cp,
+		    m->why, sizeof m->why);
 		m->label = m->cp.label, m->tri = m->cp.tri, m->ntri = m->cp.ntri;
 	}
 }

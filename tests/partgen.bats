@@ -289,7 +289,7 @@ labels_of() {
 @test "partgen: cad metadata names the style, stock, edges and features" {
 	partgen -n 40 --seed 2 --frames > "$BATS_TEST_TMPDIR/f.mdf"
 	run bash -c "mdf get part.stock '$BATS_TEST_TMPDIR/f.mdf' | sort -u | tr '\n' ' '"
-	assert_output "L bar box cylinder disk plate stepped "
+	assert_output "L bar box cylinder disk plate rod shaft stepped "
 	run bash -c "mdf get part.edges '$BATS_TEST_TMPDIR/f.mdf' | sort -u | tr '\n' ' '"
 	assert_output "chamfer fillet sharp "
 	run bash -c "mdf get part.features '$BATS_TEST_TMPDIR/f.mdf' | tr ',;' '\n\n' | sort -u | wc -l"
@@ -304,10 +304,97 @@ labels_of() {
 	assert_output 0
 }
 
+# fields KEY... of every frame of FILE.mdf, tab-separated, one frame a line
+fields() {
+	local f=$1
+	shift
+	mdf ls "$f" | awk -F'\t' -v keys="$*" '{
+		delete kv
+		for (i = 4; i <= NF; i++) { k = $i; sub(/=.*/, "", k); v = $i; sub(/^[^=]*=/, "", v); kv[k] = v }
+		n = split(keys, key, " "); line = ""
+		for (j = 1; j <= n; j++) line = line (j > 1 ? "\t" : "") kv[key[j]]
+		print line
+	}'
+}
+
+@test "partgen: stepped shafts: 2-4 diameters along any axis; the turned profile is the stock" {
+	partgen -n 24 --seed 11 --stock shaft -d 0.5 --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	run meshcheck -f "$BATS_TEST_TMPDIR/f.mdf"
+	assert_success
+	refute_output --partial "volume=-"
+	run bash -c "mdf get part.stock '$BATS_TEST_TMPDIR/f.mdf' | sort -u"
+	assert_output shaft
+	fields "$BATS_TEST_TMPDIR/f.mdf" part label part.axis part.diameters partgen.stock \
+	    part.stock_volume part.volume part.features removed.px removed.mx removed.py \
+	    removed.my removed.pz removed.mz > "$BATS_TEST_TMPDIR/rows"
+	# each shaft: 2-4 distinct diameters, the largest its box's width;
+	# the stock is the turned profile (less than the bar it came from,
+	# more than its thinnest section), and stock - removed = part
+	run awk -F'\t' '{
+		n = split($4, d, ","); if (n < 2 || n > 4) print $1 ": " n " diameters"
+		max = 0; min = 1e30
+		for (i = 1; i <= n; i++) { if (d[i] > max) max = d[i]; if (d[i] < min) min = d[i]
+			if (i > 1 && (d[i] - d[i-1]) ^ 2 < (0.05 * max) ^ 2) print $1 ": no step between " d[i-1] " and " d[i] }
+		split($5, s, "x"); ax = index("xyz", $3); len = s[ax]; w = s[ax % 3 + 1]
+		if ((w - max) ^ 2 > (1e-4 * max) ^ 2) print $1 ": width " w " but largest diameter " max
+		bar = 3.14159265 * max * max / 4 * len; thin = 3.14159265 * min * min / 4 * len
+		if ($6 >= 0.99 * bar || $6 <= thin) print $1 ": stock volume " $6 " not between " thin " and " bar
+		sum = $9 + $10 + $11 + $12 + $13 + $14
+		if (($6 - sum - $7) ^ 2 > (1e-5 * $7) ^ 2) print $1 ": stock - removed != volume"
+	}' "$BATS_TEST_TMPDIR/rows"
+	assert_output ""
+	# the axis along every axis; labels at an end (features on the end
+	# face) and across the axis (flats, keyways, holes into the round face)
+	run bash -c "cut -f3 '$BATS_TEST_TMPDIR/rows' | sort -u | tr -d '\n'"
+	assert_output xyz
+	run awk -F'\t' '{ a = tolower(substr($2, 2, 1)); print (a == $3 ? "end" : "across") }' "$BATS_TEST_TMPDIR/rows"
+	assert_line end
+	assert_line across
+	run awk -F'\t' 'tolower(substr($2, 2, 1)) != $3 { split($8, f, ";"); print f[1] }' "$BATS_TEST_TMPDIR/rows"
+	assert_output --regexp '(flat|keyway|cross-hole|radial-hole)'
+}
+
+@test "partgen: rods carry milled flats from the label side, across their axis" {
+	partgen -n 12 --seed 12 --stock rod --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	meshcheck -f "$BATS_TEST_TMPDIR/f.mdf" > /dev/null
+	fields "$BATS_TEST_TMPDIR/f.mdf" part label part.axis part.features part.diameters \
+	    partgen.stock > "$BATS_TEST_TMPDIR/rows"
+	# the label is across the rod's axis; the rod is long and thin
+	run awk -F'\t' '{ if (tolower(substr($2, 2, 1)) == $3) print $1 ": label along the axis"
+		split($6, s, "x"); ax = index("xyz", $3)
+		if ($5 > 0.31 * s[ax]) print $1 ": diameter " $5 " of a rod " s[ax] " long" }' "$BATS_TEST_TMPDIR/rows"
+	assert_output ""
+	# most begin with a flat (some with two, some with holes in the flat)
+	run bash -c "cut -f4 '$BATS_TEST_TMPDIR/rows' | grep -c '^flat'"
+	[ "$output" -ge 8 ] || fail "$output of 12 rods begin with a flat"
+}
+
+@test "partgen: stock edges: plates with round corners, vertical-edge fillets, top chamfers" {
+	partgen -n 40 --seed 13 --stock box,plate --frames > "$BATS_TEST_TMPDIR/f.mdf"
+	meshcheck -f "$BATS_TEST_TMPDIR/f.mdf" > /dev/null
+	fields "$BATS_TEST_TMPDIR/f.mdf" part part.stock part.edges part.edge_set \
+	    partgen.stock > "$BATS_TEST_TMPDIR/rows"
+	# a plate's rounded edges run along its thin axis (its corners)
+	run awk -F'\t' '$2 == "plate" && $4 ~ /^along-/ { split($5, s, "x")
+		t = 1; if (s[2] < s[t]) t = 2; if (s[3] < s[t]) t = 3
+		if (substr("xyz", t, 1) != substr($4, 7)) print $1 ": " $4 " but thin along " t }' "$BATS_TEST_TMPDIR/rows"
+	assert_output ""
+	run awk -F'\t' '$2 == "plate" && $3 == "fillet" && $4 ~ /^along-/' "$BATS_TEST_TMPDIR/rows"
+	[ "${#lines[@]}" -ge 1 ] || fail "no plate with round corners"
+	run awk -F'\t' '$2 == "box" { print $3, substr($4, 1, 6) }' "$BATS_TEST_TMPDIR/rows"
+	assert_line "fillet along-"
+	assert_line --regexp ' around$'
+	assert_line "sharp none"
+	assert_line --regexp ' all$'
+}
+
 @test "partgen: cad parts: same seed, same bytes whatever --jobs; another seed, others" {
 	partgen -n 6 --seed 7 -d 0.5 -j 1 --frames > "$BATS_TEST_TMPDIR/a"
 	partgen -n 6 --seed 7 -d 0.5 -j 3 --frames > "$BATS_TEST_TMPDIR/b"
 	cmp "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b"
+	partgen -n 4 --seed 7 -d 0.5 --stock shaft,rod -j 1 --frames > "$BATS_TEST_TMPDIR/t1"
+	partgen -n 4 --seed 7 -d 0.5 --stock shaft,rod -j 2 --frames > "$BATS_TEST_TMPDIR/t2"
+	cmp "$BATS_TEST_TMPDIR/t1" "$BATS_TEST_TMPDIR/t2"
 	partgen -n 2 --first 5 --seed 7 -d 0.5 --frames > "$BATS_TEST_TMPDIR/c"
 	run bash -c "mdf get area '$BATS_TEST_TMPDIR/a' | sed -n '5,6p'"
 	assert_output "$(mdf get area "$BATS_TEST_TMPDIR/c")"
@@ -375,6 +462,12 @@ labels_of() {
 	[ "$status" -eq 64 ]
 	run --separate-stderr partgen -j 0 --frames
 	[ "$status" -eq 64 ]
+	run --separate-stderr partgen --stock tube --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --stock: 'tube' is not a stock kind (box plate bar L stepped disk cylinder rod shaft)"
+	run --separate-stderr partgen --style voxel --stock rod --frames
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "partgen: --stock applies to --style cad"
 }
 
 @test "partgen: --help and --version" {

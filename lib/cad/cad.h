@@ -26,6 +26,7 @@ struct mdf_cad_shape;   /* a solid or a compound of them (opaque) */
 enum mdf_cad_stock_kind {
 	MDF_CAD_BOX,        /* box: size[0..2] */
 	MDF_CAD_CYL,        /* cylinder along AXIS, diameter = the other sizes */
+	MDF_CAD_SHAFT,      /* turned profile PROF about AXIS (stepped shaft) */
 };
 
 enum mdf_cad_edge {
@@ -35,6 +36,7 @@ enum mdf_cad_edge {
 };
 
 #define MDF_CAD_MAXPRECUT 3
+#define MDF_CAD_MAXSHAFT 24
 
 struct mdf_cad_stock {
 	int kind;           /* enum mdf_cad_stock_kind */
@@ -50,6 +52,14 @@ struct mdf_cad_stock {
 	 * before the features, not counted as removed by any side. */
 	int nprecut;
 	double precut[MDF_CAD_MAXPRECUT][6];
+	/* MDF_CAD_SHAFT: the turned outline, NP points (radius, position
+	 * along AXIS) from the low end (position 0) to the high end
+	 * (size[axis]), closed along the axis and revolved about the axis
+	 * through the centre of the bounding box; the largest radius is
+	 * half the other sizes.  Lathe work: it is the stock, its shoulders,
+	 * chamfers and grooves are removed by no side. */
+	int np;
+	double prof[MDF_CAD_MAXSHAFT][2];
 };
 
 enum mdf_cad_tool_kind {
@@ -82,8 +92,9 @@ struct mdf_cad_tool {
 };
 
 /* Build the stock S and cut the N tools T from it, side by side in the
- * order of each side's first tool: REMOVED[d] gets the volume removed by
- * side d's tools (stock volume before minus after, from the kernel), and
+ * order of each side's first tool, each side's tools one at a time:
+ * REMOVED[d] gets the volume removed by side d's tools (the volume
+ * before them minus the volume after, from the kernel), and
  * *STOCK_VOLUME the stock's.  *NSOLIDS gets the number of solids in the
  * result (a part cut in two has 2).  MDF_E_INVAL if the kernel fails (a
  * reason in WHY), MDF_E_NOMEM. */

@@ -48,6 +48,7 @@ struct face {
 	double ru0, ru1, rv0, rv1;
 	int along;                /* ROUND: 0 cylinder axis along u, 1 along v */
 	double above;             /* how far tools start above the face */
+	double base;              /* depth of the face below the stock's box */
 };
 
 struct gen {
@@ -60,6 +61,14 @@ struct gen {
 	int side;                 /* of the features being drawn */
 	int leg;                  /* L and stepped stock: the region's leg */
 	double legcut[4];         /* its region u0, u1, v0, v1 */
+	/* turned stock: its sections along the axis (usable extent z0, z1
+	 * and radius), the radius inside the end chamfers and the length
+	 * of the sections at the low [0] and high [1] end */
+	int nsec;
+	double sec[4][3];
+	double rend[2], lend[2];
+	int want_flat;            /* rod: the first feature is a flat */
+	double base;              /* depth added to the tools being drawn */
 };
 
 static double
@@ -96,7 +105,7 @@ tool(struct gen *g, int kind, double u0, double u1, double v0, double v1,
 	t->kind = kind;
 	t->side = g->side;
 	t->u0 = u0, t->u1 = u1, t->v0 = v0, t->v1 = v1;
-	t->r = r, t->r2 = r2, t->w0 = w0, t->w1 = w1;
+	t->r = r, t->r2 = r2, t->w0 = w0 + g->base, t->w1 = w1 + g->base;
 }
 
 static void
@@ -115,14 +124,17 @@ face_of(const struct gen *g, int side, struct face *f)
 	big = fmax(f->U, fmax(f->V, f->W));
 	f->above = 0.05 * big;
 	f->kind = FLAT;
+	f->base = 0;
 	f->ru0 = 0, f->ru1 = f->U, f->rv0 = 0, f->rv1 = f->V;
-	if (s->kind == MDF_CAD_CYL && s->axis == f->a) {
-		double h = f->U / 2 * 0.7071067811865476;
+	if (s->kind != MDF_CAD_BOX && s->axis == f->a) {
+		/* an end of turned stock: the square in its circle */
+		double h = g->rend[side % 2 == 0] * 0.7071067811865476;
 
 		f->kind = END;
 		f->ru0 = f->U / 2 - h, f->ru1 = f->U / 2 + h;
 		f->rv0 = f->V / 2 - h, f->rv1 = f->V / 2 + h;
-	} else if (s->kind == MDF_CAD_CYL) {
+		f->W = g->lend[side % 2 == 0];
+	} else if (s->kind != MDF_CAD_BOX) {
 		f->kind = ROUND;
 		f->along = s->axis == f->va;
 	} else if (g->leg && s->nprecut > 0 && side / 2 == s->axis) {
@@ -165,7 +177,8 @@ turn(struct gen *g, double u, double v, int np, const double *prof)
 	tool(g, MDF_CAD_TURN, u, 0, v, 0, 0, 0, 0, 0);
 	t = &g->t[g->nt - 1];
 	t->np = np < MDF_CAD_MAXPROF ? np : MDF_CAD_MAXPROF;
-	memcpy(t->prof, prof, (size_t)t->np * 2 * sizeof *prof);
+	for (int i = 0; i < t->np; i++)
+		t->prof[i][0] = prof[2 * i], t->prof[i][1] = prof[2 * i + 1] + g->base;
 }
 
 /* A drilled hole of radius RAD at (U, V), DEPTH deep (through if DEPTH
@@ -369,52 +382,166 @@ feat_step(struct gen *g, const struct face *f)
 
 /* --- Features into the round face of turned stock ---------------------- */
 
+/* A section of the turned stock, drawn in proportion to its length. */
+static int
+section(struct gen *g)
+{
+	double total = 0, x;
+
+	for (int i = 0; i < g->nsec; i++)
+		total += g->sec[i][1] - g->sec[i][0];
+	x = rng(g, 0, total);
+	for (int i = 0; i < g->nsec; i++)
+		if ((x -= g->sec[i][1] - g->sec[i][0]) <= 0)
+			return i;
+	return g->nsec - 1;
+}
+
+/* A prism into the round face F: [S0, S1] along the axis, [C0, C1]
+ * across it (the crest is at C = W/2), corner radius R, to depth W1. */
+static void
+round_prism(struct gen *g, const struct face *f, double s0, double s1,
+    double c0, double c1, double r, double w1)
+{
+	if (f->along)
+		tool(g, MDF_CAD_PRISM, c0, c1, s0, s1, r, 0, -f->above, w1);
+	else
+		tool(g, MDF_CAD_PRISM, s0, s1, c0, c1, r, 0, -f->above, w1);
+}
+
+/* A drilled hole into the round face F at S along the axis, on the crest. */
+static void
+round_drill(struct gen *g, const struct face *f, double s, double rad,
+    double depth)
+{
+	double R = f->W / 2;
+
+	drill(g, f, f->along ? R : s, f->along ? s : R, rad, depth, 0, NULL);
+}
+
+/* Holes or a slot into the floor of a flat over [SA, SB], at depth WF
+ * below the stock's box, HW wide on either side of the crest, the
+ * section's far side at depth FAR. */
+static void
+flat_floor(struct gen *g, const struct face *f, double sa, double sb,
+    double wf, double hw, double far)
+{
+	struct face ff = *f;
+	double R = f->W / 2, L = sb - sa;
+
+	ff.W = far - wf;
+	g->base = wf;
+	if (coin(g, 0.3) && L > 2 * hw) {       /* a slot along the flat */
+		double ws = hw * rng(g, 0.5, 1.0), len = L * rng(g, 0.4, 0.8);
+		double s0 = place(g, len, sa, sb);
+
+		round_prism(g, &ff, s0, s0 + len, R - ws / 2, R + ws / 2, ws / 2,
+		    ff.W * rng(g, 0.15, 0.5));
+		name(g, "slot");
+	} else {                                /* 1 to 3 holes in a row */
+		int n = 1 + (int)mdf_rng_below(g->r, 3), thru = coin(g, 0.5);
+		double rad = minf(hw * rng(g, 0.25, 0.6), L / (3.0 * n));
+		double depth = thru ? ff.W : ff.W * rng(g, 0.3, 0.7);
+
+		for (int i = 0; i < n; i++)
+			round_drill(g, &ff, sa + (i + 0.5) * L / n, rad, depth);
+		name(g, thru ? "through-hole" : "hole");
+	}
+	g->base = 0;
+}
+
+/* A flat milled on section I (or the whole length of a plain rod). */
+static void
+feat_flat(struct gen *g, const struct face *f, double k, int small)
+{
+	int i = section(g), last = g->nsec - 1;
+	double z0 = g->sec[i][0], z1 = g->sec[i][1], r = g->sec[i][2];
+	double R = f->W / 2, crest = R - r, e = f->above, len = z1 - z0;
+	double Ls = g->st.size[g->st.axis], s0, s1, d, hw;
+
+	if (!small && coin(g, 0.4)) {   /* the whole section */
+		s0 = i == 0 ? -e : z0, s1 = i == last ? Ls + e : z1;
+	} else {
+		double fl = len * k * rng(g, 0.3, 0.8);
+
+		s0 = place(g, fl, z0, z1), s1 = s0 + fl;
+		if (!small && coin(g, 0.3) && (i == 0 || i == last)) {
+			if (i == 0)     /* runs out at the end */
+				s0 = -e;
+			else
+				s1 = Ls + e;
+		}
+	}
+	d = r * (small ? rng(g, 0.04, 0.15) : exp(rng(g, log(0.06), log(0.7))));
+	round_prism(g, f, s0, s1, -e, f->W + e, 0, crest + d);
+	name(g, "flat");
+	hw = sqrt(d * (2 * r - d));
+	if (!small && coin(g, 0.45) && hw > 0.25 * r)
+		flat_floor(g, f, fmax(s0, z0) + 0.1 * len, fmin(s1, z1) - 0.1 * len,
+		    crest + d, hw * 0.8, R + r);
+}
+
 static void
 feat_round_face(struct gen *g, const struct face *f, double k, int small)
 {
-	/* s: along the cylinder's axis, c: across it; the crest is c = D/2 */
-	double Ls = f->along ? f->V : f->U, D = f->along ? f->U : f->V;
-	int kind = (int)mdf_rng_below(g->r, small ? 2 : 4);
-	double e = f->above, s0, s1, c0, c1, r = 0, d;
+	/* relative frequencies: flat, keyway, cross hole, radial hole, pocket */
+	static const int w[5] = { 34, 20, 15, 16, 15 };
+	int i, kind, pick, last = g->nsec - 1;
+	double z0, z1, r, R = f->W / 2, crest, len, e = f->above;
 
-	switch (kind) {
-	case 0:         /* radial hole */
-	case 3: {       /* cross hole, through */
-		double rad = D * k * rng(g, 0.06, 0.16);
-		double s = place(g, 4 * rad, 0.05 * Ls, 0.95 * Ls) + 2 * rad;
-		double u = f->along ? D / 2 : s, v = f->along ? s : D / 2;
-
-		drill(g, f, u, v, rad, kind == 3 ? f->W : D * rng(g, 0.3, small ? 0.4 : 0.7),
-		    0, NULL);
-		name(g, kind == 3 ? "cross-hole" : "radial-hole");
+	pick = (int)mdf_rng_below(g->r, 100);
+	for (kind = 0; pick >= w[kind]; kind++)
+		pick -= w[kind];
+	if (kind == 0) {
+		feat_flat(g, f, k, small);
 		return;
 	}
-	case 1: {       /* flat */
-		double len = Ls * k * rng(g, 0.25, 0.7);
+	if (small && kind == 2)
+		kind = 3;
+	i = section(g);
+	z0 = g->sec[i][0], z1 = g->sec[i][1], r = g->sec[i][2];
+	crest = R - r, len = z1 - z0;
+	switch (kind) {
+	case 1: {       /* keyway: a slot with round ends along the axis */
+		double ws = r * rng(g, 0.3, 0.6) * (small ? 0.6 : 1.0);
+		double kl = fmax(len * k * rng(g, 0.35, 0.85), 1.3 * ws);
+		double s0 = place(g, kl, z0, z1), s1 = s0 + kl;
+		int open = !small && coin(g, 0.25) && (i == 0 || i == last);
 
-		s0 = coin(g, 0.3) && !small ? -e : place(g, len, 0.05 * Ls, 0.95 * Ls);
-		s1 = s0 < 0 ? Ls * rng(g, 0.2, 0.5) : s0 + len;
-		c0 = -e, c1 = D + e;
-		d = D * k * rng(g, 0.08, 0.25);
-		name(g, "flat");
-		break;
+		if (open && i == 0)
+			s0 = -e - ws;
+		else if (open)
+			s1 = g->st.size[g->st.axis] + e + ws;
+		round_prism(g, f, s0, s1, R - ws / 2, R + ws / 2, ws / 2,
+		    crest + r * k * rng(g, 0.15, 0.4));
+		name(g, open ? "open-keyway" : "keyway");
+		return;
 	}
-	default: {      /* keyway */
-		double ws = D * rng(g, 0.15, 0.3), len = Ls * rng(g, 0.3, 0.7);
+	case 2: {       /* cross hole, through */
+		double rad = minf(r * k * rng(g, 0.1, 0.3), len / 3);
 
-		s0 = place(g, len, 0.05 * Ls, 0.95 * Ls);
-		s1 = s0 + len;
-		c0 = D / 2 - ws / 2, c1 = D / 2 + ws / 2;
-		r = ws / 2;
-		d = D * rng(g, 0.1, 0.25);
-		name(g, "keyway");
-		break;
+		round_drill(g, f, place(g, 3 * rad, z0, z1) + 1.5 * rad, rad, f->W);
+		name(g, "cross-hole");
+		return;
+	}
+	case 3: {       /* radial hole, blind */
+		double rad = minf(r * k * rng(g, 0.08, 0.3), len / 3);
+
+		round_drill(g, f, place(g, 3 * rad, z0, z1) + 1.5 * rad, rad,
+		    crest + r * rng(g, 0.3, small ? 0.5 : 1.0));
+		name(g, "radial-hole");
+		return;
+	}
+	default: {      /* a pocket with rounded corners */
+		double wc = r * k * rng(g, 0.4, 1.1), pl = len * k * rng(g, 0.25, 0.7);
+		double s0 = place(g, pl, z0, z1);
+
+		round_prism(g, f, s0, s0 + pl, R - wc / 2, R + wc / 2,
+		    minf(wc, pl) * rng(g, 0.1, 0.45), crest + r * k * rng(g, 0.2, 0.5));
+		name(g, "pocket");
+		return;
 	}
 	}
-	if (f->along)
-		tool(g, MDF_CAD_PRISM, c0, c1, s0, s1, r, 0, -e, d);
-	else
-		tool(g, MDF_CAD_PRISM, s0, s1, c0, c1, r, 0, -e, d);
 }
 
 /* One feature from the side of F; SMALL for a distractor. */
@@ -427,6 +554,7 @@ feature(struct gen *g, const struct face *f, int small)
 	int pick, type, total = 0;
 
 	g->side = f->side;
+	g->base = f->base;
 	if (f->kind == ROUND) {
 		feat_round_face(g, f, k, small);
 		return;
@@ -449,99 +577,309 @@ feature(struct gen *g, const struct face *f, int small)
 
 /* --- Stock --------------------------------------------------------------- */
 
-/* The stock's name. */
-static const char *
-draw_stock(struct gen *g, int label, double L)
+/* The edge mask (cad.h) of the four edges around the face of SIDE. */
+static unsigned
+face_edges(int side)
+{
+	int a = side / 2, high = side % 2 == 0;
+	unsigned m = 0;
+
+	for (int k = 0; k < 3; k++)
+		for (unsigned c = 0; c < 4 && k != a; c++)
+			if ((int)((a == (k + 1) % 3 ? c : c >> 1) & 1) == high)
+				m |= 1u << (4 * k + c);
+	return m;
+}
+
+/* Rounded or chamfered edges of box stock: all of them, the four along
+ * one axis (THIN for a plate: its corners), the four around one face,
+ * or any; sharp with probability SHARP. */
+static void
+box_edges(struct gen *g, double sharp, int thin)
 {
 	struct mdf_cad_stock *s = &g->st;
-	int a = label / 2, kind = (int)mdf_rng_below(g->r, 40);
-	const char *nm;
+	double m = fmin(s->size[0], fmin(s->size[1], s->size[2]));
+	double p = mdf_rng_uniform(g->r);
 
+	if (coin(g, sharp))
+		return;
+	s->edge = coin(g, 0.5) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
+	if (thin >= 0 && p < 0.75) {        /* a plate's round corners */
+		double c = fmin(s->size[(thin + 1) % 3], s->size[(thin + 2) % 3]);
+
+		s->edge = coin(g, 0.8) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
+		s->edge_mask = 0xfu << (4 * thin);
+		s->edge_r = c * rng(g, 0.02, 0.12);
+		return;
+	}
+	s->edge_r = m * rng(g, 0.04, 0.2);
+	if (p < 0.2)
+		s->edge_mask = 0xfff;
+	else if (p < 0.6)       /* the four edges along one axis */
+		s->edge_mask = 0xfu << (4 * mdf_rng_below(g->r, 3));
+	else if (p < 0.85) {    /* around one face: mostly a top chamfer */
+		s->edge_mask = face_edges((int)mdf_rng_below(g->r, MDF_NDIRS));
+		s->edge = coin(g, 0.7) ? MDF_CAD_CHAMFER : MDF_CAD_FILLET;
+	}
+	else
+		s->edge_mask = (unsigned)mdf_rng_below(g->r, 0xfff) + 1;
+}
+
+/* Add the point (radius R, position Z) to the shaft's outline. */
+static void
+outline(struct mdf_cad_stock *s, double r, double z)
+{
+	if (s->np < MDF_CAD_MAXSHAFT)
+		s->prof[s->np][0] = r, s->prof[s->np++][1] = z;
+}
+
+/* A stepped shaft along axis AX: 2 to 4 diameters, the largest D, over
+ * length L, with chamfered ends and shoulders and relief grooves. */
+static void
+draw_shaft(struct gen *g, int ax, double L, double D)
+{
+	struct mdf_cad_stock *s = &g->st;
+	int n = 2 + (int)mdf_rng_below(g->r, 3), big;
+	double r[4], len[4], tot = 0, z = 0, lo[4], hi[4], c0, c1;
+
+	/* the largest diameter at one end or inside (a bearing seat) */
+	big = coin(g, 0.6) ? (coin(g, 0.5) ? 0 : n - 1) :
+	    (int)mdf_rng_below(g->r, (uint64_t)n);
+	r[big] = D / 2;
+	for (int i = big - 1; i >= 0; i--)
+		r[i] = r[i + 1] * rng(g, 0.55, 0.88);
+	for (int i = big + 1; i < n; i++)
+		r[i] = r[i - 1] * rng(g, 0.55, 0.88);
+	for (int i = 0; i < n; i++)
+		tot += len[i] = rng(g, 0.5, 1.5);
+	s->kind = MDF_CAD_SHAFT;
+	s->axis = ax;
+	for (int k = 0; k < 3; k++)
+		s->size[k] = k == ax ? L : D;
+	s->np = 0;
+	c0 = coin(g, 0.6) ? r[0] * rng(g, 0.04, 0.15) : 0;
+	c1 = coin(g, 0.6) ? r[n - 1] * rng(g, 0.04, 0.15) : 0;
+	if (c0 > 0)
+		outline(s, r[0] - c0, 0);
+	outline(s, r[0], c0);
+	for (int i = 0; i < n; i++) {
+		len[i] *= L / tot;
+		lo[i] = z + (i == 0 ? c0 : 0);
+		z += len[i];
+		hi[i] = i == n - 1 ? L - c1 : z;
+	}
+	for (int i = 0; i + 1 < n; i++) {
+		/* the shoulder at the end of section i: a chamfer on the
+		 * larger section's corner, a groove in the smaller one */
+		int up = r[i + 1] > r[i], sm = up ? i : i + 1;
+		double Z = hi[i], rs = fmin(r[i], r[i + 1]), rb = fmax(r[i], r[i + 1]);
+		double cc = coin(g, 0.5) ? fmin((rb - rs) * rng(g, 0.15, 0.5), 0.2 * len[sm == i ? i + 1 : i]) : 0;
+		double gw = coin(g, 0.25) ? len[sm] * rng(g, 0.05, 0.15) : 0;
+		double gd = rs * rng(g, 0.05, 0.12);
+
+		if (up) {
+			if (gw > 0) {
+				outline(s, rs, Z - gw);
+				outline(s, rs - gd, Z - gw);
+				outline(s, rs - gd, Z);
+				hi[i] -= gw;
+			} else {
+				outline(s, rs, Z);
+			}
+			if (cc > 0)
+				outline(s, rb - cc, Z);
+			outline(s, rb, Z + cc);
+			lo[i + 1] += cc;
+		} else {
+			outline(s, rb, Z - cc);
+			if (cc > 0)
+				outline(s, rb - cc, Z);
+			hi[i] -= cc;
+			if (gw > 0) {
+				outline(s, rs - gd, Z);
+				outline(s, rs - gd, Z + gw);
+				lo[i + 1] += gw;
+			}
+			outline(s, rs, Z + gw);
+		}
+	}
+	outline(s, r[n - 1], L - c1);
+	if (c1 > 0)
+		outline(s, r[n - 1] - c1, L);
+	g->nsec = n;
+	for (int i = 0; i < n; i++) {
+		double m = 0.04 * (hi[i] - lo[i]);
+
+		g->sec[i][0] = lo[i] + m, g->sec[i][1] = hi[i] - m, g->sec[i][2] = r[i];
+	}
+	g->rend[0] = (r[0] - c0) * 0.95, g->rend[1] = (r[n - 1] - c1) * 0.95;
+	g->lend[0] = len[0], g->lend[1] = len[n - 1];
+}
+
+/* Round stock along AX: a cylinder of length LEN and diameter D, its
+ * ends sharp, chamfered or (rarer: a torus costs the cuts near it)
+ * rounded. */
+static void
+draw_round(struct gen *g, int ax, double len, double D)
+{
+	struct mdf_cad_stock *s = &g->st;
+	double m;
+
+	s->kind = MDF_CAD_CYL;
+	s->axis = ax;
+	for (int k = 0; k < 3; k++)
+		s->size[k] = k == ax ? len : D;
+	if (coin(g, 0.5)) {
+		s->edge = coin(g, 0.25) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
+		s->edge_r = D * rng(g, 0.02, 0.08);
+		s->edge_mask = 1 + (unsigned)mdf_rng_below(g->r, 3);
+	}
+	m = fmax(0.03 * len, 1.5 * s->edge_r);
+	g->nsec = 1;
+	g->sec[0][0] = m, g->sec[0][1] = len - m, g->sec[0][2] = D / 2;
+	g->rend[0] = g->rend[1] = D / 2;
+	g->lend[0] = g->lend[1] = len;
+}
+
+/* Pre-machined stock: an L (STEPS 1) or stepped (2) profile across
+ * the label axis A. */
+static void
+draw_profile(struct gen *g, int a, double L, int steps)
+{
+	struct mdf_cad_stock *s = &g->st;
+	int u = (a + 1) % 3, v = (a + 2) % 3;
+	int cu = coin(g, 0.5), cv = coin(g, 0.5);
+	double e = 0.05 * L, wu = 0, wv;
+
+	for (int k = 0; k < 3; k++)
+		s->size[k] = L * rng(g, 0.5, 1.0);
+	s->size[(int)mdf_rng_below(g->r, 3)] = L;
+	s->axis = a;
+	s->nprecut = steps;
+	wv = s->size[v] * rng(g, 0.35, 0.6);
+	for (int i = 0; i < steps; i++) {
+		double *c = s->precut[i];
+
+		/* each step narrower along u and taller along v */
+		wu = i == 0 ? s->size[u] * rng(g, 0.4, 0.65) : wu * rng(g, 0.35, 0.65);
+		if (i > 0)
+			wv = wv + (s->size[v] - wv) * rng(g, 0.3, 0.6);
+		c[a] = -e, c[a + 3] = s->size[a] + e;
+		c[u] = cu ? s->size[u] - wu : -e;
+		c[u + 3] = cu ? s->size[u] + e : wu;
+		c[v] = cv ? s->size[v] - wv : -e;
+		c[v + 3] = cv ? s->size[v] + e : wv;
+	}
+	/* features go on the leg of full height along v */
+	g->leg = 1;
+	wu = s->size[u] - (s->precut[0][u + 3] - s->precut[0][u]) + e;
+	g->legcut[0] = cu ? 0 : s->size[u] - wu;
+	g->legcut[1] = cu ? wu : s->size[u];
+	g->legcut[2] = 0;
+	g->legcut[3] = s->size[v];
+}
+
+static const char *const stock_names[MDF_NSTOCKS] = {
+	"box", "plate", "bar", "L", "stepped", "disk", "cylinder", "rod", "shaft",
+};
+
+/* Their weights (of 100), in the order of enum mdf_cadgen_stock; the
+ * man page lists them. */
+static const int stock_weight[MDF_NSTOCKS] = { 26, 14, 10, 6, 6, 10, 6, 9, 13 };
+
+const char *
+mdf_cadgen_stock_name(int kind)
+{
+	return kind >= 0 && kind < MDF_NSTOCKS ? stock_names[kind] : "?";
+}
+
+int
+mdf_cadgen_stock_parse(const char *list, unsigned *mask, char *why, size_t whylen)
+{
+	const char *p = list;
+
+	*mask = 0;
+	do {
+		size_t n = strcspn(p, ",");
+		int k;
+
+		for (k = 0; k < MDF_NSTOCKS; k++)
+			if (strlen(stock_names[k]) == n && strncmp(p, stock_names[k], n) == 0)
+				break;
+		if (k == MDF_NSTOCKS)
+			return fail(why, whylen, "'%.*s' is not a stock kind (box plate bar L "
+			    "stepped disk cylinder rod shaft)", (int)(n < 40 ? n : 40), p);
+		if (*mask >> k & 1)
+			return fail(why, whylen, "stock kind '%s' given twice", stock_names[k]);
+		*mask |= 1u << k;
+		p += n;
+	} while (*p++ == ',');
+	return MDF_OK;
+}
+
+/* Draw the stock for LABEL, longest side L, of a kind in MASK; its kind. */
+static int
+draw_stock(struct gen *g, int label, double L, unsigned mask)
+{
+	struct mdf_cad_stock *s = &g->st;
+	int a = label / 2, kind, total = 0, pick;
+	int across = (a + 1 + (int)mdf_rng_below(g->r, 2)) % 3;
+
+	for (kind = 0; kind < MDF_NSTOCKS; kind++)
+		total += mask >> kind & 1 ? stock_weight[kind] : 0;
+	pick = (int)mdf_rng_below(g->r, (uint64_t)total);
+	for (kind = 0; !(mask >> kind & 1) || pick >= stock_weight[kind]; kind++)
+		pick -= mask >> kind & 1 ? stock_weight[kind] : 0;
 	memset(s, 0, sizeof *s);
 	g->leg = 0;
+	g->nsec = 0;
+	g->want_flat = 0;
 	s->kind = MDF_CAD_BOX;
-	if (kind < 14) {                /* box */
+	switch (kind) {
+	case MDF_STOCK_BOX: {
 		int longest = (int)mdf_rng_below(g->r, 3);
 
 		for (int k = 0; k < 3; k++)
-			s->size[k] = k == longest ? L : L * rng(g, 0.45, 1.0);
-		nm = "box";
-	} else if (kind < 20) {         /* plate: thin, mostly along the label axis */
+			s->size[k] = k == longest ? L : L * rng(g, 0.4, 1.0);
+		box_edges(g, 0.4, -1);
+		break;
+	}
+	case MDF_STOCK_PLATE: { /* thin, mostly along the label axis */
 		int t = coin(g, 0.7) ? a : (int)mdf_rng_below(g->r, 3);
 
 		for (int k = 0; k < 3; k++)
-			s->size[k] = k == t ? L * rng(g, 0.06, 0.25) : L * rng(g, 0.5, 1.0);
+			s->size[k] = k == t ? L * rng(g, 0.04, 0.25) : L * rng(g, 0.5, 1.0);
 		s->size[(t + 1 + mdf_rng_below(g->r, 2)) % 3] = L;
-		nm = "plate";
-	} else if (kind < 26) {         /* bar: long, mostly across the label axis */
-		int t = coin(g, 0.75) ? (a + 1 + (int)mdf_rng_below(g->r, 2)) % 3 :
-		    (int)mdf_rng_below(g->r, 3);
-
-		for (int k = 0; k < 3; k++)
-			s->size[k] = k == t ? L : L * rng(g, 0.12, 0.35);
-		nm = "bar";
-	} else if (kind < 34) {         /* turned: disk or cylinder */
-		int disk = kind < 30, ax = coin(g, disk ? 0.6 : 0.4) ? a :
-		    (a + 1 + (int)mdf_rng_below(g->r, 2)) % 3;
-		double dia = disk ? L : L * rng(g, 0.25, 0.7);
-
-		s->kind = MDF_CAD_CYL;
-		s->axis = ax;
-		for (int k = 0; k < 3; k++)
-			s->size[k] = k == ax ? (disk ? L * rng(g, 0.1, 0.4) : L) : dia;
-		nm = disk ? "disk" : "cylinder";
-	} else {                        /* pre-machined L or stepped profile */
-		int u = (a + 1) % 3, v = (a + 2) % 3, steps = kind < 37 ? 1 : 2;
-		int cu = coin(g, 0.5), cv = coin(g, 0.5);
-		double e = 0.05 * L, wu = 0, wv;
-
-		for (int k = 0; k < 3; k++)
-			s->size[k] = L * rng(g, 0.5, 1.0);
-		s->size[(int)mdf_rng_below(g->r, 3)] = L;
-		s->axis = a;
-		s->nprecut = steps;
-		wv = s->size[v] * rng(g, 0.35, 0.6);
-		for (int i = 0; i < steps; i++) {
-			double *c = s->precut[i];
-
-			/* each step narrower along u and taller along v */
-			wu = i == 0 ? s->size[u] * rng(g, 0.4, 0.65) : wu * rng(g, 0.35, 0.65);
-			if (i > 0)
-				wv = wv + (s->size[v] - wv) * rng(g, 0.3, 0.6);
-			c[a] = -e, c[a + 3] = s->size[a] + e;
-			c[u] = cu ? s->size[u] - wu : -e;
-			c[u + 3] = cu ? s->size[u] + e : wu;
-			c[v] = cv ? s->size[v] - wv : -e;
-			c[v + 3] = cv ? s->size[v] + e : wv;
-		}
-		/* features go on the leg of full height along v */
-		g->leg = 1;
-		wu = s->size[u] - (s->precut[0][u + 3] - s->precut[0][u]) + e;
-		g->legcut[0] = cu ? 0 : s->size[u] - wu;
-		g->legcut[1] = cu ? wu : s->size[u];
-		g->legcut[2] = 0;
-		g->legcut[3] = s->size[v];
-		return steps == 1 ? "L" : "stepped";
+		box_edges(g, 0.45, t);
+		break;
 	}
-	if (s->kind == MDF_CAD_BOX && !coin(g, 0.4)) {
-		double m = fmin(s->size[0], fmin(s->size[1], s->size[2]));
-		double p = mdf_rng_uniform(g->r);
+	case MDF_STOCK_BAR: {   /* long, mostly across the label axis */
+		int t = coin(g, 0.75) ? across : (int)mdf_rng_below(g->r, 3);
 
-		s->edge = coin(g, 0.5) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
-		s->edge_r = m * rng(g, 0.04, 0.2);
-		if (p < 0.2)
-			s->edge_mask = 0xfff;
-		else if (p < 0.85)  /* the four edges along one axis */
-			s->edge_mask = 0xfu << (4 * mdf_rng_below(g->r, 3));
-		else
-			s->edge_mask = (unsigned)mdf_rng_below(g->r, 0xfff) + 1;
-	} else if (s->kind == MDF_CAD_CYL && coin(g, 0.5)) {
-		/* rounded ends are rarer: a torus costs the cuts near it */
-		s->edge = coin(g, 0.25) ? MDF_CAD_FILLET : MDF_CAD_CHAMFER;
-		s->edge_r = s->size[(s->axis + 1) % 3] * rng(g, 0.02, 0.08);
-		s->edge_mask = 1 + (unsigned)mdf_rng_below(g->r, 3);
+		for (int k = 0; k < 3; k++)
+			s->size[k] = k == t ? L : L * rng(g, 0.12, 0.4);
+		box_edges(g, 0.5, -1);
+		break;
 	}
-	return nm;
+	case MDF_STOCK_L:
+	case MDF_STOCK_STEPPED:
+		draw_profile(g, a, L, kind == MDF_STOCK_L ? 1 : 2);
+		break;
+	case MDF_STOCK_DISK:    /* mostly features on a face */
+		draw_round(g, coin(g, 0.8) ? a : across, L * rng(g, 0.08, 0.45), L);
+		break;
+	case MDF_STOCK_CYLINDER:
+		draw_round(g, coin(g, 0.4) ? a : across, L, L * rng(g, 0.25, 0.75));
+		break;
+	case MDF_STOCK_ROD:     /* long, milled flats across the axis */
+		draw_round(g, across, L, L * rng(g, 0.06, 0.3));
+		g->want_flat = coin(g, 0.85);
+		break;
+	default:                /* features on an end or into the round faces */
+		draw_shaft(g, coin(g, 0.45) ? a : across, L, L * rng(g, 0.15, 0.55));
+		break;
+	}
+	return kind;
 }
 
 /* --- The part -------------------------------------------------------------- */
@@ -550,6 +888,30 @@ static double
 log_range(struct mdf_rng *r, double lo, double hi)
 {
 	return exp(mdf_rng_range(r, log(lo), log(hi)));
+}
+
+/* Which edges of the stock are rounded or chamfered, and the diameters
+ * of turned stock, for the metadata. */
+static void
+describe(const struct gen *g, struct mdf_cadpart *p)
+{
+	const struct mdf_cad_stock *s = &g->st;
+	size_t n = 0;
+
+	snprintf(p->edgeset, sizeof p->edgeset, "%s", s->edge == MDF_CAD_SHARP ||
+	    s->edge_mask == 0 ? "none" : s->kind != MDF_CAD_BOX ? "ends" :
+	    s->edge_mask == 0xfff ? "all" : "some");
+	for (int k = 0; k < 3 && s->kind == MDF_CAD_BOX && s->edge != MDF_CAD_SHARP; k++)
+		if (s->edge_mask == 0xfu << (4 * k))
+			snprintf(p->edgeset, sizeof p->edgeset, "along-%c", 'x' + k);
+	for (int d = 0; d < MDF_NDIRS && s->kind == MDF_CAD_BOX && s->edge != MDF_CAD_SHARP; d++)
+		if (s->edge_mask == face_edges(d))
+			snprintf(p->edgeset, sizeof p->edgeset, "around-%c%c",
+			    d % 2 == 0 ? '+' : '-', 'x' + d / 2);
+	p->diameters[0] = '\0';
+	for (int i = 0; i < g->nsec && n + 12 < sizeof p->diameters; i++)
+		n += (size_t)snprintf(p->diameters + n, sizeof p->diameters - n, "%s%.5g",
+		    i ? "," : "", 2 * g->sec[i][2]);
 }
 
 /* Draw features, cut them, check the label; 1 if the part is good. */
@@ -566,8 +928,13 @@ attempt(const struct mdf_partgen *gs, struct gen *g, struct mdf_cadpart *p,
 	g->list[0] = '\0';
 	face_of(g, p->label, &f);
 	nf = 2 + (int)mdf_rng_below(g->r, 4);
-	for (int i = 0; i < nf; i++)
-		feature(g, &f, 0);
+	for (int i = 0; i < nf; i++) {
+		g->side = f.side;
+		if (i == 0 && g->want_flat && f.kind == ROUND)
+			feat_flat(g, &f, 1.0, 0);
+		else
+			feature(g, &f, 0);
+	}
 	if (gs->distractors > 0.0 && tries < TRIES_DISTRACT &&
 	    mdf_rng_uniform(g->r) < gs->distractors) {
 		nd = 1 + (int)mdf_rng_below(g->r, 2);
@@ -630,7 +997,7 @@ tessellate(struct mdf_cadpart *p, char *why, size_t whylen)
 }
 
 int
-mdf_cadgen_make(const struct mdf_partgen *gs, uint64_t index,
+mdf_cadgen_make(const struct mdf_partgen *gs, unsigned stocks, uint64_t index,
     struct mdf_cadpart *p, char *why, size_t whylen)
 {
 	struct mdf_rng r;
@@ -655,7 +1022,10 @@ mdf_cadgen_make(const struct mdf_partgen *gs, uint64_t index,
 	g.r = &r;
 	for (p->attempts = 1; p->attempts <= TRIES_MAX; p->attempts++) {
 		L = log_range(&r, gs->size_min, gs->size_max);
-		p->stock = draw_stock(&g, p->label, L);
+		p->stock = stock_names[draw_stock(&g, p->label, L,
+		    stocks & MDF_STOCK_ALL ? stocks & MDF_STOCK_ALL : MDF_STOCK_ALL)];
+		describe(&g, p);
+		p->axis = g.st.axis;
 		p->edges = g.st.edge == MDF_CAD_FILLET ? "fillet" :
 		    g.st.edge == MDF_CAD_CHAMFER ? "chamfer" : "sharp";
 		for (int k = 0; k < 3; k++) {
@@ -663,8 +1033,8 @@ mdf_cadgen_make(const struct mdf_partgen *gs, uint64_t index,
 			p->offset[k] = -p->size[k] / 2 + mdf_rng_range(&r, -0.5, 0.5) * L;
 		}
 		p->tolerance = gs->tolerance > 0 ? gs->tolerance :
-		    L * log_range(&r, 1e-4, 1.5e-2);
-		p->angular = gs->angular > 0 ? gs->angular : log_range(&r, 0.1, 0.7);
+		    L * log_range(&r, 1.5e-4, 1.5e-2);
+		p->angular = gs->angular > 0 ? gs->angular : log_range(&r, 0.08, 0.7);
 		if ((rc = attempt(gs, &g, p, p->attempts - 1, why, whylen)) < 0)
 			break;
 		if (rc == 0)
@@ -723,6 +1093,10 @@ mdf_cadpart_frame(const struct mdf_partgen *g, const struct mdf_cadpart *p,
 	if ((rc = mdf_set(f, "part.style", "cad")) < 0 ||
 	    (rc = mdf_set(f, "part.stock", p->stock)) < 0 ||
 	    (rc = mdf_set(f, "part.edges", p->edges)) < 0 ||
+	    (rc = mdf_set(f, "part.edge_set", p->edgeset)) < 0 ||
+	    (p->diameters[0] != '\0' &&
+	    ((rc = mdf_setf(f, "part.axis", "%c", 'x' + p->axis)) < 0 ||
+	    (rc = mdf_set(f, "part.diameters", p->diameters)) < 0)) ||
 	    (rc = mdf_set(f, "part.features", p->list)) < 0 ||
 	    (rc = mdf_setf(f, "part.volume", "%.7g", p->volume)) < 0 ||
 	    (rc = mdf_setf(f, "part.stock_volume", "%.7g", p->stock_volume)) < 0 ||
