@@ -41,14 +41,24 @@ setup() {
 	dnncheck gendata 60 1 32 32 >data.mdf
 	sed -e 's/^width=.*/width=32/' -e 's/^height=.*/height=32/' \
 	    "$MILLDIR_SRCDIR/pipelines/nets/efficientnet-b0.cfg" >b0.cfg
-	dnntrain --net ./b0.cfg --epochs 4 --batch 8 --out m data.mdf >train.mdf 2>err
+	# lr 0.002: at the cfg's 0.01 this B0's training loss does not fall on
+	# 48 images, in any build or mode (Darknet's stock kernels too); the
+	# 0.82 validation accuracy once required here was one lucky epoch of
+	# seed 1 (seeds 2 and 3 stayed at chance in the plain build as well),
+	# which the sanitizer build's other rounding did not repeat
+	dnntrain --net ./b0.cfg --epochs 6 --batch 8 --lr 0.002 --out m data.mdf >train.mdf 2>err
 	[ ! -s err ]
 	grep -q '^\[swish\]$' m/net.cfg
-	acc=$(sed -n 's/^best_val_accuracy=//p' m/model.meta)
-	# three classes: chance is 1/3.  Not in the sanitizer build, where
-	# this B0 stays at chance (0.36 after 8 epochs; Lite0 learns there):
-	# an open defect, written down in the issue's note, not understood yet
-	sanitized || awk -v a="$acc" 'BEGIN { exit !(a >= 0.6) }'
+	# it learns its training set, in every build: chance is ln 3 = 1.10;
+	# measured 0.70-0.77 (plain) and 0.70-0.75 (ASan/UBSan) over the last
+	# two epochs, seeds 1 and 2, from 1.16-1.18.  Validation accuracy is
+	# not the bar: four parts, which swings between 0 and 0.9 from one
+	# epoch to the next for Lite0 as well.
+	l1=$(metric train.mdf train_loss 1)
+	l5=$(metric train.mdf train_loss 5)
+	l6=$(metric train.mdf train_loss 6)
+	echo "train loss $l1 -> $l5 $l6"
+	awk -v a="$l1" -v b="$l5" -v c="$l6" 'BEGIN { m = (b + c) / 2; exit !(m < 0.9 && m < a) }'
 	dnnpredict -m m data.mdf >pred.mdf
 	[ "$(mdf ls pred.mdf | grep -c PRED)" -eq 60 ]
 }
