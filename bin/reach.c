@@ -23,7 +23,8 @@ struct opts {
 	int relabel;    /* and over an existing one */
 };
 
-enum { OPT_STOCK = 256, OPT_MIN_MARGIN, OPT_COVER, OPT_LABEL, OPT_RELABEL };
+enum { OPT_STOCK = 256, OPT_MIN_MARGIN, OPT_COVER, OPT_LABEL, OPT_RELABEL,
+	OPT_THROUGH };
 
 _Noreturn static void
 usage(void)
@@ -39,8 +40,11 @@ usage(void)
 	    "\n"
 	    "  -r, --resolution=N|Umm  N samples along the stock's longest side\n"
 	    "                          (default %d), or U units a sample\n"
-	    "  -s, --stock=SPEC        bbox (default), a margin M (the box grown\n"
-	    "                          by M), or X0,Y0,Z0:X1,Y1,Z1\n"
+	    "  -s, --stock=SPEC        auto (default: a round bar where one is\n"
+	    "                          smaller than the box), bbox, a margin M\n"
+	    "                          (the box grown by M), or X0,Y0,Z0:X1,Y1,Z1\n"
+	    "      --through=count|apart  columns that pass the whole stock count\n"
+	    "                          in the side volumes (default) or apart\n"
 	    "      --min-margin=M      label 'ambiguous' below this margin (a\n"
 	    "                          share of the removable volume; default 0.05)\n"
 	    "      --cover-tolerance=T share of the reachable machined area the\n"
@@ -94,6 +98,8 @@ parse_stock(const char *arg, struct mdf_reach_opts *r)
 
 	if (strcmp(arg, "bbox") == 0) {
 		r->stock = MDF_STOCK_BBOX;
+	} else if (strcmp(arg, "auto") == 0) {
+		r->stock = MDF_STOCK_AUTO;
 	} else if (sscanf(arg, "%lf,%lf,%lf:%lf,%lf,%lf%c", &v[0], &v[1],
 	    &v[2], &v[3], &v[4], &v[5], &tail) == 6) {
 		r->stock = MDF_STOCK_BOX;
@@ -103,7 +109,7 @@ parse_stock(const char *arg, struct mdf_reach_opts *r)
 		r->stock = MDF_STOCK_MARGIN;
 		r->margin = mdc_parse_double("--stock", arg);
 	} else {
-		mdc_usage("--stock: expected bbox, a margin or "
+		mdc_usage("--stock: expected auto, bbox, a margin or "
 		    "X0,Y0,Z0:X1,Y1,Z1, got '%s'", arg);
 	}
 }
@@ -120,6 +126,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		{ "text", no_argument, NULL, 't' },
 		{ "label", no_argument, NULL, OPT_LABEL },
 		{ "relabel", no_argument, NULL, OPT_RELABEL },
+		{ "through", required_argument, NULL, OPT_THROUGH },
 		{ "threads", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -158,6 +165,13 @@ parse_options(int argc, char **argv, struct opts *o)
 			break;
 		case OPT_RELABEL:
 			o->relabel = 1;
+			break;
+		case OPT_THROUGH:
+			if (strcmp(optarg, "count") != 0 &&
+			    strcmp(optarg, "apart") != 0)
+				mdc_usage("--through: expected count or apart, "
+				    "got '%s'", optarg);
+			o->r.count_through = strcmp(optarg, "count") == 0;
 			break;
 		case 'j':
 			o->r.threads = (unsigned)mdc_parse_long("--threads",

@@ -5,11 +5,14 @@
  * Per side d of +X -X +Y -Y +Z -Z (enum mdf_dir), from the orthographic
  * depth map of the part seen from d (milldir/render.h, the rasteriser of
  * the views and its fill rule), at RES world units a sample:
- *   - the removable volume: the stock (the part's axis-aligned bounding
- *     box, that box grown by a margin, or a given box holding the part)
+ *   - the removable volume: the stock (a round bar holding the part when
+ *     one is smaller than its axis-aligned bounding box, that box, the
+ *     box grown by a margin, or a given box holding the part)
  *     minus the part, as far as a tool coming from d reaches it: in each
- *     column along d, from the stock's face on side d down to the first
- *     surface of the part (through the whole stock where there is none);
+ *     column along d that ends on the part, from the stock's surface on
+ *     side d down to the first surface of the part; the columns that
+ *     pass the whole stock without touching the part are counted apart
+ *     (the pass-through volume);
  *   - the reachable area: the machined surface (the part's surface that
  *     does not lie on a face of the stock) whose points, moved 1.5
  *     samples off the surface along its normal, lie in that removable
@@ -41,7 +44,12 @@ enum mdf_reach_stock {
 	MDF_STOCK_BBOX = 0,   /* the part's bounding box */
 	MDF_STOCK_MARGIN = 1, /* the box grown by margin on every side */
 	MDF_STOCK_BOX = 2,    /* box lo..hi, grown to hold the part */
+	MDF_STOCK_AUTO = 3,   /* a round bar holding the part, when one is
+				 smaller than the bounding box (reach(1)) */
 };
+
+/* a round stock holds every vertex within its radius times 1 + this */
+#define MDF_REACH_ROUND_TOL 0.05
 
 #define MDF_REACH_DEFAULT_PIXELS 256
 #define MDF_REACH_MAX_PIXELS 4096
@@ -52,6 +60,7 @@ struct mdf_reach_opts {
 	int stock;           /* enum mdf_reach_stock */
 	double margin;       /* MDF_STOCK_MARGIN */
 	double lo[3], hi[3]; /* MDF_STOCK_BOX */
+	int count_through;   /* pass-through columns count in the volumes */
 	double min_margin;   /* below: ambiguous (default 0.05) */
 	double cover_tol;    /* share of the reachable machined area a set of
 				set-ups may leave out (default 0.002) */
@@ -59,10 +68,17 @@ struct mdf_reach_opts {
 };
 
 struct mdf_reach {
-	double lo[3], hi[3]; /* the stock */
+	double lo[3], hi[3]; /* the stock's box */
+	int round;           /* the stock is a cylinder in that box: */
+	int axis;            /*   along this axis (0 X, 1 Y, 2 Z), */
+	double centre[3];    /*   through this point (axis coordinate 0), */
+	double radius;       /*   of this radius */
+	double stock_volume;
 	double res;          /* world units a sample */
 	uint32_t side;       /* samples along the stock's longest side */
-	double vol[6];       /* removable volume per side */
+	double vol[6];       /* removable volume per side: columns that end
+				on the part (all columns with count_through) */
+	double through[6];   /* the columns that pass the whole stock */
 	double share[6];     /* vol / the sum of the six (1/6 each if 0) */
 	double area[6];      /* reachable machined area per side */
 	double machined;     /* machined area */

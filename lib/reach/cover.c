@@ -106,8 +106,20 @@ mdf_reach_set_meta(struct mdf_frame *f, const struct mdf_reach *r)
 	rc |= mdf_set(f, "reach.label",
 	    r->ambiguous ? "ambiguous" : mdf_dir_name(r->best));
 	rc |= mdf_setf(f, "reach.margin", "%.4f", r->margin);
-	rc |= mdf_setf(f, "reach.stock", "%.7g,%.7g,%.7g:%.7g,%.7g,%.7g",
-	    r->lo[0], r->lo[1], r->lo[2], r->hi[0], r->hi[1], r->hi[2]);
+	for (int a = 0; a < 3; a++) {
+		snprintf(key, sizeof key, "reach.through.%c", "xyz"[a]);
+		rc |= mdf_setf(f, key, "%.7g", r->through[2 * a]);
+	}
+	if (r->round) {
+		int a = r->axis, b = a == 0 ? 1 : 0, c = a == 2 ? 1 : 2;
+
+		rc |= mdf_setf(f, "reach.stock", "cylinder:%c:%.7g,%.7g,%.7g:"
+		    "%.7g,%.7g", "XYZ"[a], r->centre[b], r->centre[c],
+		    r->radius, r->lo[a], r->hi[a]);
+	} else {
+		rc |= mdf_setf(f, "reach.stock", "%.7g,%.7g,%.7g:%.7g,%.7g,%.7g",
+		    r->lo[0], r->lo[1], r->lo[2], r->hi[0], r->hi[1], r->hi[2]);
+	}
 	rc |= mdf_setf(f, "reach.resolution", "%.7g", r->res);
 	return rc < 0 ? MDF_E_NOMEM : 0;
 }

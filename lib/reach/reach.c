@@ -23,6 +23,7 @@
 #include "milldir/partgen.h"
 #include "milldir/reach.h"
 #include "milldir/render.h"
+#include "reachint.h"
 
 /* samples off the surface along its normal, and the height tolerance,
  * in samples of the depth map */
@@ -48,6 +49,7 @@ struct mdf_reacher {
 	struct sample *s;   /* machined samples */
 	size_t ns, scap;
 	unsigned char *hit; /* 6 x scap: side d reaches sample i */
+	float *span;        /* per worker, 2 x rdside: a column's stock */
 	/* the current job */
 	struct mdf_reach *out;
 	atomic_int next;
@@ -61,7 +63,8 @@ mdf_reach_opts_default(struct mdf_reach_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->pixels = MDF_REACH_DEFAULT_PIXELS;
-	o->stock = MDF_STOCK_BBOX;
+	o->stock = MDF_STOCK_AUTO;
+	o->count_through = 1;
 	o->min_margin = 0.05;
 	o->cover_tol = 0.002;
 	o->threads = 1;
@@ -86,7 +89,7 @@ mdf_reach_opts_check(const struct mdf_reach_opts *o, char *why,
 	    o->lo[2] <= o->hi[2] && isfinite(o->lo[0] + o->lo[1] + o->lo[2] +
 	    o->hi[0] + o->hi[1] + o->hi[2])))
 		bad = "stock box must be finite with X0 <= X1, Y0 <= Y1, Z0 <= Z1";
-	else if (o->stock < MDF_STOCK_BBOX || o->stock > MDF_STOCK_BOX)
+	else if (o->stock < MDF_STOCK_BBOX || o->stock > MDF_STOCK_AUTO)
 		bad = "unknown stock";
 	else if (!(o->min_margin >= 0 && o->min_margin <= 1))
 		bad = "minimum margin out of range 0..1";
@@ -127,6 +130,7 @@ mdf_reacher_free(struct mdf_reacher *r)
 	mdf_renderer_free(r->rd);
 	free(r->s);
 	free(r->hit);
+	free(r->span);
 	pthread_mutex_destroy(&r->lock);
 	free(r);
 }
@@ -172,10 +176,11 @@ part_box(const struct mdf_mesh *m, double lo[3], double hi[3], char *why,
 	return 0;
 }
 
-/* The stock and the resolution of OUT for a part of box LO..HI. */
+/* The stock and the resolution of OUT for part M of box LO..HI. */
 static int
-stock(const struct mdf_reach_opts *o, const double lo[3], const double hi[3],
-    struct mdf_reach *out, char *why, size_t whylen)
+stock(const struct mdf_reach_opts *o, const struct mdf_mesh *m,
+    const double lo[3], const double hi[3], struct mdf_reach *out, char *why,
+    size_t whylen)
 {
 	double longest = 0, n;
 
@@ -187,8 +192,13 @@ stock(const struct mdf_reach_opts *o, const double lo[3], const double hi[3],
 			out->lo[a] = o->lo[a] < lo[a] ? o->lo[a] : lo[a];
 			out->hi[a] = o->hi[a] > hi[a] ? o->hi[a] : hi[a];
 		}
-		longest = fmax(longest, out->hi[a] - out->lo[a]);
 	}
+	out->stock_volume = (out->hi[0] - out->lo[0]) *
+	    (out->hi[1] - out->lo[1]) * (out->hi[2] - out->lo[2]);
+	if (o->stock == MDF_STOCK_AUTO)
+		reach_round_stock(m, lo, hi, out);
+	for (int a = 0; a < 3; a++)
+		longest = fmax(longest, out->hi[a] - out->lo[a]);
 	out->res = o->res > 0 ? o->res : longest / o->pixels;
 	n = ceil(longest / out->res);
 	if (!(out->res > 0) || !(n <= MDF_REACH_MAX_PIXELS)) {
@@ -198,20 +208,6 @@ stock(const struct mdf_reach_opts *o, const double lo[3], const double hi[3],
 		return MDF_E_META;
 	}
 	out->side = n < 1 ? 1 : (uint32_t)n;
-	return 0;
-}
-
-/* Is point P with normal N on a face of the stock LO..HI (within TOL)? */
-static int
-on_stock(const double p[3], const double n[3], const double lo[3],
-    const double hi[3], double tol)
-{
-	for (int a = 0; a < 3; a++) {
-		if (n[a] > 0.999 && p[a] >= hi[a] - tol)
-			return 1;
-		if (n[a] < -0.999 && p[a] <= lo[a] + tol)
-			return 1;
-	}
 	return 0;
 }
 
@@ -299,7 +295,7 @@ sample_surface(struct mdf_reacher *r, const struct mdf_mesh *m,
 					v = (j + (up ? 2.0 : 1.0) / 3) / n;
 					for (int k = 0; k < 3; k++)
 						q[k] = a[k] + u * e1[k] + v * e2[k];
-					if (on_stock(q, c, out->lo, out->hi,
+					if (reach_on_stock(out, q, c,
 					    0.01 * res))
 						continue;
 					machined += w;
@@ -314,74 +310,162 @@ sample_surface(struct mdf_reacher *r, const struct mdf_mesh *m,
 	return 0;
 }
 
-/* Side DIR's volume and reach of the samples, from its depth map. */
+/* The frame of side DIR's map in the world: the axes of its columns
+ * (RA, sign RS) and rows (UA, sign US), and the stock's far corner in
+ * columns and rows (NX, NY). */
+struct side_frame {
+	int ax, ra, ua;
+	double sg, rs, us, nx, ny;
+	float top, bottom;   /* the stock box's faces, as map heights */
+};
+
 static void
-measure_side(struct mdf_reacher *r, int dir, const struct mdf_depth_map *mp)
+side_frame(const struct mdf_reach *out, int dir, const struct mdf_depth_map *mp,
+    struct side_frame *f)
+{
+	double r1, u1;
+
+	f->ax = dir / 2;
+	f->sg = dir % 2 ? -1 : 1;
+	f->ra = f->ua = 0;
+	f->rs = f->us = 0;
+	for (int k = 0; k < 3; k++) {
+		if (mp->r[k] != 0)
+			f->ra = k, f->rs = mp->r[k];
+		if (mp->u[k] != 0)
+			f->ua = k, f->us = mp->u[k];
+	}
+	r1 = f->rs > 0 ? out->hi[f->ra] : -out->lo[f->ra];
+	u1 = f->us > 0 ? out->lo[f->ua] : -out->hi[f->ua];
+	f->nx = (r1 - mp->r0) / mp->res;
+	f->ny = (mp->u0 - u1) / mp->res;
+	/* heights D . p of the stock's near and far faces, less the map's
+	 * offset */
+	f->top = (float)((f->sg > 0 ? out->hi[f->ax] : -out->lo[f->ax]) -
+	    mp->off);
+	f->bottom = (float)((f->sg > 0 ? out->lo[f->ax] : -out->hi[f->ax]) -
+	    mp->off);
+}
+
+/* The stock's span in the column or row at world coordinate X along
+ * axis K (of the map's right or up axis) into TOP, BOT: a bar seen
+ * across, where K is its other cross axis; else the box's faces. */
+static void
+band(const struct mdf_reach *out, const struct side_frame *f,
+    const struct mdf_depth_map *mp, int k, double x, float *top, float *bot)
+{
+	double d, w;
+
+	*top = f->top, *bot = f->bottom;
+	if (!out->round || k == out->axis || f->ax == out->axis)
+		return;
+	d = x - out->centre[k];
+	if (!(fabs(d) < out->radius)) {
+		*top = *bot = 0;
+		return;
+	}
+	w = sqrt(out->radius * out->radius - d * d);
+	*top = (float)(f->sg * out->centre[f->ax] + w - mp->off);
+	*bot = (float)(f->sg * out->centre[f->ax] - w - mp->off);
+}
+
+/* Side DIR's removable volume: in each column of the map inside the
+ * stock's cross-section, from the stock's surface down to the part
+ * (into out->vol), or the whole column where it misses the part (into
+ * out->through).  SPAN holds 2 x side floats. */
+static void
+side_volume(struct mdf_reach *out, int dir, const struct mdf_depth_map *mp,
+    const struct side_frame *f, float *span, int count_through)
+{
+	const uint32_t s = mp->side;
+	const double res = mp->res;
+	uint32_t cx = (uint32_t)fmin(ceil(f->nx), s);
+	uint32_t cy = (uint32_t)fmin(ceil(f->ny), s);
+	const int disk = out->round && f->ax == out->axis;
+	const double r2 = out->radius * out->radius;
+	double vol = 0, thr = 0;
+
+	/* the columns' spans (a bar's disk: their squared distance from its
+	 * centre across) */
+	for (uint32_t i = 0; i < cx; i++) {
+		double x = f->rs * (mp->r0 + (i + 0.5) * res);
+
+		if (disk) {
+			double d = x - out->centre[f->ra];
+
+			span[2 * i] = (float)(d * d);
+		} else {
+			band(out, f, mp, f->ra, x, span + 2 * i, span + 2 * i + 1);
+		}
+	}
+	for (uint32_t j = 0; j < cy; j++) {
+		const float *hr = mp->h + (size_t)j * s;
+		double wy = j + 1 < cy ? 1 : f->ny - j, row = 0, rthr = 0;
+		double y = f->us * (mp->u0 - (j + 0.5) * res), dy2 = 0;
+		float rt, rb;
+
+		band(out, f, mp, f->ua, y, &rt, &rb);
+		if (disk) {
+			dy2 = (y - out->centre[f->ua]) * (y - out->centre[f->ua]);
+			if (!(dy2 <= r2))
+				continue;
+		}
+		for (uint32_t i = 0; i < cx; i++) {
+			double wx = i + 1 < cx ? 1 : f->nx - i;
+			float t = rt, b = rb, h = hr[i];
+
+			if (disk) {
+				if (!(span[2 * i] + dy2 <= r2))
+					continue;
+			} else {
+				t = span[2 * i] < t ? span[2 * i] : t;
+				b = span[2 * i + 1] > b ? span[2 * i + 1] : b;
+			}
+			if (!(t > b))
+				continue;
+			if (h <= b)
+				rthr += wx * (double)(t - b);
+			else
+				row += wx * (double)(t - (h < t ? h : t));
+		}
+		vol += wy * row;
+		thr += wy * rthr;
+	}
+	out->through[dir] = thr * res * res;
+	out->vol[dir] = (vol + (count_through ? thr : 0)) * res * res;
+}
+
+/* Side DIR's reach of the samples, from its depth map. */
+static void
+side_reach(struct mdf_reacher *r, int dir, const struct mdf_depth_map *mp,
+    const struct side_frame *f)
 {
 	struct mdf_reach *out = r->out;
 	const uint32_t s = mp->side;
 	const double res = mp->res;
-	const int ax = dir / 2;
-	const double sg = dir % 2 ? -1 : 1;
-	/* heights D . p of the stock's near and far faces, less the map's
-	 * offset */
-	const double top = (sg > 0 ? out->hi[ax] : -out->lo[ax]) - mp->off;
-	const double bottom = (sg > 0 ? out->lo[ax] : -out->hi[ax]) - mp->off;
-	int ra = 0, ua = 0;
-	double rs = 0, us = 0, r1 = 0, u1 = 0, vol = 0, area = 0;
+	const int ax = f->ax, ra = f->ra, ua = f->ua;
 	unsigned char *hit = r->hit + (size_t)dir * r->scap;
+	double area = 0;
 
-	for (int k = 0; k < 3; k++) {
-		if (mp->r[k] != 0)
-			ra = k, rs = mp->r[k];
-		if (mp->u[k] != 0)
-			ua = k, us = mp->u[k];
-	}
-	r1 = rs > 0 ? out->hi[ra] : -out->lo[ra];
-	u1 = us > 0 ? out->lo[ua] : -out->hi[ua];
-	/* each column's share of a sample inside the stock: all but the
-	 * last row and column of the stock's, whose shares are partial */
-	double nx = (r1 - mp->r0) / res, ny = (mp->u0 - u1) / res;
-	uint32_t cx = (uint32_t)fmin(ceil(nx), s), cy = (uint32_t)fmin(ceil(ny), s);
-
-	for (uint32_t j = 0; j < cy; j++) {
-		const float *hr = mp->h + (size_t)j * s;
-		double wy = j + 1 < cy ? 1 : ny - j, row = 0;
-		float fb = (float)bottom, ft = (float)top;
-
-		for (uint32_t i = 0; i + 1 < cx; i++) {
-			float h = hr[i];
-
-			h = h < fb ? fb : h > ft ? ft : h;
-			row += (double)(ft - h);
-		}
-		if (cx > 0) {
-			float h = hr[cx - 1];
-
-			h = h < fb ? fb : h > ft ? ft : h;
-			row += (nx - (cx - 1)) * (double)(ft - h);
-		}
-		vol += wy * row;
-	}
-	out->vol[dir] = vol * res * res;
 	/* the samples: open above the offset point, over the 3x3 columns
 	 * around it */
 	for (size_t i = 0; i < r->ns; i++) {
 		const struct sample *sp = r->s + i;
-		double nd = sg * sp->n[ax], h, x, y, lowest = HUGE_VAL;
+		double nd = f->sg * sp->n[ax], h, x, y, lowest = HUGE_VAL;
+		double p[3] = { sp->p[0], sp->p[1], sp->p[2] };
 		long ci, cj;
 
 		hit[i] = 0;
 		if (nd < -0.3)
 			continue; /* turned away from the side */
-		h = sg * sp->p[ax] - mp->off;
-		x = (rs * sp->p[ra] - mp->r0) / res;
-		y = (mp->u0 - us * sp->p[ua]) / res;
+		h = f->sg * p[ax] - mp->off;
+		x = (f->rs * p[ra] - mp->r0) / res;
+		y = (mp->u0 - f->us * p[ua]) / res;
 		ci = (long)floor(x), cj = (long)floor(y);
 		/* outside the stock: open; else the lowest of the columns
 		 * around inside the map */
 		if (ci < 0 || cj < 0 || ci >= (long)s || cj >= (long)s ||
-		    x > (r1 - mp->r0) / res || y > (mp->u0 - u1) / res)
+		    x > f->nx || y > f->ny || !reach_in_section(out, ax, p))
 			lowest = -HUGE_VAL;
 		else {
 			long i0 = ci > 0 ? ci - 1 : 0, i1 = ci + 1 < (long)s ?
@@ -402,6 +486,19 @@ measure_side(struct mdf_reacher *r, int dir, const struct mdf_depth_map *mp)
 		}
 	}
 	out->area[dir] = area;
+}
+
+/* Side DIR's volume and reach of the samples, from its depth map. */
+static void
+measure_side(struct mdf_reacher *r, unsigned worker, int dir,
+    const struct mdf_depth_map *mp)
+{
+	struct side_frame f;
+
+	side_frame(r->out, dir, mp, &f);
+	side_volume(r->out, dir, mp, &f, r->span + (size_t)worker * 2 *
+	    r->rdside, r->o.count_through);
+	side_reach(r, dir, mp, &f);
 }
 
 struct job {
@@ -432,7 +529,7 @@ work(void *arg)
 			pthread_mutex_unlock(&r->lock);
 			continue;
 		}
-		measure_side(r, dir, &mp);
+		measure_side(r, j->worker, dir, &mp);
 	}
 	return NULL;
 }
@@ -474,12 +571,20 @@ buffers(struct mdf_reacher *r, uint32_t side)
 		struct mdf_render_opts ro;
 
 		mdf_renderer_free(r->rd);
+		free(r->span);
+		r->span = NULL;
 		mdf_render_opts_default(&ro);
 		ro.size = side > r->rdside ? side : r->rdside;
 		ro.threads = r->o.threads;
 		r->rd = mdf_renderer_new(&ro);
 		r->rdside = r->rd != NULL ? ro.size : 0;
 		if (r->rd == NULL)
+			return MDF_E_NOMEM;
+	}
+	if (r->span == NULL) {
+		r->span = malloc((size_t)r->o.threads * 2 * r->rdside *
+		    sizeof *r->span);
+		if (r->span == NULL)
 			return MDF_E_NOMEM;
 	}
 	free(r->hit);
@@ -496,7 +601,7 @@ mdf_reach(struct mdf_reacher *r, const struct mdf_mesh *m,
 
 	memset(out, 0, sizeof *out);
 	if ((rc = part_box(m, lo, hi, why, whylen)) < 0 ||
-	    (rc = stock(&r->o, lo, hi, out, why, whylen)) < 0)
+	    (rc = stock(&r->o, m, lo, hi, out, why, whylen)) < 0)
 		return rc;
 	if (sample_surface(r, m, out) < 0 || buffers(r, out->side) < 0 ||
 	    mdf_render_prepare(r->rd, m, 6, why, whylen) < 0) {
