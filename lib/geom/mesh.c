@@ -91,6 +91,21 @@ mdf_mesh_area(const float *tri, uint64_t n)
 	return sum / 2;
 }
 
+double
+mdf_mesh_volume(const float *tri, uint64_t n)
+{
+	double vol = 0;
+
+	for (uint64_t i = 0; i < n; i++, tri += 12) {
+		const float *a = tri + 3, *b = tri + 6, *c = tri + 9;
+
+		vol += (double)a[0] * ((double)b[1] * c[2] - (double)b[2] * c[1]) -
+		    (double)a[1] * ((double)b[0] * c[2] - (double)b[2] * c[0]) +
+		    (double)a[2] * ((double)b[0] * c[1] - (double)b[1] * c[0]);
+	}
+	return vol / 6;
+}
+
 void
 mdf_mesh_transform(float *tri, uint64_t n, const double *shift, double scale)
 {

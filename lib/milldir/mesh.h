@@ -45,6 +45,11 @@ void mdf_mesh_bbox(const float *tri, uint64_t n, struct mdf_bbox *box);
 /* Total surface area. */
 double mdf_mesh_area(const float *tri, uint64_t n);
 
+/* Signed volume: the sum over the triangles of the signed volumes of the
+ * tetrahedra they make with the origin, positive for a closed mesh wound
+ * counter-clockwise seen from outside. */
+double mdf_mesh_volume(const float *tri, uint64_t n);
+
 /* Replace each vertex v by (v + SHIFT) * SCALE.  Normals stay as they are
  * (SCALE must be positive). */
 void mdf_mesh_transform(float *tri, uint64_t n, const double *shift,

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "milldir/mesh.h"
 #include "rasterint.h"
 
 void
@@ -265,18 +266,17 @@ vertex_index(struct mdf_renderer *rd, const float *p)
 
 /* Is the indexed mesh closed (every directed edge has exactly one
  * reverse), consistently wound (no directed edge twice), and of positive
- * signed volume?  Then every face turned away from the camera lies behind
+ * signed volume (mdf_mesh_volume() of M)?  Then every face turned away from the camera lies behind
  * one turned towards it, and culling back faces changes nothing but the
  * time.  0 when unsure, or without memory for the check.  The edges are
  * grouped by their first vertex and by their second (counting sorts),
  * which walks memory far more kindly than a hash table of all edges. */
 static int
-closed_outward(struct mdf_renderer *rd)
+closed_outward(struct mdf_renderer *rd, const struct mdf_mesh *m)
 {
 	size_t n = rd->nt, nv = rd->nv;
 	const uint32_t *idx = rd->idx;
 	uint32_t *start, *dst, *mark, *rstart, *src;
-	double vol = 0;
 
 	if (rast_grow((void **)&rd->estart, &rd->escap, 2 * (nv + 1),
 	    sizeof(uint32_t)) < 0 ||
@@ -333,17 +333,7 @@ closed_outward(struct mdf_renderer *rd)
 			if (mark[src[j]] != a + 1)
 				return 0;
 	}
-	for (size_t t = 0; t < n; t++) {
-		const uint32_t *ix = idx + 3 * t;
-		const float *a = rd->v + 3 * (size_t)ix[0];
-		const float *b = rd->v + 3 * (size_t)ix[1];
-		const float *c = rd->v + 3 * (size_t)ix[2];
-
-		vol += (double)a[0] * ((double)b[1] * c[2] - (double)b[2] * c[1]) -
-		    (double)a[1] * ((double)b[0] * c[2] - (double)b[2] * c[0]) +
-		    (double)a[2] * ((double)b[0] * c[1] - (double)b[1] * c[0]);
-	}
-	return vol > 0;
+	return mdf_mesh_volume(m->tri, m->n) > 0;
 }
 
 
@@ -564,9 +554,9 @@ bounds(struct mdf_renderer *rd)
 /* Closedness, and the arrays the walks read: normals and vertices by
  * axis, padded; the AVX-512 walk's indices and normal cones. */
 static int
-walk_arrays(struct mdf_renderer *rd)
+walk_arrays(struct mdf_renderer *rd, const struct mdf_mesh *m)
 {
-	rd->closed = closed_outward(rd);
+	rd->closed = closed_outward(rd, m);
 	if (round16(rd->nt) > rd->fcap) {
 		size_t cap = round16(rd->nt);
 
@@ -653,5 +643,5 @@ rast_prepare(struct mdf_renderer *rd, const struct mdf_mesh *m, char *why,
 		return 0;
 	}
 	bounds(rd);
-	return walk_arrays(rd);
+	return walk_arrays(rd, m);
 }
