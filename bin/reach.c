@@ -43,8 +43,9 @@ usage(void)
 	    "  -s, --stock=SPEC        auto (default: a round bar where one is\n"
 	    "                          smaller than the box), bbox, a margin M\n"
 	    "                          (the box grown by M), or X0,Y0,Z0:X1,Y1,Z1\n"
-	    "      --through=count|apart  columns that pass the whole stock count\n"
-	    "                          in the side volumes (default) or apart\n"
+	    "      --through=RULE      columns passing the whole stock count in\n"
+	    "                          the side volumes: count (default), half,\n"
+	    "                          or apart (reach.through.* only)\n"
 	    "      --min-margin=M      label 'ambiguous' below this margin (a\n"
 	    "                          share of the removable volume; default 0.05)\n"
 	    "      --cover-tolerance=T share of the reachable machined area the\n"
@@ -167,11 +168,15 @@ parse_options(int argc, char **argv, struct opts *o)
 			o->relabel = 1;
 			break;
 		case OPT_THROUGH:
-			if (strcmp(optarg, "count") != 0 &&
-			    strcmp(optarg, "apart") != 0)
-				mdc_usage("--through: expected count or apart, "
-				    "got '%s'", optarg);
-			o->r.count_through = strcmp(optarg, "count") == 0;
+			if (strcmp(optarg, "count") == 0)
+				o->r.count_through = MDF_THROUGH_COUNT;
+			else if (strcmp(optarg, "half") == 0)
+				o->r.count_through = MDF_THROUGH_HALF;
+			else if (strcmp(optarg, "apart") == 0)
+				o->r.count_through = MDF_THROUGH_APART;
+			else
+				mdc_usage("--through: expected count, half or "
+				    "apart, got '%s'", optarg);
 			break;
 		case 'j':
 			o->r.threads = (unsigned)mdc_parse_long("--threads",

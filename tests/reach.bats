@@ -92,6 +92,99 @@ AREAS="reach.area.px reach.area.mx reach.area.py reach.area.my reach.area.pz rea
 	    reach.stock=0,0,0:20,20,22)"
 }
 
+# round ROD|DISK ARGS...: a round part from tests/mkround.py as a MESH frame
+round() {
+	python3 "$MILLDIR_SRCDIR/tests/mkround.py" "$@" >"$BATS_TEST_TMPDIR/round.stl"
+	stl2norm "$BATS_TEST_TMPDIR/round.stl"
+}
+
+# near A B TOL: |A - B| <= TOL
+near() {
+	awk -v a="$1" -v b="$2" -v t="$3" 'BEGIN { d = a - b; if (d < 0) d = -d
+		if (d > t) { print a " is not " b " within " t; exit 1 } }'
+}
+
+@test "reach: round stock: a rod with a flat, the flat's segment on its side only" {
+	# rod along X, 40 long, radius 10 (64-gon), a flat 3 deep on +Z: the
+	# segment 40 (100 acos(0.7) - 7 sqrt(51)) = 1181.62 above z = 7
+	round rod 40 10 64 3 >"$BATS_TEST_TMPDIR/rod.mdf"
+	reach -m --through apart <"$BATS_TEST_TMPDIR/rod.mdf" >"$BATS_TEST_TMPDIR/a.mdf"
+	run fig "$BATS_TEST_TMPDIR/a.mdf" reach.stock reach.label reach.px reach.mx \
+	    reach.setups
+	assert_output "$(printf '%s\n' reach.stock=cylinder:X:0,0,10:0,40 \
+	    reach.label=+Z reach.px=0 reach.mx=0 reach.setups=+Z)"
+	# +Z: the segment and the 64-gon's gap to the circle under the
+	# samples (0.4 %); the other sides that gap only
+	near "$(mdf get reach.pz "$BATS_TEST_TMPDIR/a.mdf")" 1181.62 8
+	for k in py my mz; do
+		near "$(mdf get reach.$k "$BATS_TEST_TMPDIR/a.mdf")" 0 12
+	done
+	# the segment passes the whole bar along X and along Y
+	near "$(mdf get reach.through.x "$BATS_TEST_TMPDIR/a.mdf")" 1181.62 8
+	near "$(mdf get reach.through.y "$BATS_TEST_TMPDIR/a.mdf")" 1181.62 20
+	run fig "$BATS_TEST_TMPDIR/a.mdf" reach.through.z
+	assert_output reach.through.z=0
+	# counted (the default), it is as removable from +-X and +-Y: ambiguous
+	reach -m <"$BATS_TEST_TMPDIR/rod.mdf" >"$BATS_TEST_TMPDIR/c.mdf"
+	run fig "$BATS_TEST_TMPDIR/c.mdf" reach.label
+	assert_output reach.label=ambiguous
+	near "$(mdf get reach.px "$BATS_TEST_TMPDIR/c.mdf")" 1181.62 8
+	# half: the segment's side by half its volume
+	reach -m --through half <"$BATS_TEST_TMPDIR/rod.mdf" >"$BATS_TEST_TMPDIR/h.mdf"
+	run fig "$BATS_TEST_TMPDIR/h.mdf" reach.label
+	assert_output reach.label=+Z
+	near "$(mdf get reach.px "$BATS_TEST_TMPDIR/h.mdf")" 590.81 4
+	# the bounding box as stock: the flat shrinks it and is not seen
+	reach -m -s bbox <"$BATS_TEST_TMPDIR/rod.mdf" >"$BATS_TEST_TMPDIR/b.mdf"
+	run fig "$BATS_TEST_TMPDIR/b.mdf" reach.stock reach.label
+	assert_output $'reach.stock=0,-10,-10:40,10,7\nreach.label=ambiguous'
+	# the same bytes for any thread count
+	cmp <(reach -j1 <"$BATS_TEST_TMPDIR/rod.mdf") <(reach -j6 <"$BATS_TEST_TMPDIR/rod.mdf")
+}
+
+@test "reach: round stock: a disk with a pocket in one end" {
+	# disk along Z, radius 20 (64-gon), 10 thick; pocket 10 x 10 x 4
+	# from +Z: 400 on +Z; the 64-gon's gap to the circle, 20.16 x 10,
+	# passes the disk along Z
+	round disk 20 10 64 5 4 >"$BATS_TEST_TMPDIR/disk.mdf"
+	reach -m --through apart <"$BATS_TEST_TMPDIR/disk.mdf" >"$BATS_TEST_TMPDIR/a.mdf"
+	run fig "$BATS_TEST_TMPDIR/a.mdf" reach.stock reach.pz reach.mz reach.label \
+	    reach.setups reach.machined reach.undercut
+	assert_output "$(printf '%s\n' reach.stock=cylinder:Z:0,0,20:0,10 \
+	    reach.pz=400 reach.mz=0 reach.label=+Z reach.setups=+Z \
+	    reach.machined=260 reach.undercut=0)"
+	near "$(mdf get reach.through.z "$BATS_TEST_TMPDIR/a.mdf")" 20.16 2.6
+	for k in px mx py my; do
+		near "$(mdf get reach.$k "$BATS_TEST_TMPDIR/a.mdf")" 5 5
+	done
+	# counted, the gap adds to both ends; still +Z
+	reach -m <"$BATS_TEST_TMPDIR/disk.mdf" >"$BATS_TEST_TMPDIR/c.mdf"
+	run fig "$BATS_TEST_TMPDIR/c.mdf" reach.label
+	assert_output reach.label=+Z
+	# the box's corners (1600 - 400 pi) x 10 go to every side: ambiguous
+	reach -m -s bbox <"$BATS_TEST_TMPDIR/disk.mdf" >"$BATS_TEST_TMPDIR/b.mdf"
+	run fig "$BATS_TEST_TMPDIR/b.mdf" reach.stock reach.label
+	assert_output $'reach.stock=-20,-20,0:20,20,10\nreach.label=ambiguous'
+}
+
+@test "reach: a box stays a box; the pass-through volume of a through hole" {
+	# a plain cube and a cube with a pocket: no bar holds them in less
+	mkvox 20 20 20 | reach -m -s auto >"$BATS_TEST_TMPDIR/c.mdf"
+	mkvox 20 20 20 cut 5 5 15 15 15 20 | reach -m >>"$BATS_TEST_TMPDIR/c.mdf"
+	run bash -c "mdf get reach.stock '$BATS_TEST_TMPDIR/c.mdf' | tr '\n' ' '"
+	assert_output '0,0,0:20,20,20 0,0,0:20,20,20 '
+	# a 10 x 10 hole through 20 passes the stock along Z: 2000
+	mkvox 20 20 20 cut 5 5 0 15 15 20 >"$BATS_TEST_TMPDIR/h.mdf"
+	reach -m <"$BATS_TEST_TMPDIR/h.mdf" >"$BATS_TEST_TMPDIR/1.mdf"
+	reach -m --through half <"$BATS_TEST_TMPDIR/h.mdf" >"$BATS_TEST_TMPDIR/2.mdf"
+	reach -m --through apart <"$BATS_TEST_TMPDIR/h.mdf" >"$BATS_TEST_TMPDIR/3.mdf"
+	run bash -c "for f in 1 2 3; do for k in reach.pz reach.mz reach.through.x \
+	    reach.through.y reach.through.z reach.label; do
+	    printf '%s ' \$(mdf get \$k '$BATS_TEST_TMPDIR/'\$f.mdf); done; echo; done"
+	assert_output "$(printf '%s\n' '2000 2000 0 0 2000 ambiguous ' \
+	    '1000 1000 0 0 2000 ambiguous ' '0 0 0 0 2000 ambiguous ')"
+}
+
 @test "reach: a PRED frame scored as dnnpredict's (classes in dnntrain's order)" {
 	mkvox 16 16 16 cut 4 4 12 12 12 16 cut 2 2 0 14 6 3 -- part=two label=-Z |
 	    reach >"$BATS_TEST_TMPDIR/p.mdf"
@@ -203,6 +296,12 @@ AREAS="reach.area.px reach.area.mx reach.area.py reach.area.my reach.area.pz rea
 	run -64 --separate-stderr reach --stock 1,2
 	run -64 --separate-stderr reach --stock 0,0,0:-1,1,1
 	run -64 --separate-stderr reach --min-margin 2
+	run -64 --separate-stderr reach --stock cylinder:X
+	[ "${stderr_lines[0]}" = "reach: --stock: expected auto, bbox, a margin or X0,Y0,Z0:X1,Y1,Z1, got 'cylinder:X'" ] ||
+	    fail "$stderr"
+	run -64 --separate-stderr reach --through some
+	[ "${stderr_lines[0]}" = "reach: --through: expected count, half or apart, got 'some'" ] ||
+	    fail "$stderr"
 	run -64 --separate-stderr reach -j 7
 	run -64 --separate-stderr reach a b
 	[ "${stderr_lines[0]}" = "reach: extra operand 'b'" ]

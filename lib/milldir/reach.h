@@ -48,6 +48,13 @@ enum mdf_reach_stock {
 				 smaller than the bounding box (reach(1)) */
 };
 
+/* how the columns that pass the whole stock count in a side's volume */
+enum mdf_reach_through {
+	MDF_THROUGH_APART = 0, /* not at all (only in through[]) */
+	MDF_THROUGH_COUNT = 1, /* whole (the default) */
+	MDF_THROUGH_HALF = 2,  /* half */
+};
+
 /* a round stock holds every vertex within its radius times 1 + this */
 #define MDF_REACH_ROUND_TOL 0.05
 
@@ -60,7 +67,7 @@ struct mdf_reach_opts {
 	int stock;           /* enum mdf_reach_stock */
 	double margin;       /* MDF_STOCK_MARGIN */
 	double lo[3], hi[3]; /* MDF_STOCK_BOX */
-	int count_through;   /* pass-through columns count in the volumes */
+	int count_through;   /* enum mdf_reach_through */
 	double min_margin;   /* below: ambiguous (default 0.05) */
 	double cover_tol;    /* share of the reachable machined area a set of
 				set-ups may leave out (default 0.002) */
@@ -76,8 +83,9 @@ struct mdf_reach {
 	double stock_volume;
 	double res;          /* world units a sample */
 	uint32_t side;       /* samples along the stock's longest side */
-	double vol[6];       /* removable volume per side: columns that end
-				on the part (all columns with count_through) */
+	double vol[6];       /* removable volume per side: the columns that
+				end on the part, and the others as
+				count_through says */
 	double through[6];   /* the columns that pass the whole stock */
 	double share[6];     /* vol / the sum of the six (1/6 each if 0) */
 	double area[6];      /* reachable machined area per side */

@@ -64,7 +64,7 @@ mdf_reach_opts_default(struct mdf_reach_opts *o)
 	memset(o, 0, sizeof *o);
 	o->pixels = MDF_REACH_DEFAULT_PIXELS;
 	o->stock = MDF_STOCK_AUTO;
-	o->count_through = 1;
+	o->count_through = MDF_THROUGH_COUNT;
 	o->min_margin = 0.05;
 	o->cover_tol = 0.002;
 	o->threads = 1;
@@ -91,6 +91,9 @@ mdf_reach_opts_check(const struct mdf_reach_opts *o, char *why,
 		bad = "stock box must be finite with X0 <= X1, Y0 <= Y1, Z0 <= Z1";
 	else if (o->stock < MDF_STOCK_BBOX || o->stock > MDF_STOCK_AUTO)
 		bad = "unknown stock";
+	else if (o->count_through < MDF_THROUGH_APART ||
+	    o->count_through > MDF_THROUGH_HALF)
+		bad = "unknown pass-through rule";
 	else if (!(o->min_margin >= 0 && o->min_margin <= 1))
 		bad = "minimum margin out of range 0..1";
 	else if (!(o->cover_tol >= 0 && o->cover_tol < 1))
@@ -349,8 +352,9 @@ side_frame(const struct mdf_reach *out, int dir, const struct mdf_depth_map *mp,
 
 /* The stock's span in the column or row at world coordinate X along
  * axis K (of the map's right or up axis) into TOP, BOT: a bar seen
- * across, where K is its other cross axis; else the box's faces. */
-static void
+ * across, where K is its other cross axis; else the box's faces.  0
+ * when X lies outside the bar. */
+static int
 band(const struct mdf_reach *out, const struct side_frame *f,
     const struct mdf_depth_map *mp, int k, double x, float *top, float *bot)
 {
@@ -358,21 +362,67 @@ band(const struct mdf_reach *out, const struct side_frame *f,
 
 	*top = f->top, *bot = f->bottom;
 	if (!out->round || k == out->axis || f->ax == out->axis)
-		return;
+		return 1;
 	d = x - out->centre[k];
-	if (!(fabs(d) < out->radius)) {
-		*top = *bot = 0;
-		return;
-	}
+	if (!(fabs(d) < out->radius))
+		return 0;
 	w = sqrt(out->radius * out->radius - d * d);
 	*top = (float)(f->sg * out->centre[f->ax] + w - mp->off);
 	*bot = (float)(f->sg * out->centre[f->ax] - w - mp->off);
+	return 1;
+}
+
+/* The columns I0 <= i < I1 of the CX whose centre lies within HALF of
+ * world coordinate C along the map's right axis. */
+static void
+chord(const struct side_frame *f, const struct mdf_depth_map *mp,
+    uint32_t cx, double c, double half, uint32_t *i0, uint32_t *i1)
+{
+	/* x(i) = rs (r0 + (i + 1/2) res): |x - c| < half for i in
+	 * (a - w, a + w), a = (rs c - r0) / res - 1/2, w = half / res */
+	double a = (f->rs * c - mp->r0) / mp->res - 0.5, w = half / mp->res;
+	double lo = floor(a - w) + 1, hi = ceil(a + w);
+
+	lo = lo < 0 ? 0 : lo;
+	hi = hi > cx ? cx : hi;
+	*i0 = (uint32_t)lo;
+	*i1 = hi > lo ? (uint32_t)hi : (uint32_t)lo;
+}
+
+/* One row's columns I0 <= i < I1: the volume from the stock's span
+ * (TOP[i] and BOT[i], or T and B where TOP is NULL) down to the part
+ * into *VOL, the columns missing the part into *THR; the last of the
+ * CX columns weighs WX. */
+static void
+row_volume(const float *h, const float *top, const float *bot, float t,
+    float b, uint32_t i0, uint32_t i1, uint32_t cx, double wx, double *vol,
+    double *thr)
+{
+	double v = 0, p = 0;
+	uint32_t end = i1 == cx ? i1 - 1 : i1;
+
+	for (uint32_t i = i0; i < end; i++) {
+		float ti = top ? top[i] : t, bi = top ? bot[i] : b, hi = h[i];
+		float hc = hi < bi ? bi : hi > ti ? ti : hi;
+
+		v += (double)(ti - hc);
+		p += hi <= bi ? (double)(ti - bi) : 0;
+	}
+	if (end < i1) {
+		float ti = top ? top[end] : t, bi = top ? bot[end] : b;
+		float hi = h[end], hc = hi < bi ? bi : hi > ti ? ti : hi;
+
+		v += wx * (double)(ti - hc);
+		p += hi <= bi ? wx * (double)(ti - bi) : 0;
+	}
+	*vol += v;
+	*thr += p;
 }
 
 /* Side DIR's removable volume: in each column of the map inside the
- * stock's cross-section, from the stock's surface down to the part
- * (into out->vol), or the whole column where it misses the part (into
- * out->through).  SPAN holds 2 x side floats. */
+ * stock's cross-section, from the stock's surface down to the part;
+ * the columns that miss the part also into out->through.  SPAN holds
+ * 2 x side floats. */
 static void
 side_volume(struct mdf_reach *out, int dir, const struct mdf_depth_map *mp,
     const struct side_frame *f, float *span, int count_through)
@@ -380,59 +430,45 @@ side_volume(struct mdf_reach *out, int dir, const struct mdf_depth_map *mp,
 	const uint32_t s = mp->side;
 	const double res = mp->res;
 	uint32_t cx = (uint32_t)fmin(ceil(f->nx), s);
-	uint32_t cy = (uint32_t)fmin(ceil(f->ny), s);
+	uint32_t cy = (uint32_t)fmin(ceil(f->ny), s), c0 = 0, c1 = cx;
 	const int disk = out->round && f->ax == out->axis;
-	const double r2 = out->radius * out->radius;
-	double vol = 0, thr = 0;
+	const int across = out->round && !disk && f->ra != out->axis;
+	double vol = 0, thr = 0, wx = f->nx - (cx - 1);
+	float *top = NULL, *bot = span + s;
 
-	/* the columns' spans (a bar's disk: their squared distance from its
-	 * centre across) */
-	for (uint32_t i = 0; i < cx; i++) {
-		double x = f->rs * (mp->r0 + (i + 0.5) * res);
-
-		if (disk) {
-			double d = x - out->centre[f->ra];
-
-			span[2 * i] = (float)(d * d);
-		} else {
-			band(out, f, mp, f->ra, x, span + 2 * i, span + 2 * i + 1);
-		}
+	if (across) {   /* the bar seen across, its cross axis the columns' */
+		top = span;
+		chord(f, mp, cx, out->centre[f->ra], out->radius, &c0, &c1);
+		for (uint32_t i = c0; i < c1; i++)
+			band(out, f, mp, f->ra, f->rs * (mp->r0 + (i + 0.5) *
+			    res), top + i, bot + i);
 	}
 	for (uint32_t j = 0; j < cy; j++) {
-		const float *hr = mp->h + (size_t)j * s;
-		double wy = j + 1 < cy ? 1 : f->ny - j, row = 0, rthr = 0;
-		double y = f->us * (mp->u0 - (j + 0.5) * res), dy2 = 0;
+		double wy = j + 1 < cy ? 1 : f->ny - j, v = 0, p = 0;
+		double y = f->us * (mp->u0 - (j + 0.5) * res);
+		uint32_t i0 = c0, i1 = c1;
 		float rt, rb;
 
-		band(out, f, mp, f->ua, y, &rt, &rb);
+		if (!band(out, f, mp, f->ua, y, &rt, &rb))
+			continue;
 		if (disk) {
-			dy2 = (y - out->centre[f->ua]) * (y - out->centre[f->ua]);
-			if (!(dy2 <= r2))
-				continue;
-		}
-		for (uint32_t i = 0; i < cx; i++) {
-			double wx = i + 1 < cx ? 1 : f->nx - i;
-			float t = rt, b = rb, h = hr[i];
+			double dy = y - out->centre[f->ua];
+			double r2 = out->radius * out->radius - dy * dy;
 
-			if (disk) {
-				if (!(span[2 * i] + dy2 <= r2))
-					continue;
-			} else {
-				t = span[2 * i] < t ? span[2 * i] : t;
-				b = span[2 * i + 1] > b ? span[2 * i + 1] : b;
-			}
-			if (!(t > b))
+			if (!(r2 >= 0))
 				continue;
-			if (h <= b)
-				rthr += wx * (double)(t - b);
-			else
-				row += wx * (double)(t - (h < t ? h : t));
+			chord(f, mp, cx, out->centre[f->ra], sqrt(r2), &i0,
+			    &i1);
 		}
-		vol += wy * row;
-		thr += wy * rthr;
+		row_volume(mp->h + (size_t)j * s, top, bot, rt, rb, i0, i1, cx,
+		    wx, &v, &p);
+		vol += wy * v;
+		thr += wy * p;
 	}
 	out->through[dir] = thr * res * res;
-	out->vol[dir] = (vol + (count_through ? thr : 0)) * res * res;
+	out->vol[dir] = (count_through == MDF_THROUGH_COUNT ? vol :
+	    fmax(0, count_through == MDF_THROUGH_HALF ? vol - thr / 2 :
+	    vol - thr)) * res * res;
 }
 
 /* Side DIR's reach of the samples, from its depth map. */
@@ -442,8 +478,10 @@ side_reach(struct mdf_reacher *r, int dir, const struct mdf_depth_map *mp,
 {
 	struct mdf_reach *out = r->out;
 	const uint32_t s = mp->side;
-	const double res = mp->res;
+	const double res = mp->res, inv = 1 / res, tol = TOL * res;
 	const int ax = f->ax, ra = f->ra, ua = f->ua;
+	const double sg = f->sg, rs = f->rs, us = f->us;
+	const double xmax = fmin(f->nx, s), ymax = fmin(f->ny, s);
 	unsigned char *hit = r->hit + (size_t)dir * r->scap;
 	double area = 0;
 
@@ -451,36 +489,37 @@ side_reach(struct mdf_reacher *r, int dir, const struct mdf_depth_map *mp,
 	 * around it */
 	for (size_t i = 0; i < r->ns; i++) {
 		const struct sample *sp = r->s + i;
-		double nd = f->sg * sp->n[ax], h, x, y, lowest = HUGE_VAL;
-		double p[3] = { sp->p[0], sp->p[1], sp->p[2] };
-		long ci, cj;
+		double h, x, y, lowest = -HUGE_VAL;
 
 		hit[i] = 0;
-		if (nd < -0.3)
+		if (sg * sp->n[ax] < -0.3)
 			continue; /* turned away from the side */
-		h = f->sg * p[ax] - mp->off;
-		x = (f->rs * p[ra] - mp->r0) / res;
-		y = (mp->u0 - f->us * p[ua]) / res;
-		ci = (long)floor(x), cj = (long)floor(y);
+		h = sg * sp->p[ax] - mp->off;
+		x = (rs * sp->p[ra] - mp->r0) * inv;
+		y = (mp->u0 - us * sp->p[ua]) * inv;
 		/* outside the stock: open; else the lowest of the columns
 		 * around inside the map */
-		if (ci < 0 || cj < 0 || ci >= (long)s || cj >= (long)s ||
-		    x > f->nx || y > f->ny || !reach_in_section(out, ax, p))
-			lowest = -HUGE_VAL;
-		else {
-			long i0 = ci > 0 ? ci - 1 : 0, i1 = ci + 1 < (long)s ?
-			    ci + 1 : ci, j0 = cj > 0 ? cj - 1 : 0;
+		if (x >= 0 && y >= 0 && x < xmax && y < ymax) {
+			double p[3] = { sp->p[0], sp->p[1], sp->p[2] };
+			long ci = (long)x, cj = (long)y;
+			long i0 = ci > 0 ? ci - 1 : 0;
+			long i1 = ci + 1 < (long)s ? ci + 1 : ci;
+			long j0 = cj > 0 ? cj - 1 : 0;
 			long j1 = cj + 1 < (long)s ? cj + 1 : cj;
+			float lo = HUGE_VALF;
 
+			if (out->round && !reach_in_section(out, ax, p))
+				goto open;
 			for (long jj = j0; jj <= j1; jj++) {
 				const float *hr = mp->h + (size_t)jj * s;
 
 				for (long ii = i0; ii <= i1; ii++)
-					lowest = hr[ii] < lowest ? hr[ii] :
-					    lowest;
+					lo = hr[ii] < lo ? hr[ii] : lo;
 			}
+			lowest = lo;
 		}
-		if (h >= lowest - TOL * res) {
+open:
+		if (h >= lowest - tol) {
 			hit[i] = 1;
 			area += sp->w;
 		}
