@@ -307,10 +307,23 @@ lt() {
 	# 6 bins (area 2600: 400 a side, +Z 400 - 100 + 100 floor, walls 200),
 	# then the shares (all +Z), the volumes over the stock's (500 / 8000),
 	# the reachable machined areas over the part's (walls and floor
-	# 300 / 2600), and the part's volume over its box's (7500 / 8000)
-	assert_output "0.173077 0.173077 0.173077 0.173077 0.153846 0.153846 0.000000 0.000000 0.000000 0.000000 1.000000 0.000000 0.000000 0.000000 0.000000 0.000000 0.062500 0.000000 0.000000 0.000000 0.000000 0.000000 0.115385 0.000000 0.937500 "
+	# 300 / 2600), the part's volume over its box's (7500 / 8000), box
+	# stock (0), nothing passes the stock along X Y Z
+	assert_output "0.173077 0.173077 0.173077 0.173077 0.153846 0.153846 0.000000 0.000000 0.000000 0.000000 1.000000 0.000000 0.000000 0.000000 0.000000 0.000000 0.062500 0.000000 0.000000 0.000000 0.000000 0.000000 0.115385 0.000000 0.937500 0.000000 0.000000 0.000000 0.000000 "
 	run mdf get embed.features "$BATS_TEST_TMPDIR/e.mdf"
 	assert_output reach
+	# a through hole 10 x 10 along Z: 2000 / 8000 passes the stock along
+	# Z, counted on both ends (shares 1/2, volumes 1/4)
+	mkvox 20 20 20 cut 5 5 0 15 15 20 | normembed -n -b 6 -f reach >"$BATS_TEST_TMPDIR/h.mdf"
+	run bash -c "od -An -v -tf4 | tr -s ' ' '\\n' | grep . | sed -n '7,18p;25,29p' | awk '{ printf \"%.6f \", \$1 }'" \
+	    < <(mdf payload <"$BATS_TEST_TMPDIR/h.mdf")
+	assert_output "0.000000 0.000000 0.000000 0.000000 0.500000 0.500000 0.000000 0.000000 0.000000 0.000000 0.250000 0.250000 0.750000 0.000000 0.000000 0.000000 0.250000 "
+	# a round bar: the stock flag
+	python3 "$MILLDIR_SRCDIR/tests/mkround.py" disk 20 10 64 5 4 >"$BATS_TEST_TMPDIR/d.stl"
+	stl2norm "$BATS_TEST_TMPDIR/d.stl" | normembed -n -b 6 -f reach >"$BATS_TEST_TMPDIR/d.mdf"
+	run bash -c "od -An -v -tf4 | tr -s ' ' '\\n' | grep . | sed -n 26p" \
+	    < <(mdf payload <"$BATS_TEST_TMPDIR/d.mdf")
+	assert_output 1
 }
 
 @test "normembed: keeps the mesh's metadata, drops triangles, names the variant" {

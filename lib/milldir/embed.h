@@ -38,14 +38,17 @@ enum mdf_embed_feature {
 	MDF_EMBED_BBOX_SORTED = 8, /* 3: the same, largest first */
 	MDF_EMBED_OFFSET = 16,     /* one per bin: area x weight x offset of
 	                            * the face along its normal (see below) */
-	MDF_EMBED_REACH = 32,      /* 19: what a tool along each axis reaches
+	MDF_EMBED_REACH = 32,      /* 23: what a tool along each axis reaches
 	                            * (reach(1)): the six removable-volume
 	                            * shares, the six volumes and the six
 	                            * reachable machined areas as parts of the
-	                            * stock's volume and the part's area, then
-	                            * the part's volume over the stock's */
+	                            * stock's volume and the part's area, the
+	                            * part's volume over its box's, 1 for a
+	                            * round stock (else 0), and the pass-
+	                            * through volumes along X Y Z as parts of
+	                            * the stock's volume */
 };
-#define MDF_EMBED_REACH_LEN 19
+#define MDF_EMBED_REACH_LEN 23
 
 struct mdf_embed_opts {
 	unsigned freq;      /* subdivision frequency F, 1..MDF_EMBED_MAX_FREQ */

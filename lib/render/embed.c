@@ -365,29 +365,34 @@ face_offset(const float *v, const double d[3], const double ctr[3],
 
 /* The reach channels (MDF_EMBED_REACH) of a mesh of area AREA and signed
  * volume VOL: they say from where material was taken out, which the
- * normals alone leave to be guessed, and (the last) how much of its box the
- * part fills, which tells turned and pre-shaped stock from a block. */
+ * normals alone leave to be guessed, and (the part's volume over its
+ * box's, the round-stock flag) which stock it was cut from. */
 static int
 reach_features(struct mdf_embed *e, const float *tri, uint64_t n,
-    double area, double vol, float *out, char *why, size_t whylen)
+    double area, double vol, const struct mdf_bbox *box, float *out,
+    char *why, size_t whylen)
 {
 	struct mdf_mesh m = { n, (float *)tri };
 	struct mdf_reach r;
-	double stock;
+	double bvol = 1;
 	int rc;
 
 	if ((rc = mdf_reach(e->reacher, &m, &r, why, whylen)) < 0)
 		return rc;
-	stock = (r.hi[0] - r.lo[0]) * (r.hi[1] - r.lo[1]) * (r.hi[2] - r.lo[2]);
-	if (!(stock > 0) || !isfinite(stock))
+	for (int k = 0; k < 3; k++)
+		bvol *= box->max[k] - box->min[k];
+	if (!(bvol > 0) || !isfinite(bvol) || !(r.stock_volume > 0))
 		return mdf_why(why, whylen, MDF_E_META,
 		    "mesh is flat: its bounding box has no volume");
 	for (int d = 0; d < 6; d++) {
 		out[d] = (float)r.share[d];
-		out[6 + d] = (float)(r.vol[d] / stock);
+		out[6 + d] = (float)(r.vol[d] / r.stock_volume);
 		out[12 + d] = (float)(r.area[d] / area);
 	}
-	out[18] = (float)(fabs(vol) / stock);
+	out[18] = (float)(fabs(vol) / bvol);
+	out[19] = (float)r.round;
+	for (int a = 0; a < 3; a++)
+		out[20 + a] = (float)(r.through[2 * a] / r.stock_volume);
 	return MDF_OK;
 }
 
@@ -426,9 +431,6 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 		uint64_t bin[3];
 		int nb;
 
-		vol += ((double)v[0] * ((double)v[4] * v[8] - (double)v[5] * v[7]) -
-		    (double)v[1] * ((double)v[3] * v[8] - (double)v[5] * v[6]) +
-		    (double)v[2] * ((double)v[3] * v[7] - (double)v[4] * v[6])) / 6;
 		a = mdf_mesh_face_normal(v, nf) / 2;
 		if (!(a > 0))
 			continue;   /* degenerate: no area, no direction */
@@ -458,6 +460,7 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 	if (used == 0 || !(area > 0) || !isfinite(area))
 		return mdf_why(why, whylen, MDF_E_META, "mesh has no area "
 		    "(%llu degenerate triangles)", (unsigned long long)n);
+	vol = mdf_mesh_volume(tri, n);
 	for (uint64_t b = 0; b < e->nbins; b++)
 		out[b] = (float)(e->o.normalize ? e->acc[b] / area : e->acc[b]);
 	pos = (size_t)e->nbins;
@@ -493,8 +496,8 @@ mdf_embed_mesh(struct mdf_embed *e, const float *tri, uint64_t n, float *out,
 			out[pos++] = (float)(e->o.normalize ? e->off[b] / area :
 			    e->off[b]);
 	if (e->o.features & MDF_EMBED_REACH) {
-		int rc = reach_features(e, tri, n, area, vol, out + pos, why,
-		    whylen);
+		int rc = reach_features(e, tri, n, area, vol, &box, out + pos,
+		    why, whylen);
 
 		if (rc < 0)
 			return rc;
