@@ -29,7 +29,7 @@ small() {
 	assert_line --index 2 --regexp '^ +image +embedding +reach$'
 	assert_line --index 3 --regexp '^network +tiny +normmlp +geometry$'
 	# 18 bins + mean 3 + moments 6 + bbox 3 + offset 18
-	assert_line --index 4 --regexp '^input +32x32 meta-image +67 floats +MESH$'
+	assert_line --index 4 --regexp '^input +32x32 meta-image +71 floats +MESH$'
 	assert_line --index 17 "second set ($BATS_TEST_TMPDIR/cad, 4 parts)"
 	local row
 	for row in "held-out accuracy" "held-out macro F1" "time per part \(ms\)" \
