@@ -347,3 +347,24 @@ print(r['status'], r['end_time'] is not None and r['end_time'] >= r['start_time'
 		assert_output "KILLED True 1 {'k': 'v'}"
 	done
 }
+
+@test "mlflow: register and the model download under faults: one version, one checked copy" {
+	start_server
+	dnncheck gendata 30 7 32 32 split >data.mdf
+	trained r1 1
+	stop_server
+	# every other request fails: 503, 429, dropped before or after it is
+	# handled, answered after the client gave up
+	start_server --fault-every 2 --slow 3 --log req.log
+	for i in 1 2 3 4 5; do
+		run --separate-stderr metriclog register demo -q --tracking-uri "$U" -e reg
+		assert_output "models:/demo/1"
+	done
+	[ "$(grep -c 'POST /api/2.0/mlflow/model-versions/create' req.log)" -ge 1 ]
+	[ "$(state 'print(len(s["models"]["demo"]["versions"]), s["models"]["demo"]["aliases"])')" = "1 {'champion': '1'}" ]
+	export XDG_CACHE_HOME="$BATS_TEST_TMPDIR/cache" MLFLOW_TRACKING_URI="$U"
+	dnnpredict --model models:/demo@champion --text data.mdf >a.tsv
+	dnnpredict --model m-r1 --text data.mdf >b.tsv
+	cmp a.tsv b.tsv
+	[ "$(ls -A cache/milldir/models | wc -l)" -eq 1 ]
+}

@@ -282,7 +282,10 @@ ml_http_request(struct ml_http *h, const char *method, const char *path,
 			curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
 			curl_easy_setopt(c, CURLOPT_WRITEDATA, resp);
 		} else if (down) {
-			if (ftruncate(fileno(down), 0) == 0)
+			/* a failed try's bytes (an error answer, a cut body) go:
+			 * flushed first, or rewind would write them back over
+			 * the next try's */
+			if (fflush(down) == 0 && ftruncate(fileno(down), 0) == 0)
 				rewind(down);
 			curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_file);
 			curl_easy_setopt(c, CURLOPT_WRITEDATA, down);
