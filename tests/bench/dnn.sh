@@ -42,9 +42,34 @@ flop_lite0=0.77
 flop_vgg16=30.9
 flop_b0=0.78
 
+# PyTorch on the same threads, batch and input size, right after ours for
+# each network (tests/bench/torchbench.py): torchvision's efficientnet_b0
+# and vgg16; torchvision has no Lite0, so Lite0's peer is the same layers
+# written in torch.nn.  Debian's python3-torch and python3-torchvision
+# (bench only, in ./bootstrap) belong to the system Python, which need
+# not be the first python3 on PATH (PYTHON overrides).
+py=${PYTHON:-python3}
+[ -n "${PYTHON:-}" ] || ! [ -x /usr/bin/python3 ] || py=/usr/bin/python3
+torch=1
+"$py" -c 'import torch' 2>/dev/null ||
+	{ torch=0; echo "PyTorch: skipped ($py -c 'import torch' fails; ./bootstrap installs python3-torchvision)"; }
+torch_row() { # NET
+	set -- $("$py" "$S/tests/bench/torchbench.py" "$(batch "$1")" 224 "$THREADS" \
+	    "$(steps "$1")" "$1" || echo "$1 none torchbench.py_failed")
+	if [ "$2" = none ]; then
+		printf '%-24s %-11s %s\n' "$1" torch "none: $(echo "$3" | tr _ ' ')"
+		return
+	fi
+	echo "$1 torch $3 $4 $2" >>"$results"
+	awk -v n="$1" -v s="$2" -v t="$3" -v f="$4" 'BEGIN {
+		printf "%-24s %-11s %12.4f %10.2f %12.4f %10.2f\n", n, s, t, 1 / t, f, 1 / f }'
+	[ "$1" != efficientnet-lite0 ] ||
+		echo "(torchvision has no Lite0: its torch row is the same layers in torch.nn)"
+}
+
 printf '%-24s %-11s %12s %10s %12s %10s\n' "network (batch)" mode "train s/img" "img/s" "fwd s/img" "img/s"
 results=$(mktemp)
-trap 'rm -f "$results" "$results.torch"' EXIT
+trap 'rm -f "$results"' EXIT
 for net in efficientnet-lite0 efficientnet-b0 vgg16; do
 	for mode in fast gemm stock; do
 		st=$(steps "$net")
@@ -64,36 +89,10 @@ for net in efficientnet-lite0 efficientnet-b0 vgg16; do
 		awk -v n="$net ($(batch "$net"))" -v m="$mode" -v t="$1" -v f="$2" 'BEGIN {
 			printf "%-24s %-11s %12.4f %10.2f %12.4f %10.2f\n", n, m, t, 1 / t, f, 1 / f }'
 	done
+	[ "$torch" = 0 ] || torch_row "$net"
 done
 
 get() { awk -v n="$1" -v m="$2" -v c="$3" '$1 == n && $2 == m { print $c }' "$results"; }
-
-# PyTorch in the same run, on the same threads, batch and input size
-# (tests/bench/torchbench.py): torchvision's efficientnet_b0 and vgg16;
-# torchvision has no Lite0, so Lite0's peer is the same layers written in
-# torch.nn.  Debian's python3-torch and python3-torchvision (bench only,
-# in ./bootstrap) belong to the system Python, which need not be the
-# first python3 on PATH (PYTHON overrides).
-py=${PYTHON:-python3}
-[ -n "${PYTHON:-}" ] || ! [ -x /usr/bin/python3 ] || py=/usr/bin/python3
-if "$py" -c 'import torch' 2>/dev/null; then
-	for net in efficientnet-lite0 efficientnet-b0 vgg16; do
-		"$py" "$S/tests/bench/torchbench.py" "$(batch "$net")" 224 "$THREADS" \
-		    "$(steps "$net")" "$net" || echo "$net none torchbench.py_failed"
-	done >"$results.torch"
-	while read -r n src t f; do
-		if [ "$src" = none ]; then
-			printf '%-24s %-11s %s\n' "$n" torch "none: $(echo "$t" | tr _ ' ')"
-			continue
-		fi
-		echo "$n torch $t $f $src" >>"$results"
-		awk -v n="$n" -v s="$src" -v t="$t" -v f="$f" 'BEGIN {
-			printf "%-24s %-11s %12.4f %10.2f %12.4f %10.2f\n", n, s, t, 1 / t, f, 1 / f }'
-	done <"$results.torch"
-	echo "(efficientnet-lite0's torch row: torchvision has no Lite0; the same layers in torch.nn)"
-else
-	echo "PyTorch: skipped ($py -c 'import torch' fails; ./bootstrap installs python3-torchvision)"
-fi
 
 echo "ratios (same run; above 1: ours is faster):"
 for net in efficientnet-lite0 efficientnet-b0 vgg16; do
@@ -107,7 +106,7 @@ for net in efficientnet-lite0 efficientnet-b0 vgg16; do
 			printf "  %-20s fast vs %-11s: training %.2fx, prediction %.2fx faster", n, p, pt / ft, pf / ff
 			if (p == "torchvision" || p == "torch")
 				printf "  (at least as fast: training %s, prediction %s)",
-				    pt >= ft ? "yes" : "no", pf >= ff ? "yes" : "no"
+				    (pt >= ft ? "yes" : "no"), (pf >= ff ? "yes" : "no")
 			printf "\n" }'
 	done
 done
