@@ -35,7 +35,9 @@ for net in $NETS; do
 	out=$DEMO/$net
 	echo "demo-full: $net (log: $out.txt)" >&2
 	rc=0
-	DEMO=$out NET=$net EXPERIMENT="milldir-demo-full-$net" sh "$here/demo.sh" \
+	# EMB_NET empty: the image network alone, so that demo.sh's held-out
+	# lines are this network's
+	DEMO=$out NET=$net EMB_NET= EXPERIMENT="milldir-demo-full-$net" sh "$here/demo.sh" \
 	    >"$out.txt" 2>"$out.log" || rc=$?
 	acc=$(sed -n 's/^held-out accuracy (generated parts) \([0-9.]*\).*/\1/p' "$out.txt")
 	cad=$(sed -n 's/^held-out accuracy (CAD parts) \([0-9.]*\).*/\1/p' "$out.txt")
