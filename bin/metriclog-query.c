@@ -135,27 +135,6 @@ static struct {
 	size_t n, cap;
 } tab;
 
-/* S as it may reach a terminal: control characters (C0, DEL, C1, ESC),
- * U+2028/U+2029 and bytes that are not UTF-8 as \xHH (mdc_escape), so a
- * stored name never drives the terminal or breaks a TAB-separated row.
- * Names without such characters are unchanged. */
-static char *
-escaped(const char *s)
-{
-	char *buf = NULL;
-	size_t n;
-	FILE *f = open_memstream(&buf, &n);
-
-	if (f == NULL)
-		return NULL;
-	mdc_escape(f, s, strlen(s));
-	if (fclose(f) != 0) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
 /* printf for show: every %s argument is a stored name, escaped. */
 static void
 say(const char *fmt, ...)

@@ -221,23 +221,31 @@ log_metr(struct sink *s, struct mdf_reader *in, struct mdf_frame *f)
 	store_check(s, rc, where);
 }
 
+/* The table on standard error; labels and the split come from the
+ * stream, so they are escaped. */
 static void
 summary(const struct mdf_eval_group *g, const struct mdf_metrics *m)
 {
+	char **lab = calloc(m->n ? m->n : 1, sizeof *lab), *split = escaped(g->split);
 	size_t w = 5;
 
+	for (uint32_t k = 0; lab && k < m->n; k++)
+		if ((lab[k] = escaped(g->labels[k])) == NULL)
+			lab = NULL;
+	if (lab == NULL || split == NULL)
+		mdc_die(EXIT_SOFTWARE, "out of memory");
 	for (uint32_t k = 0; k < m->n; k++)
-		if (strlen(g->labels[k]) > w)
-			w = strlen(g->labels[k]);
+		if (strlen(lab[k]) > w)
+			w = strlen(lab[k]);
 	if (w < 12)
 		w = 12;
 	fprintf(stderr, "%s: %s%s%llu samples, accuracy %.4f, log-loss %.4f\n",
-	    mdc_prog, g->split, *g->split ? ": " : "", (unsigned long long)m->total,
+	    mdc_prog, split, *split ? ": " : "", (unsigned long long)m->total,
 	    m->accuracy, m->logloss);
 	fprintf(stderr, "%-*s  precision  recall     f1  support\n", (int)w, "class");
 	for (uint32_t k = 0; k < m->n; k++)
 		fprintf(stderr, "%-*s  %9.4f  %6.4f  %6.4f  %7llu\n", (int)w,
-		    g->labels[k], m->cls[k].precision, m->cls[k].recall,
+		    lab[k], m->cls[k].precision, m->cls[k].recall,
 		    m->cls[k].f1, (unsigned long long)m->cls[k].support);
 	fprintf(stderr, "%-*s  %9.4f  %6.4f  %6.4f  %7llu\n", (int)w, "macro avg",
 	    m->macro_precision, m->macro_recall, m->macro_f1,
@@ -245,6 +253,10 @@ summary(const struct mdf_eval_group *g, const struct mdf_metrics *m)
 	fprintf(stderr, "%-*s  %9.4f  %6.4f  %6.4f  %7llu\n", (int)w, "weighted avg",
 	    m->weighted_precision, m->weighted_recall, m->weighted_f1,
 	    (unsigned long long)m->total);
+	for (uint32_t k = 0; k < m->n; k++)
+		free(lab[k]);
+	free(lab);
+	free(split);
 }
 
 static void

@@ -146,6 +146,27 @@ find_run(struct mdf_mlstore *st, const char *what, struct mdf_runinfo *r)
 		mdc_die(EXIT_NOINPUT, "no run '%s'", what);
 }
 
+/* S as it may reach a terminal: control characters (C0, DEL, C1, ESC),
+ * U+2028/U+2029 and bytes that are not UTF-8 as \xHH (mdc_escape), so a
+ * stored name never drives the terminal or breaks a TAB-separated row.
+ * Names without such characters are unchanged. */
+char *
+escaped(const char *s)
+{
+	char *buf = NULL;
+	size_t n;
+	FILE *f = open_memstream(&buf, &n);
+
+	if (f == NULL)
+		return NULL;
+	mdc_escape(f, s, strlen(s));
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
 /* The commands and the options each accepts besides the common ones
  * (--store, --tracking-uri, --experiment, --quiet, --align). */
 enum { O_TEE = 1, O_NAME = 2, O_RANK = 4, O_STATUS = 8, O_PARENT = 16, O_ALIAS = 32,

@@ -24,6 +24,11 @@ struct mdf_mlstore *open_store(const struct opts *o, int create);
 /* The run WHAT names (an id, a unique id prefix or name), or exit. */
 void find_run(struct mdf_mlstore *st, const char *what, struct mdf_runinfo *r);
 
+/* S with control characters, U+2028/U+2029 and non-UTF-8 bytes as \xHH
+ * (malloc'd; NULL when out of memory): what a stored or streamed name
+ * becomes before it reaches a terminal. */
+char *escaped(const char *s);
+
 /* bin/metriclog-sink.c: logging a stream, and the runs start and end */
 int sink(struct opts *o, int argc, char **argv);
 int cmd_start(struct opts *o, int argc, char **argv);

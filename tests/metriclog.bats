@@ -732,3 +732,16 @@ print(e == sys.argv[2], r["run_name"] == "r" + sys.argv[2], r["user_id"] == "u\x
 	metr 'param\tk\tv\n' | metriclog -q --store "$S" -e ok -n 'plain é name'
 	metriclog show 'plain é name' --store "$S" | grep -qx 'name	plain é name'
 }
+
+@test "metriclog: the summary on standard error escapes labels from the stream" {
+	L=$'a\e[31m'
+	{
+		f32 0.75 0.25 | mdf wrap PRED "classes=$L,b" "label=$L" split=t
+		f32 0.25 0.75 | mdf wrap PRED "classes=$L,b" label=b split=t
+	} >in.mdf
+	run --separate-stderr metriclog --store "$S" <in.mdf
+	assert_success
+	[[ $stderr != *$'\e'* ]]
+	[[ $stderr == *'metriclog: t: 2 samples, accuracy 1.0000'* ]]
+	[[ $stderr == *$'\na\\x1b[31m        1.0000  1.0000  1.0000        1\n'* ]]
+}
