@@ -238,59 +238,125 @@ add_sample(struct mdf_reacher *r, const double p[3], const double n[3],
 	return 0;
 }
 
+/* Small triangles (one sample each) merged into one sample: the sum of
+ * their areas, area-weighted centroids and normals; the first one's
+ * centroid and normal. */
+struct group {
+	double a, p[3], n[3], p0[3], n0[3];
+};
+
+/* Emit group G as a sample (its mean point and normal). */
+static int
+flush(struct mdf_reacher *r, struct group *g, double off)
+{
+	double len, p[3], n[3];
+
+	if (g->a == 0)
+		return 0;
+	len = sqrt(g->n[0] * g->n[0] + g->n[1] * g->n[1] + g->n[2] * g->n[2]);
+	for (int k = 0; k < 3; k++) {
+		p[k] = g->p[k] / g->a;
+		n[k] = len > 0 ? g->n[k] / len : g->n0[k];
+	}
+	len = g->a;
+	g->a = 0;
+	return add_sample(r, p, n, len, off);
+}
+
+/* Add the triangle of area A, centroid C and unit normal N to group G,
+ * first emitting G if the triangle is too far from it, turned from it by
+ * more than 20 degrees, or G holds a cell's area. */
+static int
+merge(struct mdf_reacher *r, struct group *g, double a, const double c[3],
+    const double n[3], double cell, double off)
+{
+	double d2 = 0, dot = 0;
+
+	for (int k = 0; k < 3; k++) {
+		d2 += (c[k] - g->p0[k]) * (c[k] - g->p0[k]);
+		dot += n[k] * g->n0[k];
+	}
+	if (g->a > 0 && (d2 > 4 * cell || dot < 0.94 || g->a >= cell) &&
+	    flush(r, g, off) < 0)
+		return MDF_E_NOMEM;
+	if (g->a == 0)
+		for (int k = 0; k < 3; k++)
+			g->p0[k] = c[k], g->n0[k] = n[k], g->p[k] = g->n[k] = 0;
+	g->a += a;
+	for (int k = 0; k < 3; k++) {
+		g->p[k] += a * c[k];
+		g->n[k] += a * n[k];
+	}
+	return 0;
+}
+
+/* Triangle T of M: its cross product (twice its area along its normal)
+ * into C, its first corner into A and edges into E1, E2; the length. */
+static double
+tri_cross(const struct mdf_mesh *m, uint64_t t, double a[3], double e1[3],
+    double e2[3], double c[3])
+{
+	const float *p = m->tri + t * MDF_MESH_TRI_FLOATS + 3;
+
+	for (int k = 0; k < 3; k++) {
+		a[k] = p[k];
+		e1[k] = (double)p[3 + k] - p[k];
+		e2[k] = (double)p[6 + k] - p[k];
+	}
+	c[0] = e1[1] * e2[2] - e1[2] * e2[1];
+	c[1] = e1[2] * e2[0] - e1[0] * e2[2];
+	c[2] = e1[0] * e2[1] - e1[1] * e2[0];
+	return sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+}
+
 /* The machined samples of mesh M into r->s; their area into
- * out->machined. */
+ * out->machined.  A triangle of area a is cut into n x n similar ones,
+ * n = ceil(sqrt(a / cell)); those with n = 1 are merged with the
+ * triangles next to them in the mesh's order (a group: within a cell's
+ * width of its first, turned by at most 20 degrees, up to a cell's
+ * area). */
 static int
 sample_surface(struct mdf_reacher *r, const struct mdf_mesh *m,
     struct mdf_reach *out)
 {
-	const double res = out->res;
+	const double res = out->res, off = OFFSET * res;
 	double machined = 0, cell, total = 0;
+	struct group g = { 0 };
 
 	for (uint64_t t = 0; t < m->n; t++) {
-		const float *p = m->tri + t * MDF_MESH_TRI_FLOATS + 3;
-		double e1[3], e2[3], c[3];
+		double a[3], e1[3], e2[3], c[3];
 
-		for (int k = 0; k < 3; k++) {
-			e1[k] = (double)p[3 + k] - p[k];
-			e2[k] = (double)p[6 + k] - p[k];
-		}
-		c[0] = e1[1] * e2[2] - e1[2] * e2[1];
-		c[1] = e1[2] * e2[0] - e1[0] * e2[2];
-		c[2] = e1[0] * e2[1] - e1[1] * e2[0];
-		total += sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]) / 2;
+		total += tri_cross(m, t, a, e1, e2, c) / 2;
 	}
 	cell = fmax(total / BUDGET, SPACING * SPACING * res * res);
 	r->ns = 0;
 	for (uint64_t t = 0; t < m->n; t++) {
-		const float *p = m->tri + t * MDF_MESH_TRI_FLOATS + 3;
-		double a[3], e1[3], e2[3], c[3], len;
+		double a[3], e1[3], e2[3], c[3], len, w, q[3];
 		int n;
 
-		for (int k = 0; k < 3; k++) {
-			a[k] = p[k];
-			e1[k] = (double)p[3 + k] - p[k];
-			e2[k] = (double)p[6 + k] - p[k];
-		}
-		c[0] = e1[1] * e2[2] - e1[2] * e2[1];
-		c[1] = e1[2] * e2[0] - e1[0] * e2[2];
-		c[2] = e1[0] * e2[1] - e1[1] * e2[0];
-		len = sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
-		if (len == 0)
+		if ((len = tri_cross(m, t, a, e1, e2, c)) == 0)
 			continue;
 		for (int k = 0; k < 3; k++)
 			c[k] /= len;
-		n = (int)fmin(ceil(sqrt(len / 2 / cell)), MAXSUB);
-		n = n < 1 ? 1 : n;
+		n = (int)fmin(floor(sqrt(len / 2 / cell) + 0.5), MAXSUB);
+		if (n <= 1) {
+			for (int k = 0; k < 3; k++)
+				q[k] = a[k] + (e1[k] + e2[k]) / 3;
+			if (reach_on_stock(out, q, c, 0.01 * res))
+				continue;
+			machined += len / 2;
+			if (merge(r, &g, len / 2, q, c, cell, off) < 0)
+				return MDF_E_NOMEM;
+			continue;
+		}
 		/* sub-triangle centroids: (i + 1/3, j + 1/3) / n for the
 		 * n (n + 1) / 2 upright ones, (i + 2/3, j + 2/3) / n for the
 		 * n (n - 1) / 2 others */
-		double w = len / 2 / ((double)n * n);
-
+		w = len / 2 / ((double)n * n);
 		for (int i = 0; i < n; i++) {
 			for (int j = 0; i + j < n; j++) {
 				for (int up = 0; up < 2; up++) {
-					double u, v, q[3];
+					double u, v;
 
 					if (up == 1 && i + j + 1 >= n)
 						break;
@@ -302,15 +368,14 @@ sample_surface(struct mdf_reacher *r, const struct mdf_mesh *m,
 					    0.01 * res))
 						continue;
 					machined += w;
-					if (add_sample(r, q, c, w,
-					    OFFSET * res) < 0)
+					if (add_sample(r, q, c, w, off) < 0)
 						return MDF_E_NOMEM;
 				}
 			}
 		}
 	}
 	out->machined = machined;
-	return 0;
+	return flush(r, &g, off);
 }
 
 /* The frame of side DIR's map in the world: the axes of its columns

@@ -4,8 +4,10 @@
 # Time per part for all six sides on one thread (reach -j 1), against
 # normrender | metagrid of the same part in the same run (10x10 views of
 # 64 px, one thread, resized to 224x224: the meta-image a learned model
-# needs first), for a ~10k-triangle sphere (the goal: at most 5 ms), a
-# ~100k one and a partgen part with distractors; at the default 256
+# needs first), for a ~10k-triangle sphere (9940; the goal: at most 5 ms;
+# with the default --stock auto every axis holds it as a bar, the worst
+# case of the stock's search), a ~100k one and a partgen part with
+# distractors; at the default 256
 # samples a side and at 128 (-r 128: on 600 partgen parts the same
 # labels).  Streams of 10 copies, so process start-up is shared; best of
 # 3, wall and CPU.
