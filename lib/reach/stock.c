@@ -81,7 +81,9 @@ reach_round_stock(const struct mdf_mesh *m, const double lo[3],
 		double r0 = fmax(hb, hc), len = hi[a] - lo[a], cb[3], cc[3];
 		double lim2 = r0 * (1 + MDF_REACH_ROUND_TOL);
 
-		if (!(r0 > 0) || !(len > 0))
+		/* a vertex at the full width lies R0 from the axis: no bar
+		 * along A is smaller than pi R0^2 len */
+		if (!(r0 > 0) || !(len > 0) || !(M_PI * r0 * r0 * len < best))
 			continue;
 		lim2 *= lim2;
 		nb = centres(lo, hi, b, hb, r0, cb);
