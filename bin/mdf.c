@@ -66,14 +66,26 @@ each_frame(int argc, char **argv, frame_fn fn, void *ctx)
 	mdf_frame_free(&f);
 }
 
+/* A metadata value on stdout with its control characters (ESC, TAB, C1
+ * controls; values hold no NUL, CR or LF) written as \xHH, so that a
+ * name from the input never drives a terminal and a TAB never splits an
+ * `ls` column. */
+static void
+put_value(const char *v)
+{
+	mdc_escape(stdout, v, strlen(v));
+}
+
 static void
 ls_one(struct mdf_reader *r, struct mdf_frame *f, void *ctx)
 {
 	(void)ctx;
 	printf("%llu\t%s\t%zu", (unsigned long long)mdf_reader_frame_index(r),
 	    f->type, f->len);
-	for (size_t i = 0; i < f->meta.n; i++)
-		printf("\t%s=%s", f->meta.kv[i].key, f->meta.kv[i].val);
+	for (size_t i = 0; i < f->meta.n; i++) {
+		printf("\t%s=", f->meta.kv[i].key);
+		put_value(f->meta.kv[i].val);
+	}
 	putchar('\n');
 }
 
@@ -83,7 +95,8 @@ get_one(struct mdf_reader *r, struct mdf_frame *f, void *ctx)
 	const char *v = mdf_get(f, ctx);
 
 	(void)r;
-	printf("%s\n", v ? v : "");
+	put_value(v ? v : "");
+	putchar('\n');
 }
 
 static void

@@ -177,6 +177,19 @@ Try 'mdf --help' for more information."
 	assert_equal "$stderr" "mdf: get: invalid key 'bad\\xc2\\x9bkey'"$'\n'"Try 'mdf --help' for more information."
 }
 
+@test "mdf: ls and get escape control characters in values (ESC, TAB, C1), keep UTF-8" {
+	printf '\200\200\377' | mdf wrap IMAG width=1 height=1 channels=3 \
+	    $'part=p\e]0;x\a' $'note=a\tb\xc2\x9bc' $'who=K\xc3\xb6ln' >"$BATS_TEST_TMPDIR/p.mdf"
+	run --separate-stderr mdf ls "$BATS_TEST_TMPDIR/p.mdf"
+	assert_success
+	assert_equal "$output" $'1\tIMAG\t3\twidth=1\theight=1\tchannels=3\tpart=p\\x1b]0;x\\x07\tnote=a\\x09b\\xc2\\x9bc\twho=K\xc3\xb6ln'
+	run --separate-stderr mdf get part "$BATS_TEST_TMPDIR/p.mdf"
+	assert_success
+	assert_equal "$output" 'p\x1b]0;x\x07'
+	run bash -c "mdf ls '$BATS_TEST_TMPDIR/p.mdf' | tr -d -c '\033\007\t' | od -An -c | tr -d ' '"
+	assert_output '\t\t\t\t\t\t\t\t'   # the 8 column TABs only
+}
+
 @test "mdf: PNG metadata sits in one chunk of ours; a key named milldir.meta stays a key" {
 	# issue 16, defect 21: milldir.meta=label=-Z rewrote label
 	printf '\200\200\377' | mdf wrap IMAG width=1 height=1 channels=3 label=+Z \
