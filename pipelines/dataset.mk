@@ -120,6 +120,11 @@ endif
 
 Q := $(if $(filter 1,$(V)),,@)
 
+# A recipe's temporary file beside its target: the host name and the
+# shell's pid, since two makes on different nodes (make -j under Slurm,
+# a shared file system) may share a pid.
+tmpname = '$@.tmp.'"$$(uname -n)".$$$$
+
 # The pipeline's options; OUT/.config holds them so that a change
 # rebuilds the parts.
 config := stl2norm $(STL2NORM_FLAGS) labels=$(if $(LABELS),yes,no) \
@@ -152,7 +157,7 @@ $(OUT)/.parts.mk: FORCE
 	mkdir -p '$(OUT)/.src' '$(OUT)/frames'; \
 	parts=$$(cd '$(PARTS)' && pwd) || { echo "dataset.mk: PARTS='$(PARTS)': no such directory" >&2; exit 1; }; \
 	pq=$$(printf '%s' '$(PARTS)' | sed "s/'/'\\\\''/g; s/\\$$/\$$\$$/g; s/#/\\\\#/g"); \
-	tmp='$@.tmp.'$$$$; trap 'rm -f "$$tmp" "$$tmp.c" "$$tmp.l" "$$tmp.e"' EXIT; \
+	tmp=$(tmpname); trap 'rm -f "$$tmp" "$$tmp.c" "$$tmp.l" "$$tmp.e"' EXIT; \
 	: > "$$tmp.e"; \
 	printf '%s\n' '$(subst ','\'',$(config))' > "$$tmp.c"; \
 	cmp -s "$$tmp.c" '$(OUT)/.config' || mv "$$tmp.c" '$(OUT)/.config'; \
@@ -198,7 +203,7 @@ label_dep := $(if $(LABELS),$(OUT)/.src/labels.tsv)
 # --- one part -----------------------------------------------------------
 $(OUT)/frames/%.mdf: $(OUT)/.src/%.stl $(OUT)/.config $(label_dep)
 	@echo "  PART     "$(name.$*)
-	$(Q)tmp='$@.tmp.'$$$$; trap 'rm -f "$$tmp"' EXIT; trap 'exit 1' INT TERM HUP; \
+	$(Q)tmp=$(tmpname); trap 'rm -f "$$tmp"' EXIT; trap 'exit 1' INT TERM HUP; \
 	$(STL2NORM) $(STL2NORM_FLAGS) $(if $(LABELS),--labels '$(OUT)/.src/labels.tsv') \
 	    -p $(name.$*) $(path.$*) \
 	  $(if $(strip $(AUGMENT)),| $(AUGMENT_CMD) $(AUGMENT) --seed $(seed.$*)) \
@@ -212,7 +217,7 @@ $(OUT)/frames/%.mdf: $(OUT)/.src/%.stl $(OUT)/.config $(label_dep)
 $(OUT)/dataset.mdf: $(FRAMES) $(OUT)/.parts.mk
 	@echo "  DATASET  $@ ($(words $(FRAMES)) parts)"
 	$(Q)$(if $(FRAMES),,echo "dataset.mk: no *.stl files in PARTS='$(PARTS)'" >&2; exit 1;) \
-	tmp='$@.tmp.'$$$$; trap 'rm -f "$$tmp"' EXIT; \
+	tmp=$(tmpname); trap 'rm -f "$$tmp"' EXIT; \
 	cat $(FRAMES) > "$$tmp"; \
 	mv "$$tmp" '$@'
 

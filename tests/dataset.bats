@@ -148,6 +148,10 @@ my part-0002"
 		sleep 0.1
 	done
 	compgen -G 'data/frames/*.tmp.*' > /dev/null || fail "no temporary appeared: $(cat log)"
+	# named by host and pid: makes on two nodes of a shared file system
+	# may run shells with the same pid
+	compgen -G "data/frames/*.mdf.tmp.$(uname -n).[0-9]*" > /dev/null ||
+	    fail "temporary not named by host and pid: $(ls data/frames)"
 	kill -TERM -- -"$pid"
 	wait "$pid" || true
 	run ls -A data/frames

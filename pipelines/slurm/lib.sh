@@ -14,9 +14,11 @@ ms_die() {
 
 # ms_write FILE: standard input to FILE through a temporary beside it,
 # renamed when complete, so that a reader (or a requeued job) never sees
-# part of it.
+# part of it.  The temporary's name holds the host name and the pid: two
+# nodes sharing a file system may run shells with the same pid.
 ms_write() {
-	cat > "$1.tmp.$$" && mv -f "$1.tmp.$$" "$1" || { rm -f "$1.tmp.$$"; return 1; }
+	set -- "$1" "$1.tmp.$(uname -n).$$"
+	cat > "$2" && mv -f "$2" "$1" || { rm -f "$2"; return 1; }
 }
 
 # ms_ranges: the numbers on standard input (ascending, one a line) as a
