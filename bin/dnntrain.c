@@ -195,14 +195,15 @@ new_out_dir(void)
  * [net] width of TEXT to N (the cfg is checked again). */
 static void
 vector_width(char **text, const char *cfgpath, struct mdf_dnet_cfg *cfg,
-    struct mdf_dset *ds, struct mdf_frame *f)
+    struct mdf_dset *ds, const struct mdf_typed *v)
 {
-	struct mdf_tensor t;
+	const struct mdf_tensor *t = &v->tensor;
 	char why[1024], *p, *end, *out;
 
-	if (cfg->h != 1 || cfg->c != 1 || !mdf_frame_is(f, "TENS") ||
-	    mdf_tensor_view(f, &t) < 0 || t.ndim != 3 || t.dims[0] != 1 ||
-	    t.dims[1] != 1 || t.dims[2] == (uint64_t)cfg->w || t.dims[2] > 1u << 24)
+	if (cfg->h != 1 || cfg->c != 1 || v->kind != MDF_KIND_TENS)
+		return;
+	if (t->ndim != 3 || t->dims[0] != 1 || t->dims[1] != 1 ||
+	    t->dims[2] == (uint64_t)cfg->w || t->dims[2] > 1u << 24)
 		return;
 	/* the width= line of [net], the first section */
 	char *net = **text == '[' ? *text : strstr(*text, "\n["), *next;
@@ -218,10 +219,10 @@ vector_width(char **text, const char *cfgpath, struct mdf_dnet_cfg *cfg,
 	if (!(out = malloc(strlen(*text) + 32)))
 		mdc_die(EXIT_SOFTWARE, "out of memory");
 	sprintf(out, "%.*swidth=%llu%s", (int)(p - *text), *text,
-	    (unsigned long long)t.dims[2], end);
+	    (unsigned long long)t->dims[2], end);
 	if (mdf_dnet_cfg_check(cfgpath, out, cfg, why, sizeof why) < 0)
 		mdc_die(EXIT_DATAERR, "%s with width=%llu from the data: %s", cfgpath,
-		    (unsigned long long)t.dims[2], why);
+		    (unsigned long long)t->dims[2], why);
 	free(*text);
 	*text = out;
 	ds->w = cfg->w;
@@ -293,6 +294,102 @@ write_split(const char *dir, const struct mdf_dset *ds)
 	free(side);
 }
 
+/* Read the frames of IN into DS, passing on the others to R->w.  Each
+ * frame's typed view is decoded once, here (from what mdf_read's check
+ * decoded), and handed on: the first frame may set a vector network's
+ * width, every frame adds to the preparation keys PREP records. */
+static void
+read_frames(struct mdf_reader *in, struct run *r, char **text, const char *cfgpath,
+    struct mdf_dnet_cfg *cfg, struct mdf_dset *ds, struct mdf_model_meta *prep)
+{
+	struct mdf_frame f;
+	struct mdf_typed v;
+	char why[1024];
+	int rc, vrc;
+
+	mdf_frame_init(&f);
+	while ((rc = mdf_read(in, &f)) > 0) {
+		vrc = mdf_typed_view(&f, &v);
+		if (v.kind != MDF_KIND_IMAG && v.kind != MDF_KIND_TENS) {
+			mdc_write(r->w, &f);     /* not ours: pass through */
+			continue;
+		}
+		if (vrc < 0)
+			mdc_die_frame(in, EXIT_DATAERR, "bad %s frame: %s", f.type,
+			    mdf_strerror(vrc));
+		if (ds->n == 0)
+			vector_width(text, cfgpath, cfg, ds, &v);
+		/* the model records how its frames were made (what they share) */
+		if (mdf_model_prep_take(prep, &f, ds->n == 0) < 0)
+			mdc_die(EXIT_DATAERR, "%s: frame %llu: its preparation keys cannot be "
+			    "recorded", mdf_reader_name(in),
+			    (unsigned long long)mdf_reader_frame_index(in));
+		if ((rc = mdf_dset_add(ds, &f, &v, 1, why, sizeof why)) < 0)
+			mdc_die_frame(in, EXIT_DATAERR, "%s", why);
+	}
+	if (rc < 0)
+		mdc_die_read(in, rc);
+	mdf_frame_free(&f);
+	if (ds->n == 0)
+		mdc_die(EXIT_DATAERR, "%s: no IMAG or TENS frames to train on", mdf_reader_name(in));
+	mdf_dset_finish_labels(ds);
+	if (ds->nlabels < 2)
+		mdc_die(EXIT_DATAERR, "%s: only one class (%s): nothing to learn",
+		    mdf_reader_name(in), ds->labels[0]);
+}
+
+/* labels.txt, split.txt and the METR frame of parameters; returns the
+ * class list "L1,L2,..." (allocated). */
+static char *
+write_params(struct run *r, const char *dir, const struct mdf_dset *ds,
+    const struct opts *o, size_t ntrain, size_t nval)
+{
+	char why[1024], num[64], *classes;
+	size_t ll = 1;
+
+	for (int i = 0; i < ds->nlabels; i++)
+		ll += strlen(ds->labels[i]) + 1;
+	if (!(classes = malloc(ll)))
+		mdc_die(EXIT_SOFTWARE, "out of memory");
+	classes[0] = '\0';
+	for (int i = 0; i < ds->nlabels; i++)
+		strcat(strcat(classes, i ? "," : ""), ds->labels[i]);
+	if (mdf_model_labels_write(dir, ds->labels, ds->nlabels, why, sizeof why) < 0)
+		mdc_die(EXIT_DATAERR, "%s/labels.txt: %s", dir, why);
+	write_split(dir, ds);
+	mdf_metr_init(&r->m);
+#define PARAM(K, FMT, V) (snprintf(num, sizeof num, FMT, V), mdf_metr_param(&r->m, K, num))
+	mdf_metr_param(&r->m, "net", o->net);
+	mdf_metr_param(&r->m, "classes", classes);
+	PARAM("epochs", "%ld", o->epochs);
+	PARAM("batch", "%ld", o->batch);
+	PARAM("seed", "%ld", o->seed);
+	mdf_metr_param(&r->m, "policy", o->policy);
+	if (o->lr > 0)
+		PARAM("lr", "%g", o->lr);
+	PARAM("train_frames", "%zu", ntrain);
+	PARAM("val_frames", "%zu", nval);
+	PARAM("data_digest", "%016llx", (unsigned long long)ds->digest);
+#undef PARAM
+	mdc_write(r->w, &r->m);
+	return classes;
+}
+
+/* The last METR frame: the best epoch and the model directory. */
+static void
+write_result(struct run *r, const char *dir, const struct mdf_dnet_fit *fit)
+{
+	char num[64], *abs = realpath(dir, NULL);
+
+	mdf_frame_clear(&r->m);
+	mdf_metr_init(&r->m);
+	snprintf(num, sizeof num, "%d", fit->best_epoch);
+	mdf_metr_param(&r->m, "best_epoch", num);
+	mdf_metr_artifact(&r->m, abs ? abs : dir);
+	free(abs);
+	mdc_write(r->w, &r->m);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -300,10 +397,9 @@ main(int argc, char **argv)
 	struct mdf_dset ds;
 	struct mdf_dnet_cfg cfg;
 	struct mdf_dnet *d;
-	struct mdf_frame f;
 	struct run r = { 0 };
 	struct mdf_model_meta prep = { 0 };
-	char why[1024], path[4096], *cfgpath, *text, *patched, *dir;
+	char why[1024], path[4096], *cfgpath, *text, *patched, *dir, *classes;
 	int rc;
 
 	mdc_init(argv[0]);
@@ -324,31 +420,8 @@ main(int argc, char **argv)
 		mdc_usage("%s", why);
 	struct mdf_reader *in = mdc_open_in(o.input);
 	r.w = mdc_open_out(0);
-	mdf_frame_init(&f);
 	mdf_frame_init(&r.m);
-	while ((rc = mdf_read(in, &f)) > 0) {
-		if (!mdf_frame_is(&f, "IMAG") && !mdf_frame_is(&f, "TENS")) {
-			mdc_write(r.w, &f);     /* not ours: pass through */
-			continue;
-		}
-		if (ds.n == 0)
-			vector_width(&text, cfgpath, &cfg, &ds, &f);
-		/* the model records how its frames were made (what they share) */
-		if (mdf_model_prep_take(&prep, &f, ds.n == 0) < 0)
-			mdc_die(EXIT_DATAERR, "%s: frame %llu: its preparation keys cannot be "
-			    "recorded", mdf_reader_name(in),
-			    (unsigned long long)mdf_reader_frame_index(in));
-		if ((rc = mdf_dset_add(&ds, &f, 1, why, sizeof why)) < 0)
-			mdc_die_frame(in, EXIT_DATAERR, "%s", why);
-	}
-	if (rc < 0)
-		mdc_die_read(in, rc);
-	if (ds.n == 0)
-		mdc_die(EXIT_DATAERR, "%s: no IMAG or TENS frames to train on", mdf_reader_name(in));
-	mdf_dset_finish_labels(&ds);
-	if (ds.nlabels < 2)
-		mdc_die(EXIT_DATAERR, "%s: only one class (%s): nothing to learn",
-		    mdf_reader_name(in), ds.labels[0]);
+	read_frames(in, &r, &text, cfgpath, &cfg, &ds, &prep);
 	int has_split = 0;
 	for (size_t i = 0; i < ds.n; i++)
 		has_split |= ds.it[i].split >= 0;
@@ -381,35 +454,7 @@ main(int argc, char **argv)
 		mdc_die(EXIT_SOFTWARE, "%s", why);
 	if (o.init && (rc = mdf_dnet_load(d, o.init, why, sizeof why)) < 0)
 		mdc_die(rc == MDF_E_IO ? EXIT_NOINPUT : EXIT_DATAERR, "%s", why);
-
-	/* labels.txt, and the parameters */
-	size_t ll = 1;
-	for (int i = 0; i < ds.nlabels; i++)
-		ll += strlen(ds.labels[i]) + 1;
-	char *classes = malloc(ll);
-	if (!classes)
-		mdc_die(EXIT_SOFTWARE, "out of memory");
-	classes[0] = '\0';
-	for (int i = 0; i < ds.nlabels; i++)
-		strcat(strcat(classes, i ? "," : ""), ds.labels[i]);
-	if (mdf_model_labels_write(dir, ds.labels, ds.nlabels, why, sizeof why) < 0)
-		mdc_die(EXIT_DATAERR, "%s/labels.txt: %s", dir, why);
-	write_split(dir, &ds);
-	mdf_metr_init(&r.m);
-	char num[64];
-#define PARAM(K, FMT, V) (snprintf(num, sizeof num, FMT, V), mdf_metr_param(&r.m, K, num))
-	mdf_metr_param(&r.m, "net", o.net);
-	mdf_metr_param(&r.m, "classes", classes);
-	PARAM("epochs", "%ld", o.epochs);
-	PARAM("batch", "%ld", o.batch);
-	PARAM("seed", "%ld", o.seed);
-	mdf_metr_param(&r.m, "policy", o.policy);
-	if (o.lr > 0)
-		PARAM("lr", "%g", o.lr);
-	PARAM("train_frames", "%zu", ntrain);
-	PARAM("val_frames", "%zu", nval);
-	PARAM("data_digest", "%016llx", (unsigned long long)ds.digest);
-	mdc_write(r.w, &r.m);
+	classes = write_params(&r, dir, &ds, &o, ntrain, nval);
 
 	struct mdf_dnet_fit fit = { .epochs = (int)o.epochs, .patience = (int)o.patience,
 		.seed = (unsigned)o.seed, .on_epoch = on_epoch, .on_batch = on_batch, .ctx = &r };
@@ -425,19 +470,12 @@ main(int argc, char **argv)
 		mdc_die(rc == MDF_E_IO ? EXIT_IOERR : EXIT_SOFTWARE, "%s", why);
 
 	write_meta(dir, &prep, classes, &cfg, &o, &ds, ntrain, nval, &fit);
-	mdf_model_meta_free(&prep);
-	mdf_frame_clear(&r.m);
-	mdf_metr_init(&r.m);
-	PARAM("best_epoch", "%d", fit.best_epoch);
-	char *abs = realpath(dir, NULL);
-	mdf_metr_artifact(&r.m, abs ? abs : dir);
-	free(abs);
-	mdc_write(r.w, &r.m);
+	write_result(&r, dir, &fit);
 	mdc_close_out(r.w);
 
+	mdf_model_meta_free(&prep);
 	mdf_dnet_free(d);
 	mdf_dset_free(&ds);
-	mdf_frame_free(&f);
 	mdf_frame_free(&r.m);
 	mdf_reader_close(in);
 	free(classes);

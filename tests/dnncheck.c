@@ -9,6 +9,8 @@
  *   dnncheck kernels               fast kernels against Darknet's (forward, gradients)
  *   dnncheck gemm                  Darknet's convolution reaches our gemm
  *   dnncheck conv3                 Winograd 3x3 convolutions against Darknet's
+ *   dnncheck typedview < FRAMES    the typed view that mdf_read decoded follows
+ *                                  every change of type, keys and length
  *
  * Each check prints what it measured and exits 0 if it passed, 1 if not.
  */
@@ -216,7 +218,10 @@ bncheck(int argc, char **argv)
 		gen_image(&st, i % 3, 16, 16, im.px);
 		mdf_set(&f, "label", i % 3 == 0 ? "a" : i % 3 == 1 ? "b" : "c");
 		mdf_set(&f, "split", "train");
-		mdf_dset_add(&ds, &f, 1, why, sizeof why);
+		struct mdf_typed v;
+		if (mdf_typed_view(&f, &v) < 0 || v.kind != MDF_KIND_IMAG)
+			abort();
+		mdf_dset_add(&ds, &f, &v, 1, why, sizeof why);
 		mdf_frame_free(&f);
 	}
 	for (int step = 0; step < 30; step++) {
@@ -1103,6 +1108,54 @@ poolnan(void)
 	return bad;
 }
 
+/* Every IMAG frame on stdin: its typed view as read, then after each kind
+ * of change (a key, the length, the type), which the view kept by the
+ * reader's validation must notice; and every key found through the
+ * index after a key is removed. */
+static int
+typedview(void)
+{
+	struct mdf_reader *r = mdc_open_in("-");
+	struct mdf_frame f;
+	struct mdf_typed v;
+	int bad = 0, n = 0, rc;
+	char w1[32];
+
+	mdf_frame_init(&f);
+	while ((rc = mdf_read(r, &f)) > 0) {
+		if (mdf_typed_view(&f, &v) < 0 || v.kind != MDF_KIND_IMAG)
+			continue;
+		struct mdf_image im = v.image;
+		n++;
+		snprintf(w1, sizeof w1, "%u", im.w + 1);
+		mdf_set(&f, "width", w1);
+		bad |= mdf_typed_view(&f, &v) != MDF_E_SIZE;
+		snprintf(w1, sizeof w1, "%u", im.w);
+		mdf_set(&f, "width", w1);
+		bad |= mdf_typed_view(&f, &v) != MDF_OK || v.image.w != im.w ||
+		    v.image.h != im.h || v.image.c != im.c;
+		mdf_frame_resize(&f, f.len - 1);
+		bad |= mdf_typed_view(&f, &v) != MDF_E_SIZE;
+		mdf_frame_resize(&f, f.len + 1);
+		bad |= mdf_typed_view(&f, &v) != MDF_OK;
+		mdf_frame_set_type(&f, "TENS");
+		bad |= mdf_typed_view(&f, &v) != MDF_E_META || v.kind != MDF_KIND_TENS;
+		bad |= mdf_image_view(&f, &im) != MDF_E_INVAL;
+		mdf_frame_set_type(&f, "IMAG");
+		mdf_unset(&f, "width");
+		bad |= mdf_typed_view(&f, &v) != MDF_E_META;
+		for (size_t i = 0; i < f.meta.n; i++)
+			bad |= mdf_get(&f, f.meta.kv[i].key) != f.meta.kv[i].val;
+		bad |= mdf_get(&f, "width") != NULL;
+	}
+	if (rc < 0)
+		mdc_die_read(r, rc);
+	mdf_frame_free(&f);
+	mdf_reader_close(r);
+	printf("typedview: %d IMAG frames, %s\n", n, bad ? "a stale view" : "views follow changes");
+	return bad || n == 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1139,5 +1192,7 @@ main(int argc, char **argv)
 		return costcheck(argc, argv);
 	if (strcmp(argv[1], "poolnan") == 0)
 		return poolnan();
+	if (strcmp(argv[1], "typedview") == 0)
+		return typedview();
 	mdc_usage("%s: unknown check", argv[1]);
 }

@@ -203,6 +203,12 @@ EOF
 	[[ $stderr == "dnntrain: t.mdf: frame 2 (byte "*"): tensor of shape 3x16x16 cannot be resized to the network input 3x32x32 (CxHxW)" ]]
 }
 
+@test "dnntrain: a frame's typed view is decoded once by the reader and follows every change" {
+	dnncheck gendata 4 1 40 24 >a.mdf
+	run -0 dnncheck typedview <a.mdf
+	assert_output "typedview: 4 IMAG frames, views follow changes"
+}
+
 @test "dnntrain: images of any size are resized; tensors train" {
 	dnncheck gendata 30 1 40 24 >a.mdf
 	for i in 1 2 3 4 5 6; do

@@ -175,48 +175,53 @@ image_planar(const struct mdf_image *im, int w, int h, int c, float *dst)
 }
 
 int
+mdf_dnet_view_input(const struct mdf_frame *f, const struct mdf_typed *v, int w,
+    int h, int c, float *dst, char *why, size_t whylen)
+{
+	const struct mdf_tensor *t = &v->tensor;
+
+	if (v->kind == MDF_KIND_IMAG) {
+		image_planar(&v->image, w, h, c, dst);
+		return MDF_OK;
+	}
+	if (v->kind != MDF_KIND_TENS)
+		return mdf_why(why, whylen, MDF_E_INVAL, "not an IMAG or TENS frame");
+	if (t->ndim != 3 || t->dims[0] != (uint64_t)c || t->dims[1] != (uint64_t)h ||
+	    t->dims[2] != (uint64_t)w)
+		return mdf_why(why, whylen, MDF_E_SIZE,
+		    "tensor of shape %s cannot be resized to the network input %dx%dx%d (CxHxW)",
+		    mdf_get(f, "shape"), c, h, w);
+	/* NaN and infinities are valid TENS values, but a network cannot
+	 * learn from them (every loss after them is NaN) */
+	for (uint64_t i = 0; i < t->count; i++)
+		if (!isfinite(t->data[i]))
+			return mdf_why(why, whylen, MDF_E_META,
+			    "tensor value %llu (channel %llu, row %llu, column %llu) is %s: "
+			    "the networks take finite values only",
+			    (unsigned long long)i, (unsigned long long)(i / ((uint64_t)h * w)),
+			    (unsigned long long)(i / (uint64_t)w % (uint64_t)h),
+			    (unsigned long long)(i % (uint64_t)w),
+			    isnan(t->data[i]) ? "NaN" : "infinite");
+	memcpy(dst, t->data, (size_t)t->count * sizeof *dst);
+	return MDF_OK;
+}
+
+int
 mdf_dnet_frame_input(const struct mdf_frame *cf, int w, int h, int c, float *dst,
     char *why, size_t whylen)
 {
 	struct mdf_frame *f = (struct mdf_frame *)cf;   /* views do not modify */
-	int rc;
+	struct mdf_typed v;
+	int rc = mdf_typed_view(f, &v);
 
-	if (mdf_frame_is(f, "IMAG")) {
-		struct mdf_image im;
-		if ((rc = mdf_image_view(f, &im)) < 0)
-			return mdf_why(why, whylen, rc, "bad IMAG frame: %s", mdf_strerror(rc));
-		image_planar(&im, w, h, c, dst);
-		return MDF_OK;
-	}
-	if (mdf_frame_is(f, "TENS")) {
-		struct mdf_tensor t;
-		if ((rc = mdf_tensor_view(f, &t)) < 0)
-			return mdf_why(why, whylen, rc, "bad TENS frame: %s", mdf_strerror(rc));
-		if (t.ndim != 3 || t.dims[0] != (uint64_t)c || t.dims[1] != (uint64_t)h ||
-		    t.dims[2] != (uint64_t)w)
-			return mdf_why(why, whylen, MDF_E_SIZE,
-			    "tensor of shape %s cannot be resized to the network input %dx%dx%d (CxHxW)",
-			    mdf_get(f, "shape"), c, h, w);
-		/* NaN and infinities are valid TENS values, but a network
-		 * cannot learn from them (every loss after them is NaN) */
-		for (uint64_t i = 0; i < t.count; i++)
-			if (!isfinite(t.data[i]))
-				return mdf_why(why, whylen, MDF_E_META,
-				    "tensor value %llu (channel %llu, row %llu, column %llu) is %s: "
-				    "the networks take finite values only",
-				    (unsigned long long)i, (unsigned long long)(i / ((uint64_t)h * w)),
-				    (unsigned long long)(i / (uint64_t)w % (uint64_t)h),
-				    (unsigned long long)(i % (uint64_t)w),
-				    isnan(t.data[i]) ? "NaN" : "infinite");
-		memcpy(dst, t.data, (size_t)t.count * sizeof *dst);
-		return MDF_OK;
-	}
-	return mdf_why(why, whylen, MDF_E_INVAL, "not an IMAG or TENS frame");
+	if (rc < 0 && (v.kind == MDF_KIND_IMAG || v.kind == MDF_KIND_TENS))
+		return mdf_why(why, whylen, rc, "bad %s frame: %s", f->type, mdf_strerror(rc));
+	return mdf_dnet_view_input(f, &v, w, h, c, dst, why, whylen);
 }
 
 static int
-dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
-    char *why, size_t whylen)
+dset_add(struct mdf_dset *ds, const struct mdf_frame *f, const struct mdf_typed *v,
+    int need_label, char *why, size_t whylen)
 {
 	size_t npx = (size_t)ds->w * ds->h * ds->c;
 	const char *label = mdf_get(f, "label");
@@ -254,11 +259,11 @@ dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
 	}
 	if (!(tmp = malloc(npx * sizeof *tmp)))
 		return MDF_E_NOMEM;
-	if ((rc = mdf_dnet_frame_input(f, ds->w, ds->h, ds->c, tmp, why, whylen)) < 0) {
+	if ((rc = mdf_dnet_view_input(f, v, ds->w, ds->h, ds->c, tmp, why, whylen)) < 0) {
 		free(tmp);
 		return rc;
 	}
-	if (mdf_frame_is(f, "IMAG")) {
+	if (v->kind == MDF_KIND_IMAG) {
 		if (!(it.u8 = malloc(npx))) {
 			free(tmp);
 			return MDF_E_NOMEM;
@@ -290,14 +295,14 @@ dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
 }
 
 int
-mdf_dset_add(struct mdf_dset *ds, const struct mdf_frame *f, int need_label,
-    char *why, size_t whylen)
+mdf_dset_add(struct mdf_dset *ds, const struct mdf_frame *f,
+    const struct mdf_typed *v, int need_label, char *why, size_t whylen)
 {
 	int rc;
 
 	why[0] = '\0';
 	/* a failure without a reason of its own (out of memory) is named */
-	if ((rc = dset_add(ds, f, need_label, why, whylen)) < 0 && !why[0])
+	if ((rc = dset_add(ds, f, v, need_label, why, whylen)) < 0 && !why[0])
 		snprintf(why, whylen, "%s", mdf_strerror(rc));
 	return rc;
 }

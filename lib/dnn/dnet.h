@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "milldir/frame.h"
+#include "milldir/types.h"
 
 /* Speed modes (MILLDIR_DNN_MODE): Darknet's own code, Darknet with its
  * multiplies on OpenBLAS, or our replacements for the slow parts too.
@@ -179,9 +180,13 @@ int mdf_dset_set_classes(struct mdf_dset *ds, const char *list, char *why,
  * (w*h*c floats). */
 int mdf_dnet_frame_input(const struct mdf_frame *f, int w, int h, int c,
     float *dst, char *why, size_t whylen);
-/* Add an IMAG or TENS frame (a label required when NEED_LABEL). */
+/* The same from F's typed view V, decoded once by the caller. */
+int mdf_dnet_view_input(const struct mdf_frame *f, const struct mdf_typed *v,
+    int w, int h, int c, float *dst, char *why, size_t whylen);
+/* Add an IMAG or TENS frame F, whose typed view V the caller decoded
+ * (a label required when NEED_LABEL). */
 int mdf_dset_add(struct mdf_dset *ds, const struct mdf_frame *f,
-    int need_label, char *why, size_t whylen);
+    const struct mdf_typed *v, int need_label, char *why, size_t whylen);
 /* With labels not fixed: sort the labels seen and renumber the items. */
 int mdf_dset_finish_labels(struct mdf_dset *ds);
 /* Assign train/val: FRAC >= 0 splits whole parts (seeded), else use the

@@ -64,10 +64,11 @@ mdf_val_valid(const char *val, size_t len)
 	return 1;
 }
 
-/* Up to this many keys a lookup scans; beyond, it goes through the hash
- * index (a frame with 100,000 keys must not make every lookup, nor the
- * duplicate check of the reader, linear). */
-#define SCAN_MAX 16
+/* Lookups go through a hash index of the keys, built as the keys are
+ * set (once per frame read: the reader's duplicate check builds it, every
+ * later mdf_get uses it), so that no lookup is a scan of the keys, whether
+ * a frame has ten keys or 100,000.  Only when the index cannot be
+ * allocated does a lookup scan. */
 
 /* FNV-1a of KEY. */
 static uint32_t
@@ -122,7 +123,7 @@ find(const struct mdf_meta *cm, const char *key)
 {
 	struct mdf_meta *m = (struct mdf_meta *)cm;   /* the index is a cache */
 
-	if (m->n > SCAN_MAX && index_sync(m)) {
+	if (m->n > 0 && index_sync(m)) {
 		size_t mask = m->nslot - 1, s = key_hash(key) & mask;
 
 		for (; m->slot[s] != 0; s = (s + 1) & mask)
@@ -155,6 +156,7 @@ meta_set(struct mdf_meta *m, const char *key, const char *val, size_t vlen)
 		return MDF_E_NOMEM;
 	memcpy(v, val, vlen);
 	v[vlen] = '\0';
+	m->gen++;
 	if ((i = find(m, key)) >= 0) {
 		free(m->kv[i].val);
 		m->kv[i].val = v;
@@ -175,6 +177,7 @@ meta_set(struct mdf_meta *m, const char *key, const char *val, size_t vlen)
 		return MDF_E_NOMEM;
 	}
 	m->kv[m->n++].val = v;
+	index_sync(m);   /* kept whole, so that a lookup only reads */
 	return MDF_OK;
 }
 
@@ -223,7 +226,9 @@ mdf_unset(struct mdf_frame *f, const char *key)
 	free(m->kv[i].val);
 	memmove(&m->kv[i], &m->kv[i + 1], (m->n - (size_t)i - 1) * sizeof *m->kv);
 	m->n--;
-	m->hn = SIZE_MAX;    /* indices moved: rebuild on the next lookup */
+	m->hn = SIZE_MAX;    /* indices moved: rebuild */
+	m->gen++;
+	index_sync(m);
 	return 1;
 }
 
@@ -314,6 +319,7 @@ mdf_meta_clear(struct mdf_meta *m)
 	}
 	m->n = 0;
 	m->hn = SIZE_MAX;
+	m->gen++;
 }
 
 void

@@ -60,39 +60,56 @@ count_classes(const char *s, uint32_t *n)
 	return MDF_OK;
 }
 
-/* What the type rules read from a frame's metadata, decoded once: the
- * views hand it out instead of parsing the keys again. */
-struct shape {
-	uint64_t a, b, c;       /* triangles; or width, height, channels */
-	uint64_t dims[MDF_TENSOR_MAX_DIMS];
-	int ndim;
-	uint64_t count;         /* tensor values */
-	uint32_t n;             /* classes */
-};
-
-static int decode(const struct mdf_frame *f, size_t len, struct shape *sh,
+/* The shape decoded from F's keys; SH is F's own cache (struct
+ * mdf_shape in frame.h), written only when the frame is valid. */
+static int decode(const struct mdf_frame *f, size_t len, struct mdf_shape *sh,
     char *why, size_t whylen);
 
-int
-mdf_frame_validate(const struct mdf_frame *f, char *why, size_t whylen)
+/* F's shape, decoded by its last validation if type, keys and length are
+ * unchanged since; else decoded now (and kept). */
+static int
+shape_of(struct mdf_frame *f, const struct mdf_shape **out)
 {
-	struct shape sh;
+	struct mdf_shape *sh = &f->shape;
+	int rc;
 
-	return decode(f, f->len, &sh, why, whylen);
+	if (sh->gen != f->meta.gen + 1 || sh->len != f->len ||
+	    memcmp(sh->type, f->type, sizeof sh->type) != 0) {
+		if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
+			return rc;
+	}
+	*out = sh;
+	return MDF_OK;
+}
+
+int
+mdf_frame_validate(const struct mdf_frame *cf, char *why, size_t whylen)
+{
+	struct mdf_frame *f = (struct mdf_frame *)cf;   /* the shape is a cache */
+	struct mdf_shape sh = { 0 };
+	int rc;
+
+	if ((rc = decode(f, f->len, &sh, why, whylen)) < 0)
+		return rc;
+	sh.gen = f->meta.gen + 1;
+	sh.len = f->len;
+	memcpy(sh.type, f->type, sizeof sh.type);
+	f->shape = sh;
+	return MDF_OK;
 }
 
 int
 mdf_frame_validate_len(const struct mdf_frame *f, size_t len, char *why,
     size_t whylen)
 {
-	struct shape sh;
+	struct mdf_shape sh;
 
 	return decode(f, len, &sh, why, whylen);
 }
 
 /* Check the type rules of F as if its payload were LEN bytes, filling SH. */
 static int
-decode(const struct mdf_frame *f, size_t len, struct shape *sh, char *why,
+decode(const struct mdf_frame *f, size_t len, struct mdf_shape *sh, char *why,
     size_t whylen)
 {
 	uint64_t a, b, c, expect;
@@ -174,14 +191,14 @@ decode(const struct mdf_frame *f, size_t len, struct shape *sh, char *why,
 int
 mdf_mesh_view(struct mdf_frame *f, struct mdf_mesh *m)
 {
-	struct shape sh;
+	const struct mdf_shape *sh;
 	int rc;
 
 	if (!mdf_frame_is(f, "MESH"))
 		return MDF_E_INVAL;
-	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
+	if ((rc = shape_of(f, &sh)) < 0)
 		return rc;
-	m->n = sh.a;
+	m->n = sh->a;
 	m->tri = (float *)(void *)f->payload;
 	return MDF_OK;
 }
@@ -208,16 +225,16 @@ mdf_mesh_init(struct mdf_frame *f, uint64_t n, struct mdf_mesh *m)
 int
 mdf_image_view(struct mdf_frame *f, struct mdf_image *im)
 {
-	struct shape sh;
+	const struct mdf_shape *sh;
 	int rc;
 
 	if (!mdf_frame_is(f, "IMAG"))
 		return MDF_E_INVAL;
-	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
+	if ((rc = shape_of(f, &sh)) < 0)
 		return rc;
-	im->w = (uint32_t)sh.a;
-	im->h = (uint32_t)sh.b;
-	im->c = (uint32_t)sh.c;
+	im->w = (uint32_t)sh->a;
+	im->h = (uint32_t)sh->b;
+	im->c = (uint32_t)sh->c;
 	im->px = f->payload;
 	return MDF_OK;
 }
@@ -251,16 +268,16 @@ mdf_image_init(struct mdf_frame *f, uint32_t w, uint32_t h, uint32_t c,
 int
 mdf_tensor_view(struct mdf_frame *f, struct mdf_tensor *t)
 {
-	struct shape sh;
+	const struct mdf_shape *sh;
 	int rc;
 
 	if (!mdf_frame_is(f, "TENS"))
 		return MDF_E_INVAL;
-	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
+	if ((rc = shape_of(f, &sh)) < 0)
 		return rc;
-	t->ndim = sh.ndim;
-	memcpy(t->dims, sh.dims, sizeof t->dims);
-	t->count = sh.count;
+	t->ndim = sh->ndim;
+	memcpy(t->dims, sh->dims, sizeof t->dims);
+	t->count = sh->count;
 	t->data = (float *)(void *)f->payload;
 	return MDF_OK;
 }
@@ -300,14 +317,14 @@ mdf_tensor_init(struct mdf_frame *f, int ndim, const uint64_t *dims,
 int
 mdf_pred_view(struct mdf_frame *f, struct mdf_pred *p)
 {
-	struct shape sh;
+	const struct mdf_shape *sh;
 	int rc;
 
 	if (!mdf_frame_is(f, "PRED"))
 		return MDF_E_INVAL;
-	if ((rc = decode(f, f->len, &sh, NULL, 0)) < 0)
+	if ((rc = shape_of(f, &sh)) < 0)
 		return rc;
-	p->n = sh.n;
+	p->n = sh->n;
 	p->prob = (float *)(void *)f->payload;
 	return MDF_OK;
 }
@@ -344,6 +361,36 @@ mdf_pred_init(struct mdf_frame *f, uint32_t n, const char *const *labels,
 		p->prob = (float *)(void *)f->payload;
 	}
 	return MDF_OK;
+}
+
+int
+mdf_typed_view(struct mdf_frame *f, struct mdf_typed *v)
+{
+	static const struct {
+		char tag[5];
+		enum mdf_kind kind;
+	} kinds[] = {
+		{ "MESH", MDF_KIND_MESH }, { "IMAG", MDF_KIND_IMAG },
+		{ "TENS", MDF_KIND_TENS }, { "PRED", MDF_KIND_PRED },
+		{ "METR", MDF_KIND_METR },
+	};
+
+	v->kind = MDF_KIND_OTHER;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (memcmp(f->type, kinds[i].tag, 5) == 0)
+			v->kind = kinds[i].kind;
+	switch (v->kind) {
+	case MDF_KIND_MESH:
+		return mdf_mesh_view(f, &v->mesh);
+	case MDF_KIND_IMAG:
+		return mdf_image_view(f, &v->image);
+	case MDF_KIND_TENS:
+		return mdf_tensor_view(f, &v->tensor);
+	case MDF_KIND_PRED:
+		return mdf_pred_view(f, &v->pred);
+	default:
+		return MDF_OK;
+	}
 }
 
 int

@@ -75,6 +75,9 @@ struct mdf_meta {
 	 * are in it, any other value means it must be rebuilt) */
 	uint32_t *slot;
 	size_t nslot, hn;
+	/* private: counts changes, so a cached reading of the keys (the
+	 * frame's shape) knows when it is stale */
+	uint64_t gen;
 };
 
 /* Is KEY a valid metadata key: [A-Za-z][A-Za-z0-9_.-]*, 1..128 bytes. */
@@ -84,6 +87,22 @@ int mdf_val_valid(const char *val, size_t len);
 
 /* --- Frames --------------------------------------------------------- */
 
+/* private: what the type rules read from a frame's metadata (the shape of
+ * its payload), kept by the last successful validation (mdf_read's) so
+ * that the typed views do not parse the keys again.  It holds while the
+ * type, the metadata (meta.gen) and the payload length are those it was
+ * decoded from. */
+struct mdf_shape {
+	uint64_t gen;           /* meta.gen + 1 when decoded; 0: nothing kept */
+	size_t len;
+	char type[5];
+	uint64_t a, b, c;       /* triangles; or width, height, channels */
+	uint64_t dims[MDF_TENSOR_MAX_DIMS];
+	int ndim;
+	uint64_t count;         /* tensor values */
+	uint32_t n;             /* classes */
+};
+
 struct mdf_frame {
 	char type[5];          /* NUL-terminated four-character tag */
 	uint8_t flags;         /* MDF_FLAG_* as read; the writer decides its own */
@@ -91,6 +110,7 @@ struct mdf_frame {
 	unsigned char *payload; /* uncompressed payload */
 	size_t len;             /* bytes used in payload */
 	size_t cap;             /* bytes allocated */
+	struct mdf_shape shape; /* private (see above) */
 };
 
 void mdf_frame_init(struct mdf_frame *f);

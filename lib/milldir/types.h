@@ -61,6 +61,32 @@ int mdf_pred_init(struct mdf_frame *f, uint32_t nclasses,
 int mdf_pred_label(const struct mdf_frame *f, uint32_t i, char *buf,
     size_t buflen);
 
+/* Any frame's typed view, decoded once: its kind and, for the four types
+ * with a payload layout, that layout's view.  The shape comes from the
+ * validation mdf_read did (the keys are not parsed again) unless the
+ * frame changed since.  MDF_E_* if F breaks its type's rules; KIND is
+ * set even then, so a filter can pass on frames that are not its own
+ * before it looks at the result. */
+enum mdf_kind {
+	MDF_KIND_OTHER,
+	MDF_KIND_MESH,
+	MDF_KIND_IMAG,
+	MDF_KIND_TENS,
+	MDF_KIND_PRED,
+	MDF_KIND_METR,
+};
+
+struct mdf_typed {
+	enum mdf_kind kind;
+	union {
+		struct mdf_mesh mesh;
+		struct mdf_image image;
+		struct mdf_tensor tensor;
+		struct mdf_pred pred;
+	};
+};
+int mdf_typed_view(struct mdf_frame *f, struct mdf_typed *v);
+
 /* METR: payload UTF-8 text, one record per line, fields separated by TAB:
  *   param   KEY VALUE
  *   metric  KEY VALUE STEP TIMESTAMP_MS
