@@ -99,8 +99,8 @@ static void
 parse_options(int argc, char **argv, struct mdf_aug_opts *o, long *copies,
     int *keep)
 {
-	char *colon, tail;
-	unsigned v[4];
+	static const char *const flips[] = { "h", "v", NULL };
+	char *colon;
 	int c, n, sequential = 0, aniso = 0;
 
 	while ((c = getopt_long(argc, argv, ":n:ks:hV", longopts, NULL)) != -1) {
@@ -151,18 +151,11 @@ parse_options(int argc, char **argv, struct mdf_aug_opts *o, long *copies,
 			o->dropout = (unsigned)mdc_parse_long("--view-dropout", optarg, 1, 65535);
 			break;
 		case OPT_BG:
-			n = sscanf(optarg, "%u,%u,%u,%u%c", &v[0], &v[1], &v[2], &v[3], &tail);
-			if ((n != 3 && n != 4) || v[0] > 255 || v[1] > 255 || v[2] > 255 ||
-			    (n == 4 && v[3] > 255))
-				mdc_usage("--background: expected R,G,B or R,G,B,A from 0 to 255, got '%s'", optarg);
-			for (int i = 0; i < n; i++)
-				o->bg[i] = (unsigned char)v[i];
+			mdc_parse_colour("--background", optarg, o->bg, 4);
 			o->have_bg = 1;
 			break;
 		case OPT_FLIP:
-			if (strcmp(optarg, "h") != 0 && strcmp(optarg, "v") != 0)
-				mdc_usage("--flip: expected h or v, got '%s'", optarg);
-			o->flip = optarg[0];
+			o->flip = "hv"[mdc_parse_choice("--flip", optarg, flips)];
 			break;
 		default: mdc_option(c, argv, usage);
 		}

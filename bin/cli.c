@@ -318,3 +318,67 @@ mdc_parse_double(const char *option, const char *arg)
 		mdc_usage("%s: expected a number, got '%s'", option, arg);
 	return v;
 }
+
+void
+mdc_parse_pair(const char *option, const char *form, const char *arg, long max,
+    uint32_t *a, uint32_t *b)
+{
+	char buf[64], *x;
+
+	if (strlen(arg) >= sizeof buf || (x = strchr(strcpy(buf, arg), 'x')) == NULL)
+		mdc_usage("%s: expected %s, got '%s'", option, form, arg);
+	*x = '\0';
+	*a = (uint32_t)mdc_parse_long(option, buf, 1, max);
+	*b = (uint32_t)mdc_parse_long(option, x + 1, 1, max);
+}
+
+int
+mdc_parse_colour(const char *option, const char *arg, unsigned char *rgba,
+    int maxn)
+{
+	const char *p = arg;
+	int n = 0;
+
+	for (;;) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = *p >= '0' && *p <= '9' ? strtol(p, &end, 10) : -1;
+		if (v < 0 || v > 255 || errno || n == maxn || (*end != ',' && *end != '\0'))
+			break;
+		rgba[n++] = (unsigned char)v;
+		if (*end == '\0') {
+			if (n >= 3)
+				return n;
+			break;
+		}
+		p = end + 1;
+	}
+	mdc_usage("%s: expected R,G,B%s from 0 to 255, got '%s'", option,
+	    maxn > 3 ? " or R,G,B,A" : "", arg);
+}
+
+const char *
+mdc_input_operand(int argc, char **argv)
+{
+	if (optind < argc - 1)
+		mdc_usage("extra operand '%s'", argv[optind + 1]);
+	return optind < argc ? argv[optind] : NULL;
+}
+
+int
+mdc_parse_choice(const char *option, const char *arg, const char *const *names)
+{
+	char list[512] = "";
+	size_t pos = 0;
+	int n;
+
+	for (n = 0; names[n] != NULL; n++)
+		if (strcmp(arg, names[n]) == 0)
+			return n;
+	for (int i = 0; i < n && pos < sizeof list; i++)
+		pos += (size_t)snprintf(list + pos, sizeof list - pos, "%s%s",
+		    i == 0 ? "" : i == n - 1 ? " or " : ", ", names[i]);
+	mdc_usage("%s: expected %s, got '%s'", option, list, arg);
+}

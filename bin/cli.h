@@ -8,6 +8,7 @@
 #ifndef MILLDIR_CLI_H
 #define MILLDIR_CLI_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "milldir/frame.h"
@@ -77,5 +78,21 @@ void mdc_close_stdout(void);
  * anything but a whole number in [MIN, MAX] / a finite double. */
 long mdc_parse_long(const char *option, const char *arg, long min, long max);
 double mdc_parse_double(const char *option, const char *arg);
+/* "AxB" (FORM names it in the message, as "WxH") into two whole numbers
+ * from 1 to MAX; exit 64 naming OPTION otherwise. */
+void mdc_parse_pair(const char *option, const char *form, const char *arg,
+    long max, uint32_t *a, uint32_t *b);
+/* A colour "R,G,B", or also "R,G,B,A" when MAXN is 4, of whole numbers
+ * from 0 to 255 into RGBA; the number of components.  Exit 64 naming
+ * OPTION otherwise. */
+int mdc_parse_colour(const char *option, const char *arg, unsigned char *rgba,
+    int maxn);
+/* The index of ARG in the NULL-terminated list NAMES; exit 64 naming
+ * OPTION and listing the names ("expected a, b or c") otherwise. */
+int mdc_parse_choice(const char *option, const char *arg,
+    const char *const *names);
+/* The one optional FILE operand left after getopt_long (NULL: none, read
+ * stdin); exit 64 on a second one. */
+const char *mdc_input_operand(int argc, char **argv);
 
 #endif

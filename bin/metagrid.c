@@ -33,21 +33,6 @@ usage(void)
 	exit(0);
 }
 
-/* "AxB" into two numbers in [1, MAX]. */
-static void
-parse_pair(const char *opt, const char *arg, long max, uint32_t *a,
-    uint32_t *b)
-{
-	char buf[64], *x;
-
-	if (strlen(arg) >= sizeof buf || (x = strchr(strcpy(buf, arg), 'x')) ==
-	    NULL)
-		mdc_usage("%s: expected NxM, got '%s'", opt, arg);
-	*x = '\0';
-	*a = (uint32_t)mdc_parse_long(opt, buf, 1, max);
-	*b = (uint32_t)mdc_parse_long(opt, x + 1, 1, max);
-}
-
 static void
 parse_options(int argc, char **argv, struct opts *o)
 {
@@ -61,8 +46,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char buf[64], *tok, *save = NULL;
-	int c, n;
+	int c;
 
 	memset(o, 0, sizeof *o);
 	opterr = 0; /* our own messages, in our format */
@@ -70,7 +54,7 @@ parse_options(int argc, char **argv, struct opts *o)
 	while ((c = getopt_long(argc, argv, ":g:r:b:hV", lopts, NULL)) != -1) {
 		switch (c) {
 		case 'g':
-			parse_pair("--grid", optarg, MDF_GRID_MAX_TILES,
+			mdc_parse_pair("--grid", "NxM", optarg, MDF_GRID_MAX_TILES,
 			    &o->g.cols, &o->g.rows);
 			if ((uint64_t)o->g.cols * o->g.rows > MDF_GRID_MAX_TILES)
 				mdc_usage("--grid: at most %d tiles",
@@ -81,23 +65,11 @@ parse_options(int argc, char **argv, struct opts *o)
 			    MDF_GRID_MAX_SIDE);
 			break;
 		case 'r':
-			parse_pair("--resize", optarg, MDF_GRID_MAX_SIDE,
+			mdc_parse_pair("--resize", "NxM", optarg, MDF_GRID_MAX_SIDE,
 			    &o->g.rw, &o->g.rh);
 			break;
 		case 'b':
-			if (strlen(optarg) >= sizeof buf)
-				mdc_usage("--background: expected R,G,B");
-			strcpy(buf, optarg);
-			n = 0;
-			for (tok = strtok_r(buf, ",", &save); tok != NULL;
-			    tok = strtok_r(NULL, ",", &save)) {
-				if (n == 3)
-					mdc_usage("--background: expected R,G,B");
-				o->g.bg[n++] = (unsigned char)mdc_parse_long(
-				    "--background", tok, 0, 255);
-			}
-			if (n != 3)
-				mdc_usage("--background: expected R,G,B");
+			mdc_parse_colour("--background", optarg, o->g.bg, 3);
 			break;
 		case 'P':
 			o->allow_partial = 1;
@@ -105,9 +77,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		default: mdc_option(c, argv, usage);
 		}
 	}
-	if (optind < argc - 1)
-		mdc_usage("extra operand '%s'", argv[optind + 1]);
-	o->input = optind < argc ? argv[optind] : NULL;
+	o->input = mdc_input_operand(argc, argv);
 }
 
 /* Emit the open group; an incomplete one is an error unless allowed.

@@ -105,10 +105,14 @@ parse_options(int argc, char **argv, struct opts *o)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long nlist = 0, nbg, ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	double *bg;
-	char *x;
-	int c, ok;
+	static const char *const normal_names[] = { "world", "camera", NULL };
+	static const char *const backface_names[] = { "auto", "draw", "cull", NULL };
+	static const int normals[] = { MDF_NORMALS_WORLD, MDF_NORMALS_CAMERA };
+	static const int backfaces[] = { MDF_BACKFACES_AUTO, MDF_BACKFACES_DRAW,
+		MDF_BACKFACES_CULL };
+	long nlist = 0, ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	uint32_t naz, nel;
+	int c;
 
 	opterr = 0; /* our own messages, in our format */
 	mdf_render_opts_default(&o->r);
@@ -121,13 +125,9 @@ parse_options(int argc, char **argv, struct opts *o)
 	while ((c = getopt_long(argc, argv, ":v:e:s:b:j:hV", lopts, NULL)) != -1) {
 		switch (c) {
 		case 'v':
-			x = strchr(optarg, 'x');
-			if (x == NULL)
-				mdc_usage("--views: expected AZxEL, got '%s'", optarg);
-			*x = '\0';
-			o->naz = mdc_parse_long("--views", optarg, 1, MAX_VIEWS);
-			o->nel = mdc_parse_long("--views", x + 1, 1, MAX_VIEWS);
-			*x = 'x';
+			mdc_parse_pair("--views", "AZxEL", optarg, MAX_VIEWS, &naz, &nel);
+			o->naz = naz;
+			o->nel = nel;
 			o->views_set = 1;
 			break;
 		case 'e':
@@ -155,37 +155,15 @@ parse_options(int argc, char **argv, struct opts *o)
 				mdc_usage("--perspective: FOV must be in (0, 180)");
 			break;
 		case 'N':
-			if (strcmp(optarg, "world") == 0)
-				o->r.normals = MDF_NORMALS_WORLD;
-			else if (strcmp(optarg, "camera") == 0)
-				o->r.normals = MDF_NORMALS_CAMERA;
-			else
-				mdc_usage("--normals: expected world or camera, "
-				    "got '%s'", optarg);
+			o->r.normals = normals[mdc_parse_choice("--normals", optarg,
+			    normal_names)];
 			break;
 		case 'B':
-			if (strcmp(optarg, "auto") == 0)
-				o->r.backfaces = MDF_BACKFACES_AUTO;
-			else if (strcmp(optarg, "draw") == 0)
-				o->r.backfaces = MDF_BACKFACES_DRAW;
-			else if (strcmp(optarg, "cull") == 0)
-				o->r.backfaces = MDF_BACKFACES_CULL;
-			else
-				mdc_usage("--backfaces: expected auto, draw or "
-				    "cull, got '%s'", optarg);
+			o->r.backfaces = backfaces[mdc_parse_choice("--backfaces", optarg,
+			    backface_names)];
 			break;
 		case 'b':
-			bg = parse_list("--background", optarg, &nbg);
-			ok = nbg == 3;
-			for (int i = 0; ok && i < 3; i++) {
-				ok = bg[i] >= 0 && bg[i] <= 255 &&
-				    bg[i] == (int)bg[i];
-				o->r.bg[i] = ok ? (unsigned char)bg[i] : 0;
-			}
-			free(bg);
-			if (!ok)
-				mdc_usage("--background: expected R,G,B, "
-				    "whole numbers in [0, 255]");
+			mdc_parse_colour("--background", optarg, o->r.bg, 3);
 			break;
 		case 'K':
 			o->r.ssaa = (uint32_t)mdc_parse_long("--ssaa", optarg, 1,
@@ -215,9 +193,7 @@ parse_options(int argc, char **argv, struct opts *o)
 		    MDF_RENDER_MAX_SAMPLES);
 	if (o->azstep < 0)
 		o->azstep = 360.0 / (double)o->naz;
-	if (optind < argc - 1)
-		mdc_usage("extra operand '%s'", argv[optind + 1]);
-	o->input = optind < argc ? argv[optind] : NULL;
+	o->input = mdc_input_operand(argc, argv);
 }
 
 /* File scope, so that what is live when a message ends the program stays
