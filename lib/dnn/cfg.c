@@ -465,25 +465,40 @@ layer_cost(const char *name, const struct section *s, struct shape in,
 	if (!get(S, K)) { mdf_why(why, whylen, 0, "%s: line %d: %s needs %s=", \
 	    name, (S)->no, (S)->name, K); return -1; }
 
+/* The earlier layer that the from= key of S (layer I of N) names: its
+ * index in *IDX and its shape in *F; -1 with a reason if it names none. */
+static int
+from_layer(const char *name, const struct section *s, int n, int i,
+    const struct shape *sh, long *idx, struct shape *f, char *why, size_t whylen)
+{
+	long from;
+
+	NEED(s, "from");
+	INT(s, "from", 0, -(long)n, (long)n, &from);
+	*idx = from < 0 ? (i - 1) + from : from;
+	/* layer indexes count from 0 after [net] */
+	if (*idx < 0 || *idx >= i - 1) {
+		mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
+		    name, s->no, from);
+		return -1;
+	}
+	*f = sh[*idx + 1];
+	return 0;
+}
+
 static int
 link_shape(const char *name, const struct section *s, int n, int i,
     struct shape *sh, char *why, size_t whylen)
 {
+	struct shape f;
+	long idx;
+
 	struct shape in = sh[i - 1], *o = &sh[i];
 
 	switch (s->type) {
 	case S_SHORT: {
-		long from;
-		NEED(s, "from");
-		INT(s, "from", 0, -(long)n, (long)n, &from);
-		long idx = from < 0 ? (i - 1) + from : from;
-		/* layer indexes count from 0 after [net] */
-		if (idx < 0 || idx >= i - 1) {
-			mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
-			    name, s->no, from);
+		if (from_layer(name, s, n, i, sh, &idx, &f, why, whylen) < 0)
 			return -1;
-		}
-		struct shape f = sh[idx + 1];
 		if (f.w != in.w || f.h != in.h || f.c != in.c) {
 			mdf_why(why, whylen, 0, "%s: line %d: [shortcut] adds %dx%dx%d to %dx%dx%d",
 			    name, s->no, f.w, f.h, f.c, in.w, in.h, in.c);
@@ -504,14 +519,14 @@ link_shape(const char *name, const struct section *s, int n, int i,
 			char *end;
 			errno = 0;
 			long from = strtol(p, &end, 10);
-			long idx = from < 0 ? (i - 1) + from : from;
+			idx = from < 0 ? (i - 1) + from : from;
 			if (errno || end == p || (*end && *end != ',') || idx < 0 ||
 			    idx >= i - 1) {
 				mdf_why(why, whylen, 0, "%s: line %d: layers=%s: not a list of earlier layers",
 				    name, s->no, get(s, "layers"));
 				return -1;
 			}
-			struct shape f = sh[idx + 1];
+			f = sh[idx + 1];
 			if (cw >= 0 && (f.w != cw || f.h != chh)) {
 				mdf_why(why, whylen, 0, "%s: line %d: [route] joins layers of different sizes",
 				    name, s->no);
@@ -530,16 +545,8 @@ link_shape(const char *name, const struct section *s, int n, int i,
 		break;
 	}
 	case S_SCALE: {
-		long from;
-		NEED(s, "from");
-		INT(s, "from", 0, -(long)n, (long)n, &from);
-		long idx = from < 0 ? (i - 1) + from : from;
-		if (idx < 0 || idx >= i - 1) {
-			mdf_why(why, whylen, 0, "%s: line %d: from=%ld names no earlier layer",
-			    name, s->no, from);
+		if (from_layer(name, s, n, i, sh, &idx, &f, why, whylen) < 0)
 			return -1;
-		}
-		struct shape f = sh[idx + 1];
 		if (i == 1 || in.w != 1 || in.h != 1 || in.c != f.c || f.w < 1 || f.h < 1) {
 			mdf_why(why, whylen, 0, "%s: line %d: [scale_channels] scales the %dx%dx%d "
 			    "planes of layer %ld by a 1x1x%d input, want 1x1x%d",
@@ -647,18 +654,13 @@ layer_shape(const char *name, const struct section *s, int n, int i,
 		return 1;        /* its outputs are its input's */
 	}
 	case S_DROP:
-		if (get(s, "probability") && get_float(s, name, "probability", why, whylen) < 0)
-			return -1;
-		if (i == 1) {
-			mdf_why(why, whylen, 0, "%s: line %d: [dropout] cannot be the first layer",
-			    name, s->no);
-			return -1;
-		}
-		break;
 	case S_SWISH:
+		if (s->type == S_DROP && get(s, "probability") &&
+		    get_float(s, name, "probability", why, whylen) < 0)
+			return -1;
 		if (i == 1) {
-			mdf_why(why, whylen, 0, "%s: line %d: [swish] cannot be the first layer",
-			    name, s->no);
+			mdf_why(why, whylen, 0, "%s: line %d: [%s] cannot be the first layer",
+			    name, s->no, s->type == S_DROP ? "dropout" : "swish");
 			return -1;
 		}
 		break;

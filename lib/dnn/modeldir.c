@@ -201,22 +201,35 @@ bad:
 	return MDF_E_META;
 }
 
-int
-mdf_model_labels_read(const char *dir, struct mdf_model_labels *out, char *why,
-    size_t whylen)
+/* Read DIR/NAME (at most MAX bytes) and parse it: labels.txt into a
+ * struct mdf_model_labels when LABELS, else model.meta into a struct
+ * mdf_model_meta, at OUT. */
+static int
+read_parse(const char *dir, const char *name, size_t max, int labels, void *out,
+    char *why, size_t whylen)
 {
-	char *path = mdf_model_file(dir, "labels.txt"), *text = NULL;
-	size_t len;
+	char *path = mdf_model_file(dir, name), *text = NULL;
+	size_t len = 0;
 	int rc;
 
 	if (!path)
 		return mdf_why(why, whylen, MDF_E_NOMEM, "out of memory");
-	rc = read_file(path, MDF_MODEL_MAX_LABELS_FILE, &text, &len, why, whylen);
-	if (rc == MDF_OK)
+	rc = read_file(path, max, &text, &len, why, whylen);
+	if (rc == MDF_OK && labels)
 		rc = mdf_model_labels_parse(path, text, len, out, why, whylen);
+	else if (rc == MDF_OK)
+		rc = mdf_model_meta_parse(path, text, len, out, why, whylen);
 	free(text);
 	free(path);
 	return rc;
+}
+
+int
+mdf_model_labels_read(const char *dir, struct mdf_model_labels *out, char *why,
+    size_t whylen)
+{
+	return read_parse(dir, "labels.txt", MDF_MODEL_MAX_LABELS_FILE, 1, out, why,
+	    whylen);
 }
 
 /* Write TEXT to DIR/NAME through a temporary, renamed when complete. */
@@ -430,18 +443,7 @@ int
 mdf_model_meta_read(const char *dir, struct mdf_model_meta *out, char *why,
     size_t whylen)
 {
-	char *path = mdf_model_file(dir, "model.meta"), *text = NULL;
-	size_t len;
-	int rc;
-
-	if (!path)
-		return mdf_why(why, whylen, MDF_E_NOMEM, "out of memory");
-	rc = read_file(path, MDF_MODEL_MAX_META, &text, &len, why, whylen);
-	if (rc == MDF_OK)
-		rc = mdf_model_meta_parse(path, text, len, out, why, whylen);
-	free(text);
-	free(path);
-	return rc;
+	return read_parse(dir, "model.meta", MDF_MODEL_MAX_META, 0, out, why, whylen);
 }
 
 int

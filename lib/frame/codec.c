@@ -140,14 +140,14 @@ put_header(unsigned char *h, const struct mdf_frame *f, unsigned flags,
 	    (uint32_t)crc32(crc32(0L, Z_NULL, 0), h, HDR_HEADER_CRC));
 }
 
-int
-mdf_prepare_stream(const struct mdf_frame *f, uint64_t plen, uint32_t pcrc,
-    struct mdf_prepared *p)
+/* Start P for F written with FLAGS: the metadata block encoded. */
+static int
+prepare_meta(const struct mdf_frame *f, unsigned flags, struct mdf_prepared *p)
 {
 	int rc;
 
 	memset(p, 0, sizeof *p);
-	if (!mdf_type_valid(f->type))
+	if (!mdf_type_valid(f->type) || (flags & ~MDF_FLAGS_KNOWN))
 		return MDF_E_INVAL;
 	if ((rc = mdf_meta_encode(&f->meta, &p->meta, &p->mlen)) < 0)
 		return rc;
@@ -155,6 +155,17 @@ mdf_prepare_stream(const struct mdf_frame *f, uint64_t plen, uint32_t pcrc,
 		mdf_prepared_free(p);
 		return MDF_E_LIMIT;
 	}
+	return MDF_OK;
+}
+
+int
+mdf_prepare_stream(const struct mdf_frame *f, uint64_t plen, uint32_t pcrc,
+    struct mdf_prepared *p)
+{
+	int rc;
+
+	if ((rc = prepare_meta(f, 0, p)) < 0)
+		return rc;
 	p->plen = (size_t)plen;
 	/* the payload's CRC chained after the metadata's, as if computed
 	 * over both in one go */
@@ -169,15 +180,8 @@ mdf_prepare(const struct mdf_frame *f, unsigned flags, struct mdf_prepared *p)
 	uint32_t crc;
 	int rc;
 
-	memset(p, 0, sizeof *p);
-	if (!mdf_type_valid(f->type) || (flags & ~MDF_FLAGS_KNOWN))
-		return MDF_E_INVAL;
-	if ((rc = mdf_meta_encode(&f->meta, &p->meta, &p->mlen)) < 0)
+	if ((rc = prepare_meta(f, flags, p)) < 0)
 		return rc;
-	if (p->mlen > UINT32_MAX) {
-		mdf_prepared_free(p);
-		return MDF_E_LIMIT;
-	}
 	p->payload = f->payload;
 	p->plen = f->len;
 	if (flags & MDF_FLAG_ZLIB) {

@@ -243,55 +243,52 @@ mdf_meta_copy(struct mdf_frame *dst, const struct mdf_frame *src)
 	return MDF_OK;
 }
 
+/* KEY's value parsed whole as KIND: 'u' an unsigned integer (a digit
+ * first), 'l' a long, 'd' a double (underflow allowed); *OUT is left alone
+ * unless it parses. */
+static int
+get_number(const struct mdf_frame *f, const char *key, int kind, void *out)
+{
+	const char *v = mdf_get(f, key);
+	union { unsigned long long u; long l; double d; } x;
+	char *end;
+
+	if (v == NULL || *v == '\0' || (kind == 'u' && (*v < '0' || *v > '9')))
+		return MDF_E_META;
+	errno = 0;
+	if (kind == 'u')
+		x.u = strtoull(v, &end, 10);
+	else if (kind == 'l')
+		x.l = strtol(v, &end, 10);
+	else
+		x.d = strtod(v, &end);
+	if ((kind == 'd' ? errno == ERANGE : errno != 0) || *end != '\0')
+		return MDF_E_META;
+	if (kind == 'u')
+		*(uint64_t *)out = x.u;
+	else if (kind == 'l')
+		*(long *)out = x.l;
+	else
+		*(double *)out = x.d;
+	return MDF_OK;
+}
+
 int
 mdf_get_u64(const struct mdf_frame *f, const char *key, uint64_t *out)
 {
-	const char *v = mdf_get(f, key);
-	char *end;
-	unsigned long long x;
-
-	if (v == NULL || *v < '0' || *v > '9')
-		return MDF_E_META;
-	errno = 0;
-	x = strtoull(v, &end, 10);
-	if (errno != 0 || *end != '\0')
-		return MDF_E_META;
-	*out = x;
-	return MDF_OK;
+	return get_number(f, key, 'u', out);
 }
 
 int
 mdf_get_long(const struct mdf_frame *f, const char *key, long *out)
 {
-	const char *v = mdf_get(f, key);
-	char *end;
-	long x;
-
-	if (v == NULL || *v == '\0')
-		return MDF_E_META;
-	errno = 0;
-	x = strtol(v, &end, 10);
-	if (errno != 0 || *end != '\0')
-		return MDF_E_META;
-	*out = x;
-	return MDF_OK;
+	return get_number(f, key, 'l', out);
 }
 
 int
 mdf_get_double(const struct mdf_frame *f, const char *key, double *out)
 {
-	const char *v = mdf_get(f, key);
-	char *end;
-	double x;
-
-	if (v == NULL || *v == '\0')
-		return MDF_E_META;
-	errno = 0;
-	x = strtod(v, &end);
-	if (errno == ERANGE || *end != '\0')
-		return MDF_E_META;
-	*out = x;
-	return MDF_OK;
+	return get_number(f, key, 'd', out);
 }
 
 int

@@ -308,6 +308,28 @@ zacc_lanes(float *zk, __m128 m, int mask)
 	*zk = f[31 - __builtin_clz((unsigned)mask)];
 }
 
+/* Record RECORD (number I) the scalar way inside a vector chunk, at
+ * triangle *K of OUT: a kept triangle moves *K on and has its zero
+ * bounds noted.  0 or MDF_E_*. */
+static inline __attribute__((always_inline)) int
+chunk_record(struct mdf_import *im, const unsigned char *record, uint64_t i,
+    float *out, int64_t *k, struct acc *a, struct zacc *z)
+{
+	float *t = out + 12 * *k;
+	int rc = stl_record(im, record, i, t, a);
+
+	if (rc > 0) {
+		if (a != NULL)
+			zacc_scalar(z, t);
+		++*k;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Four binary STL triangles at a time: load, convert, test and store.
+ * One function of some 200 lines on purpose: a vector walk whose lanes'
+ * state (bounds, zero-bound notes, the kept mask) lives in registers
+ * across its stages, which calls between functions would spill. */
 __attribute__((target("avx2"))) static inline __attribute__((always_inline)) int64_t
 chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
     uint64_t end, float *out, struct acc *ap, struct zacc *zp)
@@ -376,16 +398,11 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 		if (ok != 0xf) {
 			/* rare: the scalar way, record by record */
 			for (int r = 0; r < 4; r++) {
-				float *t = out + 12 * k;
-				int rc = stl_record(im, p + STL_RECORD * r, i + (uint64_t)r, t, a);
+				int rc = chunk_record(im, p + STL_RECORD * r, i + (uint64_t)r,
+				    out, &k, a, z);
 
 				if (rc < 0)
 					return rc;
-				if (rc > 0) {
-					if (a != NULL)
-						zacc_scalar(z, t);
-					k++;
-				}
 			}
 			continue;
 		}
@@ -499,16 +516,11 @@ chunk_avx2(struct mdf_import *im, const unsigned char *buf, uint64_t i,
 	}
 	/* the last records */
 	for (; i < end; i++) {
-		float *t = out + 12 * k;
-		int rc = stl_record(im, buf + STL_HEADER + STL_RECORD * i, i, t, a);
+		int rc = chunk_record(im, buf + STL_HEADER + STL_RECORD * i, i, out, &k,
+		    a, z);
 
 		if (rc < 0)
 			return rc;
-		if (rc > 0) {
-			if (a != NULL)
-				zacc_scalar(z, t);
-			k++;
-		}
 	}
 	if (ap != NULL) {
 		*ap = la;
