@@ -21,7 +21,15 @@
  *
  * Floating-point results differ from the direct sum by rounding only
  * (about 1e-6 relative to the layer's largest output for F(2x2), more
- * for F(4x4)): the checks compare with relative tolerances.
+ * for F(4x4)): the checks compare with relative tolerances. *
+ * Deliberately unrolled kernels (`duplicates` pairs their blocks; leave
+ * them written out): kernel_row, kernel_row4, kernel_gradient_row4,
+ * input_tiles, input_tiles4, input_tiles_adjoint, input_tiles_adjoint4,
+ * output_tiles, output_tiles4, output_tiles_adjoint and
+ * output_tiles_adjoint4 spell out every row and column of the B, G and A
+ * transforms, once per tile size, so that each tile's (m+2)^2 values can
+ * stay in named registers and the loop over tiles vectorises (a loop
+ * over rows with an index would put the tile back in memory).
  */
 #include "config.h"
 

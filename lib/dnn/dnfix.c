@@ -11,7 +11,15 @@
  * layer's delta.  When that previous layer also feeds a [shortcut] (the
  * input of every MBConv block), the shortcut has already added its
  * gradient there, and it is lost.  Ours accumulates (beta = 1), as the
- * k x k path does through col2im.
+ * k x k path does through col2im. *
+ * Deliberately unrolled kernels (`duplicates` pairs them; leave them
+ * written out): activate_array and gradient_array, and the batch-norm
+ * and bias kernels (normalize_cpu, variance_cpu, normalize_delta_cpu,
+ * mean_cpu, mean_delta_cpu, variance_delta_cpu, scale_bias, add_bias,
+ * backward_bias, backward_scale_cpu) keep one plain loop per activation
+ * and per formula, each with its own OpenMP pragma, so that every loop
+ * vectorises as it stands; a shared loop taking the operation as an
+ * argument would bring back the per-element switch of Darknet's own.
  */
 #include "config.h"
 

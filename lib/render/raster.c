@@ -91,7 +91,9 @@ rast_view_basis(const struct mdf_view *v, struct basis *b)
 
 #if defined(__SSE2__) && defined(__x86_64__)
 /* The orthographic projection four vertices at a time, with the same
- * single-precision operations in the same order as the scalar loop. */
+ * single-precision operations in the same order as the scalar loop.  A
+ * deliberately unrolled kernel: rast_project_avx512 (raster_avx512.c) is
+ * the same on sixteen lanes; `duplicates` pairs the two. */
 static void
 project_sse(struct mdf_renderer *rd, struct worker *w, float ax, float ay,
     float az, float ta, float bx, float by, float bz, float tb, float dx,

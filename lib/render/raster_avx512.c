@@ -2,6 +2,12 @@
  * The AVX-512 walk of the rasteriser (see rasterint.h), chosen at run
  * time where the processor has it: the same bytes as the portable walk
  * of raster.c, sixteen triangles at a time.
+ *
+ * Deliberately unrolled kernels (`duplicates` pairs them; leave them
+ * written out): rast_project_avx512 against raster.c's project_sse (the
+ * same projection on 16 and on 4 lanes), and the three corners a, b, c
+ * that rast_candidates_avx512 and rast_draw_avx512 each gather, spelt
+ * out so that sixteen triangles' corners stay in registers.
  */
 #include "config.h"
 
