@@ -190,35 +190,74 @@ blas_gemm(int ta, int tb, int m, int n, int k, float alpha, const float *a,
 	}
 }
 
+/* gemm and gemm_cpu (CPU): ours on OpenBLAS, or in stock mode Darknet's
+ * own of that name (gemm's calls counted). */
+static void
+gemm_either(int cpu, int ta, int tb, int m, int n, int k, float alpha, float *a,
+    int lda, float *b, int ldb, float beta, float *c, int ldc)
+{
+	static gemm_fn *orig[2];
+
+	if (mode != MDF_DNET_STOCK) {
+		blas_gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+		return;
+	}
+	if (!orig[cpu])
+		orig[cpu] = (gemm_fn *)original(cpu ? "gemm_cpu" : "gemm");
+	ncalls += !cpu;
+	orig[cpu](ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
 void
 gemm(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
     float *b, int ldb, float beta, float *c, int ldc)
 {
-	static gemm_fn *orig;
-
-	if (mode == MDF_DNET_STOCK) {
-		if (!orig)
-			orig = (gemm_fn *)original("gemm");
-		ncalls++;
-		orig(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-		return;
-	}
-	blas_gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+	gemm_either(0, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 void
 gemm_cpu(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
     float *b, int ldb, float beta, float *c, int ldc)
 {
-	static gemm_fn *orig;
+	gemm_either(1, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
 
-	if (mode == MDF_DNET_STOCK) {
-		if (!orig)
-			orig = (gemm_fn *)original("gemm_cpu");
-		orig(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+/* One row of im2col: DST (OW values) gets the pixels of image row SRC
+ * that output columns [X0, X1) see at offset O (stride STRIDE), zeros
+ * elsewhere; SRC NULL: the row is outside the image. */
+static void
+im2col_row(const float *src, int ow, int x0, int x1, int stride, int o, float *dst)
+{
+	if (src == NULL) {
+		memset(dst, 0, sizeof *dst * (size_t)ow);
 		return;
 	}
-	blas_gemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+	/* x >= x0 keeps x * stride + o inside the row */
+	for (int x = 0; x < x0; x++)
+		dst[x] = 0;
+	if (stride == 1) {
+		if (x1 > x0)
+			memcpy(dst + x0, src + x0 + o, sizeof *dst * (size_t)(x1 - x0));
+	} else {
+		for (int x = x0; x < x1; x++)
+			dst[x] = src[x * stride + o];
+	}
+	for (int x = x1 > x0 ? x1 : x0; x < ow; x++)
+		dst[x] = 0;
+}
+
+/* The adjoint: column entries [X0, X1) of SRC added back into the
+ * pixels of image row DST they came from. */
+static void
+col2im_row(const float *src, int x0, int x1, int stride, int o, float *dst)
+{
+	if (stride == 1) {
+		for (int x = x0; x < x1; x++)
+			dst[x + o] += src[x];
+	} else {
+		for (int x = x0; x < x1; x++)
+			dst[x * stride + o] += src[x];
+	}
 }
 
 /*
@@ -226,57 +265,12 @@ gemm_cpu(int ta, int tb, int m, int n, int k, float alpha, float *a, int lda,
  * input pixel it sees through kernel tap (ky, kx).  Darknet looks every
  * pixel up through a function with a bounds test; here each output row is
  * one run of pixels (a memcpy when stride is 1) with zeros at the borders.
+ * With BACK, col2im, its adjoint: every column entry is added back into
+ * the pixel of IM it came from.
  */
 static void
-fast_im2col(const float *im, int channels, int height, int width, int ksize,
+fast_cols(int back, float *im, int channels, int height, int width, int ksize,
     int stride, int pad, float *col)
-{
-	int oh = (height + 2 * pad - ksize) / stride + 1;
-	int ow = (width + 2 * pad - ksize) / stride + 1;
-
-	for (int ch = 0; ch < channels; ch++) {
-		const float *plane = im + (size_t)ch * height * width;
-		for (int ky = 0; ky < ksize; ky++)
-		for (int kx = 0; kx < ksize; kx++) {
-			float *row = col + ((size_t)(ch * ksize + ky) * ksize + kx) * oh * ow;
-			/* output columns whose input column is inside the image */
-			int x0 = 0, x1 = ow;
-			while (x0 < ow && x0 * stride + kx - pad < 0)
-				x0++;
-			while (x1 > x0 && (x1 - 1) * stride + kx - pad >= width)
-				x1--;
-			for (int y = 0; y < oh; y++) {
-				float *dst = row + (size_t)y * ow;
-				int iy = y * stride + ky - pad;
-				if (iy < 0 || iy >= height) {
-					memset(dst, 0, sizeof *dst * (size_t)ow);
-					continue;
-				}
-				/* x >= x0 keeps x * stride + o inside the row */
-				const float *src = plane + (size_t)iy * width;
-				int o = kx - pad;
-				for (int x = 0; x < x0; x++)
-					dst[x] = 0;
-				if (stride == 1) {
-					if (x1 > x0)
-						memcpy(dst + x0, src + x0 + o,
-						    sizeof *dst * (size_t)(x1 - x0));
-				} else {
-					for (int x = x0; x < x1; x++)
-						dst[x] = src[x * stride + o];
-				}
-				for (int x = x1 > x0 ? x1 : x0; x < ow; x++)
-					dst[x] = 0;
-			}
-		}
-	}
-}
-
-/* col2im: the adjoint of im2col, adding every column entry back into the
- * pixel it came from. */
-static void
-fast_col2im(const float *col, int channels, int height, int width, int ksize,
-    int stride, int pad, float *im)
 {
 	int oh = (height + 2 * pad - ksize) / stride + 1;
 	int ow = (width + 2 * pad - ksize) / stride + 1;
@@ -285,59 +279,57 @@ fast_col2im(const float *col, int channels, int height, int width, int ksize,
 		float *plane = im + (size_t)ch * height * width;
 		for (int ky = 0; ky < ksize; ky++)
 		for (int kx = 0; kx < ksize; kx++) {
-			const float *row = col + ((size_t)(ch * ksize + ky) * ksize + kx) * oh * ow;
-			int x0 = 0, x1 = ow;
-			while (x0 < ow && x0 * stride + kx - pad < 0)
+			float *row = col + ((size_t)(ch * ksize + ky) * ksize + kx) * oh * ow;
+			/* output columns whose input column is inside the image */
+			int x0 = 0, x1 = ow, o = kx - pad;
+			while (x0 < ow && x0 * stride + o < 0)
 				x0++;
-			while (x1 > x0 && (x1 - 1) * stride + kx - pad >= width)
+			while (x1 > x0 && (x1 - 1) * stride + o >= width)
 				x1--;
 			for (int y = 0; y < oh; y++) {
 				int iy = y * stride + ky - pad;
-				if (iy < 0 || iy >= height)
-					continue;
-				const float *src = row + (size_t)y * ow;
-				float *dst = plane + (size_t)iy * width;
-				int o = kx - pad;
-				if (stride == 1) {
-					for (int x = x0; x < x1; x++)
-						dst[x + o] += src[x];
-				} else {
-					for (int x = x0; x < x1; x++)
-						dst[x * stride + o] += src[x];
-				}
+				float *pix = iy < 0 || iy >= height ? NULL : plane + (size_t)iy * width;
+				if (!back)
+					im2col_row(pix, ow, x0, x1, stride, o, row + (size_t)y * ow);
+				else if (pix)
+					col2im_row(row + (size_t)y * ow, x0, x1, stride, o, pix);
 			}
 		}
 	}
+}
+
+/* im2col_cpu and col2im_cpu (BACK): ours in fast mode, else Darknet's own
+ * of that name. */
+static void
+im2col_either(int back, float *src, int channels, int height, int width,
+    int ksize, int stride, int pad, float *dst)
+{
+	static im2col_fn *orig[2];
+
+	if (mode == MDF_DNET_FAST) {
+		if (back)   /* col2im: SRC the columns, DST the image */
+			fast_cols(1, dst, channels, height, width, ksize, stride, pad, src);
+		else
+			fast_cols(0, src, channels, height, width, ksize, stride, pad, dst);
+		return;
+	}
+	if (!orig[back])
+		orig[back] = (im2col_fn *)original(back ? "col2im_cpu" : "im2col_cpu");
+	orig[back](src, channels, height, width, ksize, stride, pad, dst);
 }
 
 void
 im2col_cpu(float *im, int channels, int height, int width, int ksize,
     int stride, int pad, float *col)
 {
-	static im2col_fn *orig;
-
-	if (mode != MDF_DNET_FAST) {
-		if (!orig)
-			orig = (im2col_fn *)original("im2col_cpu");
-		orig(im, channels, height, width, ksize, stride, pad, col);
-		return;
-	}
-	fast_im2col(im, channels, height, width, ksize, stride, pad, col);
+	im2col_either(0, im, channels, height, width, ksize, stride, pad, col);
 }
 
 void
 col2im_cpu(float *col, int channels, int height, int width, int ksize,
     int stride, int pad, float *im)
 {
-	static im2col_fn *orig;
-
-	if (mode != MDF_DNET_FAST) {
-		if (!orig)
-			orig = (im2col_fn *)original("col2im_cpu");
-		orig(col, channels, height, width, ksize, stride, pad, im);
-		return;
-	}
-	fast_col2im(col, channels, height, width, ksize, stride, pad, im);
+	im2col_either(1, col, channels, height, width, ksize, stride, pad, im);
 }
 
 int

@@ -65,14 +65,16 @@ count_classes(const char *s, uint32_t *n)
 static int decode(const struct mdf_frame *f, size_t len, struct mdf_shape *sh,
     char *why, size_t whylen);
 
-/* F's shape, decoded by its last validation if type, keys and length are
- * unchanged since; else decoded now (and kept). */
+/* The shape of F, a TAG frame: decoded by its last validation if type,
+ * keys and length are unchanged since; else decoded now (and kept). */
 static int
-shape_of(struct mdf_frame *f, const struct mdf_shape **out)
+shape_of(struct mdf_frame *f, const char *tag, const struct mdf_shape **out)
 {
 	struct mdf_shape *sh = &f->shape;
 	int rc;
 
+	if (!mdf_frame_is(f, tag))
+		return MDF_E_INVAL;
 	if (sh->gen != f->meta.gen + 1 || sh->len != f->len ||
 	    memcmp(sh->type, f->type, sizeof sh->type) != 0) {
 		if ((rc = mdf_frame_validate(f, NULL, 0)) < 0)
@@ -192,11 +194,9 @@ int
 mdf_mesh_view(struct mdf_frame *f, struct mdf_mesh *m)
 {
 	const struct mdf_shape *sh;
-	int rc;
+	int rc = shape_of(f, "MESH", &sh);
 
-	if (!mdf_frame_is(f, "MESH"))
-		return MDF_E_INVAL;
-	if ((rc = shape_of(f, &sh)) < 0)
+	if (rc < 0)
 		return rc;
 	m->n = sh->a;
 	m->tri = (float *)(void *)f->payload;
@@ -215,22 +215,16 @@ mdf_mesh_init(struct mdf_frame *f, uint64_t n, struct mdf_mesh *m)
 		return rc;
 	if (mdf_frame_resize(f, (size_t)n * MDF_MESH_TRI_BYTES) == NULL)
 		return MDF_E_NOMEM;
-	if (m != NULL) {
-		m->n = n;
-		m->tri = (float *)(void *)f->payload;
-	}
-	return MDF_OK;
+	return m != NULL ? mdf_mesh_view(f, m) : MDF_OK;
 }
 
 int
 mdf_image_view(struct mdf_frame *f, struct mdf_image *im)
 {
 	const struct mdf_shape *sh;
-	int rc;
+	int rc = shape_of(f, "IMAG", &sh);
 
-	if (!mdf_frame_is(f, "IMAG"))
-		return MDF_E_INVAL;
-	if ((rc = shape_of(f, &sh)) < 0)
+	if (rc < 0)
 		return rc;
 	im->w = (uint32_t)sh->a;
 	im->h = (uint32_t)sh->b;
@@ -256,24 +250,16 @@ mdf_image_init(struct mdf_frame *f, uint32_t w, uint32_t h, uint32_t c,
 		return rc;
 	if (mdf_frame_resize(f, (size_t)bytes) == NULL)
 		return MDF_E_NOMEM;
-	if (im != NULL) {
-		im->w = w;
-		im->h = h;
-		im->c = c;
-		im->px = f->payload;
-	}
-	return MDF_OK;
+	return im != NULL ? mdf_image_view(f, im) : MDF_OK;
 }
 
 int
 mdf_tensor_view(struct mdf_frame *f, struct mdf_tensor *t)
 {
 	const struct mdf_shape *sh;
-	int rc;
+	int rc = shape_of(f, "TENS", &sh);
 
-	if (!mdf_frame_is(f, "TENS"))
-		return MDF_E_INVAL;
-	if ((rc = shape_of(f, &sh)) < 0)
+	if (rc < 0)
 		return rc;
 	t->ndim = sh->ndim;
 	memcpy(t->dims, sh->dims, sizeof t->dims);
@@ -305,24 +291,16 @@ mdf_tensor_init(struct mdf_frame *f, int ndim, const uint64_t *dims,
 		return rc;
 	if (mdf_frame_resize(f, (size_t)count * 4) == NULL)
 		return MDF_E_NOMEM;
-	if (t != NULL) {
-		t->ndim = ndim;
-		memcpy(t->dims, dims, (size_t)ndim * sizeof *dims);
-		t->count = count;
-		t->data = (float *)(void *)f->payload;
-	}
-	return MDF_OK;
+	return t != NULL ? mdf_tensor_view(f, t) : MDF_OK;
 }
 
 int
 mdf_pred_view(struct mdf_frame *f, struct mdf_pred *p)
 {
 	const struct mdf_shape *sh;
-	int rc;
+	int rc = shape_of(f, "PRED", &sh);
 
-	if (!mdf_frame_is(f, "PRED"))
-		return MDF_E_INVAL;
-	if ((rc = shape_of(f, &sh)) < 0)
+	if (rc < 0)
 		return rc;
 	p->n = sh->n;
 	p->prob = (float *)(void *)f->payload;
@@ -356,11 +334,7 @@ mdf_pred_init(struct mdf_frame *f, uint32_t n, const char *const *labels,
 		return rc;
 	if (mdf_frame_resize(f, (size_t)n * 4) == NULL)
 		return MDF_E_NOMEM;
-	if (p != NULL) {
-		p->n = n;
-		p->prob = (float *)(void *)f->payload;
-	}
-	return MDF_OK;
+	return p != NULL ? mdf_pred_view(f, p) : MDF_OK;
 }
 
 int
