@@ -22,20 +22,13 @@ export MILLDIR_SLURM
 . "$MILLDIR_SLURM/lib.sh"
 
 usage="usage: chain.sh [-g GRID | -r N [-s SEED]] [-x EXPERIMENT] [-N NET] [-e EPOCHS] [-m METRIC] [-n SHARDS] [-o DIR] PARTS NEW-PARTS [VARIABLE=value]..."
-grid= draws= seed=1 experiment=${MLFLOW_EXPERIMENT_NAME:-milldir-sweep}
-net=tiny epochs=20 metric=val_f1 shards=${SHARDS:-} dir=slurm-run
+ms_sweep_defaults
+shards=${SHARDS:-} dir=slurm-run
 while getopts g:r:s:x:N:e:m:n:o: opt; do
 	case $opt in
-	g) grid=$OPTARG ;;
-	r) draws=$OPTARG ;;
-	s) seed=$OPTARG ;;
-	x) experiment=$OPTARG ;;
-	N) net=$OPTARG ;;
-	e) epochs=$OPTARG ;;
-	m) metric=$OPTARG ;;
 	n) shards=$OPTARG ;;
 	o) dir=$OPTARG ;;
-	*) ms_die "$usage" 64 ;;
+	*) ms_sweep_opt "$opt" "${OPTARG-}" || ms_die "$usage" 64 ;;
 	esac
 done
 shift $((OPTIND - 1))

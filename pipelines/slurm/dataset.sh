@@ -51,18 +51,5 @@ ms_tracking
 
 ms_shard "$out" "$shards" "$parts" "$@"
 todo=$(ms_frames_todo "$out")
-dep=${after:+afterok:$after}
-if [ -n "$todo" ]; then
-	# shellcheck disable=SC2086
-	id=$(ms_submit dataset "$out/logs" --array="$todo${ARRAY_LIMIT:+%$ARRAY_LIMIT}" \
-		${dep:+--dependency=$dep} ${DATASET_SBATCH:-} \
-		"$MILLDIR_SLURM/dataset-task.sbatch" "$out")
-	[ -n "$id" ] || ms_die "sbatch failed"
-	echo "dataset $id"
-	dep=afterok:$id
-fi
-# shellcheck disable=SC2086
-id=$(ms_submit dataset-join "$out/logs" ${dep:+--dependency=$dep} ${JOIN_SBATCH:-} \
-	"$MILLDIR_SLURM/dataset-join.sbatch" "$out")
-[ -n "$id" ] || ms_die "sbatch failed"
-echo "dataset-join $id"
+ms_stage dataset "$out" "$todo" "$after" afterok dataset-join "${DATASET_SBATCH:-}" \
+	"${JOIN_SBATCH:-}"

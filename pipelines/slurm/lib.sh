@@ -21,6 +21,52 @@ ms_write() {
 	cat > "$2" && mv -f "$2" "$1" || { rm -f "$2"; return 1; }
 }
 
+# The sweep's options, taken by sweep.sh and by chain.sh (which passes them
+# on): ms_sweep_defaults sets the variables grid draws seed experiment net
+# epochs metric; ms_sweep_opt LETTER VALUE takes one option of getopts
+# (status 1 if LETTER is not a sweep option).
+ms_sweep_defaults() {
+	grid= draws= seed=1 experiment=${MLFLOW_EXPERIMENT_NAME:-milldir-sweep}
+	net=tiny epochs=20 metric=val_f1
+}
+
+ms_sweep_opt() {
+	case $1 in
+	g) grid=$2 ;;
+	r) draws=$2 ;;
+	s) seed=$2 ;;
+	x) experiment=$2 ;;
+	N) net=$2 ;;
+	e) epochs=$2 ;;
+	m) metric=$2 ;;
+	*) return 1 ;;
+	esac
+}
+
+# ms_stage NAME DIR TODO AFTER KIND JOIN ARRAY_OPTS JOIN_OPTS: a stage of
+# the workflow.  The array job NAME ($MILLDIR_SLURM/NAME-task.sbatch DIR)
+# over the task ranges TODO (none if empty: all done), waiting for job
+# AFTER (afterok) if given; then the job JOIN ($MILLDIR_SLURM/JOIN.sbatch
+# DIR), waiting for the array (KIND: afterok or afterany), or for AFTER
+# when there is no array.  Logs in DIR/logs; ARRAY_OPTS and JOIN_OPTS are
+# more sbatch options, split on spaces.  Prints "NAME ID" and "JOIN ID".
+ms_stage() {
+	_dep=${4:+afterok:$4}
+	if [ -n "$3" ]; then
+		# shellcheck disable=SC2086
+		_id=$(ms_submit "$1" "$2/logs" --array="$3${ARRAY_LIMIT:+%$ARRAY_LIMIT}" \
+			${_dep:+--dependency=$_dep} $7 "$MILLDIR_SLURM/$1-task.sbatch" "$2")
+		[ -n "$_id" ] || ms_die "sbatch failed"
+		echo "$1 $_id"
+		_dep=$5:$_id
+	fi
+	# shellcheck disable=SC2086
+	_id=$(ms_submit "$6" "$2/logs" ${_dep:+--dependency=$_dep} $8 \
+		"$MILLDIR_SLURM/$6.sbatch" "$2")
+	[ -n "$_id" ] || ms_die "sbatch failed"
+	echo "$6 $_id"
+}
+
 # ms_ranges: the numbers on standard input (ascending, one a line) as a
 # Slurm array specification, runs of consecutive numbers as ranges:
 # 0 1 2 5 7 8 -> 0-2,5,7-8.

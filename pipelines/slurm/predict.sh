@@ -82,17 +82,5 @@ while [ -e "$dir/pred/$i.mdf" ] || [ -e "$dir/pred/$i.model" ]; do
 	i=$((i + 1))
 done
 
-dep=${after:+afterok:$after}
-if [ -n "$todo" ]; then
-	# shellcheck disable=SC2086
-	id=$(ms_submit predict "$dir/logs" --array="$todo${ARRAY_LIMIT:+%$ARRAY_LIMIT}" \
-		${dep:+--dependency=$dep} ${PREDICT_SBATCH:-} "$MILLDIR_SLURM/predict-task.sbatch" "$dir")
-	[ -n "$id" ] || ms_die "sbatch failed"
-	echo "predict $id"
-	dep=afterok:$id
-fi
-# shellcheck disable=SC2086
-id=$(ms_submit predict-join "$dir/logs" ${dep:+--dependency=$dep} ${JOIN_SBATCH:-} \
-	"$MILLDIR_SLURM/predict-join.sbatch" "$dir")
-[ -n "$id" ] || ms_die "sbatch failed"
-echo "predict-join $id"
+ms_stage predict "$dir" "$todo" "$after" afterok predict-join "${PREDICT_SBATCH:-}" \
+	"${JOIN_SBATCH:-}"

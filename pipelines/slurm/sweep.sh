@@ -39,19 +39,12 @@ export MILLDIR_SLURM
 . "$MILLDIR_SLURM/lib.sh"
 
 usage="usage: sweep.sh [-g GRID | -r N [-s SEED]] [-x EXPERIMENT] [-N NET] [-e EPOCHS] [-m METRIC] [-a JOBID] DATA DIR [DNNTRAIN-OPTION]..."
-grid= draws= seed=1 experiment=${MLFLOW_EXPERIMENT_NAME:-milldir-sweep}
-net=tiny epochs=20 metric=val_f1 after=
+ms_sweep_defaults
+after=
 while getopts g:r:s:x:N:e:m:a: opt; do
 	case $opt in
-	g) grid=$OPTARG ;;
-	r) draws=$OPTARG ;;
-	s) seed=$OPTARG ;;
-	x) experiment=$OPTARG ;;
-	N) net=$OPTARG ;;
-	e) epochs=$OPTARG ;;
-	m) metric=$OPTARG ;;
 	a) after=$OPTARG ;;
-	*) ms_die "$usage" 64 ;;
+	*) ms_sweep_opt "$opt" "${OPTARG-}" || ms_die "$usage" 64 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -106,17 +99,5 @@ todo=$(
 		i=$((i + 1))
 	done | ms_ranges
 )
-dep=${after:+afterok:$after}
-if [ -n "$todo" ]; then
-	# shellcheck disable=SC2086
-	id=$(ms_submit sweep "$dir/logs" --array="$todo${ARRAY_LIMIT:+%$ARRAY_LIMIT}" \
-		${dep:+--dependency=$dep} ${SWEEP_SBATCH:-} "$MILLDIR_SLURM/sweep-task.sbatch" "$dir")
-	[ -n "$id" ] || ms_die "sbatch failed"
-	echo "sweep $id"
-	dep=${SELECT_AFTER:-afterok}:$id
-fi
-# shellcheck disable=SC2086
-id=$(ms_submit sweep-select "$dir/logs" ${dep:+--dependency=$dep} ${SELECT_SBATCH:-} \
-	"$MILLDIR_SLURM/sweep-select.sbatch" "$dir")
-[ -n "$id" ] || ms_die "sbatch failed"
-echo "sweep-select $id"
+ms_stage sweep "$dir" "$todo" "$after" "${SELECT_AFTER:-afterok}" sweep-select \
+	"${SWEEP_SBATCH:-}" "${SELECT_SBATCH:-}"
