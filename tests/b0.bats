@@ -29,12 +29,10 @@ setup() {
 
 @test "b0: the layers are checked like Darknet's" {
 	gendata 9 1
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[swish]\n[connected]\noutput=3\n[softmax]\n' >a.cfg
-	run -65 --separate-stderr dnntrain --net ./a.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./a.cfg: line 5: [swish] cannot be the first layer" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=1\n[avgpool]\n[convolutional]\nfilters=3\nsize=1\n[scale_channels]\nfrom=-3\n[connected]\noutput=3\n[softmax]\n' >b.cfg
-	run -65 --separate-stderr dnntrain --net ./b.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./b.cfg: line 12: [scale_channels] scales the 8x8x4 planes of layer 0 by a 1x1x3 input, want 1x1x4" ]
+	cfg_refused ./a.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[swish]\n[connected]\noutput=3\n[softmax]\n' \
+	    "line 5: [swish] cannot be the first layer"
+	cfg_refused ./b.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=1\n[avgpool]\n[convolutional]\nfilters=3\nsize=1\n[scale_channels]\nfrom=-3\n[connected]\noutput=3\n[softmax]\n' \
+	    "line 12: [scale_channels] scales the 8x8x4 planes of layer 0 by a 1x1x3 input, want 1x1x4"
 }
 
 @test "b0: a small EfficientNet-B0 (32x32) learns, and dnnpredict reads its model" {

@@ -142,6 +142,20 @@ net_loss(network *net, const float *x, const float *truth)
 	return *net->cost;
 }
 
+/* The loss's central difference in weight *W (step 0.01), *W restored. */
+static double
+central_diff(network *net, const float *x, const float *truth, float *w)
+{
+	float w0 = *w, h = 1e-2f;
+
+	*w = w0 + h;
+	double lp = net_loss(net, x, truth);
+	*w = w0 - h;
+	double lm = net_loss(net, x, truth);
+	*w = w0;
+	return (lp - lm) / (2 * h);
+}
+
 static int
 gradcheck(int argc, char **argv)
 {
@@ -164,13 +178,8 @@ gradcheck(int argc, char **argv)
 	backward_network(net);
 	double num = 0, den = 0;
 	for (int i = 0; i < l0->nweights; i++) {
-		float w = l0->weights[i], h = 1e-2f;
-		l0->weights[i] = w + h;
-		double lp = net_loss(net, x, truth);
-		l0->weights[i] = w - h;
-		double lm = net_loss(net, x, truth);
-		l0->weights[i] = w;
-		double fd = (lp - lm) / (2 * h), an = -l0->weight_updates[i];
+		double fd = central_diff(net, x, truth, &l0->weights[i]);
+		double an = -l0->weight_updates[i];
 		num += (fd - an) * (fd - an);
 		den += fd * fd;
 		if (fabs(fd - an) > worst)
@@ -659,20 +668,14 @@ conv3check(void)
 
 /* --- speed (for tests/bench/dnn.sh) ---------------------------------- */
 
+/* Seconds on clock ID: CLOCK_MONOTONIC for wall time, and
+ * CLOCK_PROCESS_CPUTIME_ID for the CPU time of all the threads. */
 static double
-clock_now(void)
+seconds(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
-/* CPU seconds of the process (all its threads). */
-static double
-cpu_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -707,18 +710,18 @@ bench(int argc, char **argv)
 	for (int j = 0; j < batch; j++)
 		y[j] = j % 6;
 	mdf_dnet_train_step(d, x, y, &loss);
-	double t0 = clock_now(), c0 = cpu_now();
+	double t0 = seconds(CLOCK_MONOTONIC), c0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
 	for (int s = 0; s < steps; s++)
 		mdf_dnet_train_step(d, x, y, &loss);
-	double train = (clock_now() - t0) / steps / batch;
-	double train_cpu = (cpu_now() - c0) / steps / batch;
+	double train = (seconds(CLOCK_MONOTONIC) - t0) / steps / batch;
+	double train_cpu = (seconds(CLOCK_PROCESS_CPUTIME_ID) - c0) / steps / batch;
 	mdf_dnet_predict(d, x, batch, p);
-	t0 = clock_now();
-	c0 = cpu_now();
+	t0 = seconds(CLOCK_MONOTONIC);
+	c0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
 	for (int s = 0; s < steps; s++)
 		mdf_dnet_predict(d, x, batch, p);
-	double fwd = (clock_now() - t0) / steps / batch;
-	double fwd_cpu = (cpu_now() - c0) / steps / batch;
+	double fwd = (seconds(CLOCK_MONOTONIC) - t0) / steps / batch;
+	double fwd_cpu = (seconds(CLOCK_PROCESS_CPUTIME_ID) - c0) / steps / batch;
 	/* then the CPU seconds of all threads: less sensitive to a loaded
 	 * machine than the elapsed time */
 	printf("%.4f %.4f %.4f %.4f\n", train, fwd, train_cpu, fwd_cpu);
@@ -743,9 +746,9 @@ timed_forward(layer l, network net)
 	while (i < timed_net->n && (timed_net->layers[i].output != l.output ||
 	    timed_net->layers[i].type != l.type))
 		i++;
-	double t0 = clock_now();
+	double t0 = seconds(CLOCK_MONOTONIC);
 	orig_fwd[i](l, net);
-	layer_time[i] += clock_now() - t0;
+	layer_time[i] += seconds(CLOCK_MONOTONIC) - t0;
 }
 
 static int
@@ -802,9 +805,9 @@ sgemm_rate(int argc, char **argv)
 	mdf_dnet_restart(argv);
 	mdf_dnet_set_mode(MDF_DNET_GEMM);
 	for (int r = 0; r < 4; r++) {
-		double t0 = clock_now();
+		double t0 = seconds(CLOCK_MONOTONIC);
 		gemm(0, 0, n, n, n, 1, a, n, b, n, 0, c, n);
-		double t = clock_now() - t0;
+		double t = seconds(CLOCK_MONOTONIC) - t0;
 		if (t < best)
 			best = t;
 	}
@@ -861,7 +864,7 @@ se_independent(network *net)
 	layer *l6 = &net->layers[6];
 	int b = net->batch, c = l1->out_c, hw = l1->out_w * l1->out_h;
 	size_t n1 = (size_t)b * l1->outputs, n4 = (size_t)b * l4->outputs;
-	double *e = malloc(sizeof *e * n1), worst = 0;
+	double *e = calloc(n1, sizeof *e), worst = 0;   /* zeroed: no uninitialised read the compiler can imagine */
 
 	/* [swish] forward: y = x s(x) */
 	for (size_t i = 0; i < n1; i++)
@@ -932,13 +935,7 @@ secheck(void)
 		double num = 0, den = 0;
 		fd[k] = malloc(sizeof(double) * (size_t)l->nweights);
 		for (int i = 0; i < l->nweights; i++) {
-			float w = l->weights[i], h = 1e-2f;
-			l->weights[i] = w + h;
-			double lp = net_loss(net, x, truth);
-			l->weights[i] = w - h;
-			double lm = net_loss(net, x, truth);
-			l->weights[i] = w;
-			fd[k][i] = (lp - lm) / (2 * h);
+			fd[k][i] = central_diff(net, x, truth, &l->weights[i]);
 			double an = -l->weight_updates[i];
 			num += (fd[k][i] - an) * (fd[k][i] - an);
 			den += fd[k][i] * fd[k][i];
@@ -1159,40 +1156,34 @@ typedview(void)
 int
 main(int argc, char **argv)
 {
+	static const struct {
+		const char *name;
+		int (*run)(int, char **);
+		int (*run0)(void);
+	} checks[] = {
+		{ "gendata", gendata, NULL },
+		{ "gradcheck", gradcheck, NULL },
+		{ "bncheck", bncheck, NULL },
+		{ "leakcheck", leakcheck, NULL },
+		{ "restorecheck", NULL, restorecheck },
+		{ "kernels", NULL, kernels },
+		{ "gemm", NULL, gemmcheck },
+		{ "conv3", NULL, conv3check },
+		{ "bench", bench, NULL },
+		{ "layers", layers, NULL },
+		{ "sgemm", sgemm_rate, NULL },
+		{ "open", opencheck, NULL },
+		{ "secheck", NULL, secheck },
+		{ "cost", costcheck, NULL },
+		{ "poolnan", NULL, poolnan },
+		{ "typedview", NULL, typedview },
+	};
+
 	mdc_init(argv[0]);
 	if (argc < 2)
 		mdc_usage("want a check name");
-	if (strcmp(argv[1], "gendata") == 0)
-		return gendata(argc, argv);
-	if (strcmp(argv[1], "gradcheck") == 0)
-		return gradcheck(argc, argv);
-	if (strcmp(argv[1], "bncheck") == 0)
-		return bncheck(argc, argv);
-	if (strcmp(argv[1], "leakcheck") == 0)
-		return leakcheck(argc, argv);
-	if (strcmp(argv[1], "restorecheck") == 0)
-		return restorecheck();
-	if (strcmp(argv[1], "kernels") == 0)
-		return kernels();
-	if (strcmp(argv[1], "gemm") == 0)
-		return gemmcheck();
-	if (strcmp(argv[1], "conv3") == 0)
-		return conv3check();
-	if (strcmp(argv[1], "bench") == 0)
-		return bench(argc, argv);
-	if (strcmp(argv[1], "layers") == 0)
-		return layers(argc, argv);
-	if (strcmp(argv[1], "sgemm") == 0)
-		return sgemm_rate(argc, argv);
-	if (strcmp(argv[1], "open") == 0)
-		return opencheck(argc, argv);
-	if (strcmp(argv[1], "secheck") == 0)
-		return secheck();
-	if (strcmp(argv[1], "cost") == 0)
-		return costcheck(argc, argv);
-	if (strcmp(argv[1], "poolnan") == 0)
-		return poolnan();
-	if (strcmp(argv[1], "typedview") == 0)
-		return typedview();
+	for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
+		if (strcmp(argv[1], checks[i].name) == 0)
+			return checks[i].run ? checks[i].run(argc, argv) : checks[i].run0();
 	mdc_usage("%s: unknown check", argv[1]);
 }

@@ -64,51 +64,14 @@ setup() {
 	gendata 90 1
 	# 3x3 convolutions of 16 and 32 channels take the Winograd path of
 	# lib/dnn/dnconv3.c (the first, of 3 channels, stays on im2col)
-	cat >vgg.cfg <<'EOF'
-[net]
-batch=16
-width=32
-height=32
-channels=3
-learning_rate=0.01
-momentum=0.9
-decay=0.0005
-[convolutional]
-filters=16
-size=3
-stride=1
-pad=1
-activation=relu
-[convolutional]
-filters=16
-size=3
-stride=1
-pad=1
-activation=relu
-[maxpool]
-size=2
-stride=2
-[convolutional]
-filters=32
-size=3
-stride=1
-pad=1
-activation=relu
-[maxpool]
-size=2
-stride=2
-[convolutional]
-filters=32
-size=3
-stride=1
-pad=1
-activation=relu
-[avgpool]
-[connected]
-output=3
-activation=linear
-[softmax]
-EOF
+	conv3() { printf '[convolutional]\nfilters=%s\nsize=3\nstride=1\npad=1\nactivation=relu\n' "$1"; }
+	{
+		printf '[net]\nbatch=16\nwidth=32\nheight=32\nchannels=3\n'
+		printf 'learning_rate=0.01\nmomentum=0.9\ndecay=0.0005\n'
+		conv3 16; conv3 16; printf '[maxpool]\nsize=2\nstride=2\n'
+		conv3 32; printf '[maxpool]\nsize=2\nstride=2\n'; conv3 32
+		printf '[avgpool]\n[connected]\noutput=3\nactivation=linear\n[softmax]\n'
+	} >vgg.cfg
 	dnntrain --net ./vgg.cfg --epochs 8 --out m data.mdf >out.mdf
 	l1=$(metric out.mdf train_loss 1)
 	l8=$(metric out.mdf train_loss 8)
@@ -173,27 +136,21 @@ EOF
 
 @test "dnntrain: bad cfg files are refused before Darknet sees them" {
 	gendata 9 1
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[yolo]\n' >a.cfg
-	run -65 --separate-stderr dnntrain --net a.cfg data.mdf
-	[ "$stderr" = "dnntrain: a.cfg: line 5: unknown or unsupported section [yolo]" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nsize=3\n[softmax]\n' >b.cfg
-	run -65 --separate-stderr dnntrain --net b.cfg data.mdf
-	[ "$stderr" = "dnntrain: b.cfg: line 5: [convolutional] needs filters=" ]
+	cfg_refused a.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[yolo]\n' \
+	    "line 5: unknown or unsupported section [yolo]"
+	cfg_refused b.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nsize=3\n[softmax]\n' \
+	    "line 5: [convolutional] needs filters="
 	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=x\n[softmax]\n' >c.cfg
 	run -65 --separate-stderr dnntrain --net c.cfg data.mdf
 	[[ $stderr == "dnntrain: c.cfg: line 5: [connected] output=x: want a whole number"* ]]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\nfoo=1\n[softmax]\n' >d.cfg
-	run -65 --separate-stderr dnntrain --net d.cfg data.mdf
-	[ "$stderr" = "dnntrain: d.cfg: line 7: [connected] does not take 'foo'" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=3\n[shortcut]\nfrom=-3\n[softmax]\n' >e.cfg
-	run -65 --separate-stderr dnntrain --net e.cfg data.mdf
-	[ "$stderr" = "dnntrain: e.cfg: line 8: from=-3 names no earlier layer" ]
-	printf '[net]\nwidth=8\nheight=8\n[connected]\noutput=3\n[softmax]\n' >f.cfg
-	run -65 --separate-stderr dnntrain --net f.cfg data.mdf
-	[ "$stderr" = "dnntrain: f.cfg: line 1: [net] needs channels=" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\n' >g.cfg
-	run -65 --separate-stderr dnntrain --net g.cfg data.mdf
-	[ "$stderr" = "dnntrain: g.cfg: the last layer must be [softmax]" ]
+	cfg_refused d.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\nfoo=1\n[softmax]\n' \
+	    "line 7: [connected] does not take 'foo'"
+	cfg_refused e.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=3\n[shortcut]\nfrom=-3\n[softmax]\n' \
+	    "line 8: from=-3 names no earlier layer"
+	cfg_refused f.cfg '[net]\nwidth=8\nheight=8\n[connected]\noutput=3\n[softmax]\n' \
+	    "line 1: [net] needs channels="
+	cfg_refused g.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\n' \
+	    "the last layer must be [softmax]"
 }
 
 @test "dnntrain: tensors of mixed sizes are refused" {
@@ -409,21 +366,16 @@ EOF
 	sed 's/$/\r/' "$tiny" >crlf.cfg
 	run -65 --separate-stderr dnntrain --net ./crlf.cfg data.mdf
 	[ "$stderr" = "dnntrain: ./crlf.cfg: line 1: carriage return (CRLF line endings): Darknet reads LF line endings only" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=1\n[route]\nlayers=0,\n[connected]\noutput=3\n[softmax]\n' >r.cfg
-	run -65 --separate-stderr dnntrain --net ./r.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./r.cfg: line 8: layers=0,: not a list of earlier layers" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[batchnorm]\n[connected]\noutput=3\n[softmax]\n' >b.cfg
-	run -65 --separate-stderr dnntrain --net ./b.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./b.cfg: line 5: unknown or unsupported section [batchnorm]" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[activation]\nactivation=relu\n[connected]\noutput=3\n[softmax]\n' >a.cfg
-	run -65 --separate-stderr dnntrain --net ./a.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./a.cfg: line 5: unknown or unsupported section [activation]" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\nactivation=relu\v\n[softmax]\n' >v.cfg
-	run -65 --separate-stderr dnntrain --net ./v.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./v.cfg: line 7: control character 0x0b" ]
-	printf '[net]\nwidth=8\nheight=8\nchannels=3\n[maxpool]\nsize=2\npadding=3\n[connected]\noutput=3\n[softmax]\n' >p.cfg
-	run -65 --separate-stderr dnntrain --net ./p.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./p.cfg: line 5: [maxpool] padding=3: want a whole number in 0..2" ]
+	cfg_refused ./r.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[convolutional]\nfilters=4\nsize=1\n[route]\nlayers=0,\n[connected]\noutput=3\n[softmax]\n' \
+	    "line 8: layers=0,: not a list of earlier layers"
+	cfg_refused ./b.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[batchnorm]\n[connected]\noutput=3\n[softmax]\n' \
+	    "line 5: unknown or unsupported section [batchnorm]"
+	cfg_refused ./a.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[activation]\nactivation=relu\n[connected]\noutput=3\n[softmax]\n' \
+	    "line 5: unknown or unsupported section [activation]"
+	cfg_refused ./v.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[connected]\noutput=3\nactivation=relu\v\n[softmax]\n' \
+	    "line 7: control character 0x0b"
+	cfg_refused ./p.cfg '[net]\nwidth=8\nheight=8\nchannels=3\n[maxpool]\nsize=2\npadding=3\n[connected]\noutput=3\n[softmax]\n' \
+	    "line 5: [maxpool] padding=3: want a whole number in 0..2"
 	# a model directory's net.cfg too
 	dnntrain --net tiny --epochs 1 --val-split 0 --out m data.mdf >/dev/null
 	sed -i 's/$/\r/' m/net.cfg
@@ -441,9 +393,8 @@ EOF
 	run -65 --separate-stderr dnntrain --net ./c.cfg data.mdf
 	[ "$stderr" = "dnntrain: ./c.cfg: line 71: [connected] output=1048576: want a whole number in 1..65536" ]
 	# Darknet counts a layer's values in an int
-	printf '[net]\nbatch=64\nwidth=1024\nheight=1024\nchannels=3\n[connected]\noutput=65536\n[softmax]\n' >w.cfg
-	run -65 --separate-stderr dnntrain --net ./w.cfg data.mdf
-	[ "$stderr" = "dnntrain: ./w.cfg: line 6: [connected] is too large for Darknet (65536 outputs and 206158430208 weights, batch 64: over 2^30 values)" ]
+	cfg_refused ./w.cfg '[net]\nbatch=64\nwidth=1024\nheight=1024\nchannels=3\n[connected]\noutput=65536\n[softmax]\n' \
+	    "line 6: [connected] is too large for Darknet (65536 outputs and 206158430208 weights, batch 64: over 2^30 values)"
 	run -0 dnncheck cost "$tiny" 3 16
 	[ "${lines[2]}" = "mem_mib 6" ]
 	MILLDIR_DNN_MAX_MB=4 run -65 --separate-stderr dnntrain --net tiny data.mdf

@@ -35,8 +35,7 @@ V="$MILLDIR_SRCDIR/tests/data/frames"
 	# 110-byte MESH frame; its last payload byte is its byte 72
 	local size; size=$(wc -c <"$V/three.mdf")
 	printf '\001' | dd of="$BATS_TEST_TMPDIR/s.mdf" bs=1 seek=$((size + 110 + 72)) conv=notrunc status=none
-	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/s.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf check "$BATS_TEST_TMPDIR/s.mdf"
 	[[ $stderr == "mdf: $BATS_TEST_TMPDIR/s.mdf: frame 5 (byte $((size + 110 + 24))): data CRC mismatch: "* ]]
 }
 
@@ -76,50 +75,40 @@ V="$MILLDIR_SRCDIR/tests/data/frames"
 }
 
 @test "frame: reader limits are enforced and can be raised" {
-	run --separate-stderr env MILLDIR_MAX_PAYLOAD=2 mdf check "$V/min.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr env MILLDIR_MAX_PAYLOAD=2 mdf check "$V/min.mdf"
 	assert_equal "$stderr" "mdf: $V/min.mdf: frame 1 (byte 16): payload of 3 bytes exceeds the limit of 2 (MILLDIR_MAX_PAYLOAD)"
-	run --separate-stderr env MILLDIR_MAX_META=10 mdf check "$V/min.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr env MILLDIR_MAX_META=10 mdf check "$V/min.mdf"
 	[[ $stderr == *"(byte 12): metadata of 38 bytes exceeds the limit of 10 (MILLDIR_MAX_META)" ]]
 	run env MILLDIR_MAX_PAYLOAD=3 mdf check "$V/min.mdf"
 	assert_success
 	# a compressed payload is limited by its inflated size too
-	run --separate-stderr env MILLDIR_MAX_PAYLOAD=1K mdf check "$V/zlib.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr env MILLDIR_MAX_PAYLOAD=1K mdf check "$V/zlib.mdf"
 	[[ $stderr == *"(byte 63): uncompressed payload of 3000 bytes exceeds the limit of 1024" ]]
 }
 
 @test "frame: type-specific sizes are validated for MESH, TENS and PRED" {
-	run --separate-stderr bash -c 'head -c 47 /dev/zero | mdf wrap MESH triangles=1 >/dev/null'
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c 'head -c 47 /dev/zero | mdf wrap MESH triangles=1 >/dev/null'
 	assert_equal "$stderr" "mdf: -: MESH frame: triangles=1 needs 48 payload bytes, found 47"
 	run --separate-stderr bash -c 'head -c 24 /dev/zero | mdf wrap TENS shape=2x3 >/dev/null'
 	assert_success
-	run --separate-stderr bash -c 'head -c 24 /dev/zero | mdf wrap TENS shape=2x0 >/dev/null'
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c 'head -c 24 /dev/zero | mdf wrap TENS shape=2x0 >/dev/null'
 	[[ $stderr == *"malformed key 'shape'"* ]]
-	run --separate-stderr bash -c 'head -c 8 /dev/zero | mdf wrap PRED classes=+X,-X,+Y >/dev/null'
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c 'head -c 8 /dev/zero | mdf wrap PRED classes=+X,-X,+Y >/dev/null'
 	assert_equal "$stderr" "mdf: -: PRED frame: 3 classes need 12 payload bytes, found 8"
-	run --separate-stderr bash -c 'printf "metric\tloss\tx\t0\t0\n" | mdf wrap METR >/dev/null'
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c 'printf "metric\tloss\tx\t0\t0\n" | mdf wrap METR >/dev/null'
 	[[ $stderr == *"payload line 1 is not a valid record" ]]
 	run bash -c 'printf "param\tlr\t0.1\nmetric\tloss\tnan\t3\t1767225600000\nartifact\tmodels/a\n" | mdf wrap METR | mdf check'
 	assert_success
 }
 
 @test "frame: metadata must be valid UTF-8 key=value lines without duplicates" {
-	run --separate-stderr mdf wrap TEST '9key=1'
-	[ "$status" -eq 64 ]
-	run --separate-stderr bash -c "printf '' | mdf wrap TEST \$'k=\\xc3\\x28'"
-	[ "$status" -eq 64 ]
+	run -64 --separate-stderr mdf wrap TEST '9key=1'
+	run -64 --separate-stderr bash -c "printf '' | mdf wrap TEST \$'k=\\xc3\\x28'"
 	[[ $stderr == "mdf: wrap: expected KEY=VALUE, got "* ]]
 }
 
 @test "frame: a truncated stream on stdin names '-' and the byte" {
-	run --separate-stderr bash -c "head -c 50 '$V/three.mdf' | mdf ls"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c "head -c 50 '$V/three.mdf' | mdf ls"
 	assert_equal "$stderr" "mdf: -: frame 1 (byte 50): truncated metadata: stream ends after 18 of 30 bytes"
 }
 
@@ -153,21 +142,17 @@ mkframe() {
 @test "frame: an IMAG size whose width*height*channels wraps 64 bits is refused" {
 	# 2^31 x 2^31 x 4 = 2^64: wraps to 0 in 64 bits (issue 16, defect 1)
 	mkframe IMAG 'width=2147483648\nheight=2147483648\nchannels=4\n' '' >"$BATS_TEST_TMPDIR/w.mdf"
-	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/w.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf check "$BATS_TEST_TMPDIR/w.mdf"
 	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/w.mdf: frame 1 (byte 32): IMAG frame: 2147483648x2147483648x4 image needs more than 2^64 payload bytes, found 0"
 	# 2^32-1 squared times 4 wraps too, with an 8-byte payload
 	mkframe IMAG 'width=4294967295\nheight=4294967295\nchannels=4\n' '\0\0\0\0\0\0\0\0' >"$BATS_TEST_TMPDIR/w2.mdf"
-	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/w2.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf check "$BATS_TEST_TMPDIR/w2.mdf"
 	[[ $stderr == *"image needs more than 2^64 payload bytes, found 8" ]]
 	mkframe MESH 'triangles=384307168202282326\n' '' >"$BATS_TEST_TMPDIR/m.mdf"
-	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/m.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf check "$BATS_TEST_TMPDIR/m.mdf"
 	[[ $stderr == *"triangles=384307168202282326 needs more than 2^64 payload bytes, found 0" ]]
 	mkframe TENS 'shape=4294967296x4294967296\n' '' >"$BATS_TEST_TMPDIR/t.mdf"
-	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/t.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf check "$BATS_TEST_TMPDIR/t.mdf"
 	[[ $stderr == *"malformed key 'shape'"* ]]
 }
 
@@ -176,30 +161,25 @@ mkframe() {
 	# allocation of the claimed size fail even where memory is plentiful
 	mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3\4\5\6' --claim 3221225472 >"$BATS_TEST_TMPDIR/c.mdf"
 	[ "$(wc -c <"$BATS_TEST_TMPDIR/c.mdf")" -eq 66 ]
-	run --separate-stderr bash -c "$(memcap) mdf check '$BATS_TEST_TMPDIR/c.mdf'"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c "$(memcap) mdf check '$BATS_TEST_TMPDIR/c.mdf'"
 	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/c.mdf: frame 1 (byte 66): truncated payload: stream ends after 6 of 3221225472 bytes"
 	# the same through a pipe
-	run --separate-stderr bash -c "$(memcap) mdf check <'$BATS_TEST_TMPDIR/c.mdf'"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c "$(memcap) mdf check <'$BATS_TEST_TMPDIR/c.mdf'"
 	[[ $stderr == *"truncated payload: stream ends after 6 of 3221225472 bytes" ]]
 }
 
 @test "frame: a compressed payload claiming 3 GiB is refused with a real message" {
 	mkframe IMAG 'width=1\nheight=1\nchannels=3\n' '\1\2\3' --zlib --raw 3221225472 >"$BATS_TEST_TMPDIR/z.mdf"
-	run --separate-stderr bash -c "$(memcap) mdf check '$BATS_TEST_TMPDIR/z.mdf'"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr bash -c "$(memcap) mdf check '$BATS_TEST_TMPDIR/z.mdf'"
 	[[ $stderr == "mdf: $BATS_TEST_TMPDIR/z.mdf: frame 1 (byte 60): compressed payload of 11 bytes cannot inflate to the 3221225472 it claims (zlib's ratio is at most 1032:1)" ]]
 	# a real deflate stream of 3 MB of zeros claiming one byte more than it holds
 	head -c 3000000 /dev/zero >"$BATS_TEST_TMPDIR/zeros"
 	mkframe IMAG 'width=1000\nheight=1000\nchannels=3\n' "@$BATS_TEST_TMPDIR/zeros" --zlib --raw 3000001 >"$BATS_TEST_TMPDIR/z2.mdf"
-	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/z2.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf check "$BATS_TEST_TMPDIR/z2.mdf"
 	[[ $stderr == *"compressed payload does not inflate to its 3000001 bytes" ]]
 	# and one byte less than it holds
 	mkframe IMAG 'width=1000\nheight=1000\nchannels=3\n' "@$BATS_TEST_TMPDIR/zeros" --zlib --raw 2999999 >"$BATS_TEST_TMPDIR/z3.mdf"
-	run --separate-stderr mdf check "$BATS_TEST_TMPDIR/z3.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf check "$BATS_TEST_TMPDIR/z3.mdf"
 	[[ $stderr == *"compressed payload does not inflate to its 2999999 bytes" ]]
 	# the honest one reads
 	mkframe IMAG 'width=1000\nheight=1000\nchannels=3\n' "@$BATS_TEST_TMPDIR/zeros" --zlib >"$BATS_TEST_TMPDIR/z4.mdf"
@@ -210,8 +190,7 @@ mkframe() {
 @test "frame: a NUL inside a metadata key is refused, not cut there" {
 	# label\0junk=+Z must not read as label=+Z (issue 16, defect 15)
 	mkframe TEST 'label\0junk=+Z\n' '' >"$BATS_TEST_TMPDIR/n.mdf"
-	run --separate-stderr mdf get label "$BATS_TEST_TMPDIR/n.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr mdf get label "$BATS_TEST_TMPDIR/n.mdf"
 	assert_equal "$stderr" "mdf: $BATS_TEST_TMPDIR/n.mdf: frame 1 (byte 32): metadata line 1: invalid key"
 	[ -z "$output" ]
 }
@@ -230,8 +209,7 @@ mkframe() {
 	assert_output ""
 	sed -i '$s/.*/k77=/' "$m"
 	mkframe TEST "@$m" '' >"$BATS_TEST_TMPDIR/dup.mdf"
-	run --separate-stderr timeout 30 mdf check "$BATS_TEST_TMPDIR/dup.mdf"
-	[ "$status" -eq 65 ]
+	run -65 --separate-stderr timeout 30 mdf check "$BATS_TEST_TMPDIR/dup.mdf"
 	[[ $stderr == *"(byte $((32 + $(wc -c <"$m") - 5))): metadata line 128854: duplicate key 'k77'" ]]
 	# keys removed and set again keep the index right
 	run bash -c "mdf set -u k5 -u k128853 k5=back <'$BATS_TEST_TMPDIR/many.mdf' | mdf get k5"

@@ -176,15 +176,8 @@ grey() {
 }
 
 @test "metagrid: usage errors exit 64 with a hint" {
-	for a in "--grid 0x3" "--grid 3" "--gap -1" "--resize 10" \
-	    "--background 1,2,3,4" "--background 256,0,0" "--bogus" "a b"; do
-		run -64 --separate-stderr metagrid $a
-		[[ $stderr == "metagrid: "*$'\n'"Try 'metagrid --help' for more information." ]]
-	done
-	run -0 metagrid --help
-	assert_output --partial "Usage: metagrid"
-	run -0 metagrid --version
-	assert_output --regexp '^metagrid \(milldir\) '
+	usage_errors metagrid "--grid 0x3" "--grid 3" "--gap -1" "--resize 10" \
+	    "--background 1,2,3,4" "--background 256,0,0" "--bogus" "a b"
 }
 
 @test "metagrid: dies quietly of SIGPIPE under head" {

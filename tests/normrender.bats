@@ -300,16 +300,9 @@ holes() {
 }
 
 @test "normrender: usage errors exit 64 with a hint" {
-	for a in "--views 0x3" "--views 3" "--size 0" "--normals up" \
+	usage_errors normrender "--views 0x3" "--views 3" "--size 0" "--normals up" \
 	    "--elevations 100" "--backfaces maybe" "--perspective 180" \
-	    "--ssaa 17" "--background 1,2" "--threads 0" "--bogus" "a b"; do
-		run -64 --separate-stderr normrender $a
-		[[ $stderr == "normrender: "*$'\n'"Try 'normrender --help' for more information." ]]
-	done
-	run -0 normrender --help
-	assert_output --partial "Usage: normrender"
-	run -0 normrender --version
-	assert_output --regexp '^normrender \(milldir\) '
+	    "--ssaa 17" "--background 1,2" "--threads 0" "--bogus" "a b"
 }
 
 @test "normrender: dies quietly of SIGPIPE under head" {

@@ -56,3 +56,29 @@ need_real_stl() {
 f32() {
 	perl -e 'print pack("f<*", @ARGV)' -- "$@"
 }
+
+# cfg_refused FILE FORMAT MESSAGE: dnntrain refuses the cfg that printf
+# FORMAT writes to FILE, on data.mdf, with exit 65 and the one message
+# "dnntrain: FILE: MESSAGE".
+cfg_refused() {
+	printf "$2" >"$1"
+	run -65 --separate-stderr dnntrain --net "$1" data.mdf
+	assert_equal "$stderr" "dnntrain: $1: $3"
+}
+
+# usage_errors TOOL ARGS...: each ARGS (split on spaces) is a usage error
+# of TOOL: exit 64, "TOOL: ..." and the --help hint on stderr; then
+# --help and --version answer on stdout with exit 0.
+usage_errors() {
+	local tool=$1 a
+	shift
+	for a in "$@"; do
+		run -64 --separate-stderr "$tool" $a
+		[[ $stderr == "$tool: "*$'\n'"Try '$tool --help' for more information." ]] ||
+			fail "$tool $a: $stderr"
+	done
+	run -0 "$tool" --help
+	assert_output --partial "Usage: $tool"
+	run -0 "$tool" --version
+	assert_output --regexp "^$tool \(milldir\) "
+}

@@ -90,6 +90,13 @@ type_of(const unsigned char *w, size_t wl)
 	return P_NONE;
 }
 
+/* A header with more than MAX elements or properties (WHAT), at LINE. */
+static int
+too_many(struct mdf_import *im, unsigned long long line, int max, const char *what)
+{
+	return imp_fail(im, MDF_E_META, "line %llu: more than %d %s", line, max, what);
+}
+
 static int
 header(struct ply *y)
 {
@@ -141,9 +148,7 @@ header(struct ply *y)
 			if (nw != 3 || wl[2] >= sizeof num)
 				goto bad;
 			if (y->nelem == MAX_ELEMS)
-				return imp_fail(im, MDF_E_META, "line %llu: more "
-				    "than %d elements", (unsigned long long)line,
-				    MAX_ELEMS);
+				return too_many(im, line, MAX_ELEMS, "elements");
 			e = &y->elem[y->nelem++];
 			memset(e, 0, sizeof *e);
 			memcpy(num, w[2], wl[2]);
@@ -164,9 +169,7 @@ header(struct ply *y)
 				goto bad;
 			e = &y->elem[y->nelem - 1];
 			if (e->nprop == MAX_PROPS)
-				return imp_fail(im, MDF_E_META, "line %llu: more "
-				    "than %d properties", (unsigned long long)line,
-				    MAX_PROPS);
+				return too_many(im, line, MAX_PROPS, "properties");
 			pr = &e->prop[e->nprop++];
 			memset(pr, 0, sizeof *pr);
 			if (nw == 3) {

@@ -15,20 +15,27 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* 1 if the parse refused its input (RC < 0), which it must say why. */
+static int
+refused(int rc, const char *why)
+{
+	if (rc >= 0)
+		return 0;
+	if (why[0] == '\0')
+		abort();        /* every refusal says why */
+	return 1;
+}
+
 #ifdef FUZZ_LABELS
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct mdf_model_labels l;
-	char why[256];
+	char why[256] = "";
 
-	why[0] = '\0';
-	if (mdf_model_labels_parse("labels.txt", (const char *)data, size, &l, why,
-	    sizeof why) < 0) {
-		if (why[0] == '\0')
-			abort();        /* every refusal says why */
+	if (refused(mdf_model_labels_parse("labels.txt", (const char *)data, size, &l,
+	    why, sizeof why), why))
 		return 0;
-	}
 	if (l.n < 2 || l.n > MDF_MODEL_MAX_LABELS)
 		abort();
 	for (int i = 0; i < l.n; i++) {
@@ -47,15 +54,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct mdf_model_meta m;
-	char why[256];
+	char why[256] = "";
 
-	why[0] = '\0';
-	if (mdf_model_meta_parse("model.meta", (const char *)data, size, &m, why,
-	    sizeof why) < 0) {
-		if (why[0] == '\0')
-			abort();
+	if (refused(mdf_model_meta_parse("model.meta", (const char *)data, size, &m,
+	    why, sizeof why), why))
 		return 0;
-	}
 	if (m.n > MDF_MODEL_MAX_KEYS)
 		abort();
 	for (int i = 0; i < m.n; i++) {
