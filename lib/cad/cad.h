@@ -92,7 +92,8 @@ struct mdf_cad_tool {
 };
 
 /* Build the stock S and cut the N tools T from it, side by side in the
- * order of each side's first tool, each side's tools one at a time:
+ * order of each side's first tool, each side's tools in groups whose
+ * bounding boxes do not meet, one cut per group:
  * REMOVED[d] gets the volume removed by side d's tools (the volume
  * before them minus the volume after, from the kernel), and
  * *STOCK_VOLUME the stock's.  *NSOLIDS gets the number of solids in the

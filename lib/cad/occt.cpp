@@ -23,6 +23,7 @@
 #include <sstream>
 #include <streambuf>
 #include <string>
+#include <vector>
 
 #include <BRepAlgoAPI_Cut.hxx>
 #include <BRepBndLib.hxx>
@@ -607,15 +608,40 @@ mdf_cad_part(const struct mdf_cad_stock *s, const struct mdf_cad_tool *t,
 			if (done[side])
 				continue;
 			done[side] = true;
-			// one tool at a time: each cut meets only the part, not the
-			// side's other tools (a single cut by all of them intersects
-			// every pair of tools too, about a third slower here)
+			// The side's tools in groups whose bounding boxes do not meet,
+			// one cut per group: a cut by several tools also intersects
+			// every pair of them (a third slower than one tool at a
+			// time when they overlap), while each cut rebuilds the whole
+			// part (disjoint tools are cheaper together).
+			std::vector<TopoDS_Shape> ts;
+			std::vector<Bnd_Box> bb;
 			for (size_t j = i; j < n; j++) {
 				if (t[j].side != side)
 					continue;
+				ts.push_back(make_tool(s->size, t[j]));
+				Bnd_Box b;
+				BRepBndLib::Add(ts.back(), b, Standard_False);
+				bb.push_back(b);
+			}
+			std::vector<int> group(ts.size(), -1);
+			int ng = 0;
+			for (size_t j = 0; j < ts.size(); j++) {
+				for (int gi = 0; gi < ng && group[j] < 0; gi++) {
+					bool apart = true;
+					for (size_t k = 0; k < j && apart; k++)
+						apart = group[k] != gi || bb[j].IsOut(bb[k]);
+					if (apart)
+						group[j] = gi;
+				}
+				if (group[j] < 0)
+					group[j] = ng++;
+			}
+			for (int gi = 0; gi < ng; gi++) {
 				TopTools_ListOfShape args, tools;
 				args.Append(part);
-				tools.Append(make_tool(s->size, t[j]));
+				for (size_t j = 0; j < ts.size(); j++)
+					if (group[j] == gi)
+						tools.Append(ts[j]);
 				BRepAlgoAPI_Cut op;
 				op.SetArguments(args);
 				op.SetTools(tools);
