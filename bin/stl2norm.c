@@ -30,6 +30,8 @@ static const char usage_text[] =
 "  -t, --tolerance=MM   CAD models: linear deflection of the tessellation in mm\n"
 "                       (default: 0.1 %% of the model's longest side)\n"
 "  -a, --angular=RAD    CAD models: angular deflection (default 0.35)\n"
+"      --timeout=SEC    CAD models: stop the kernel after SEC seconds per file\n"
+"                       (default 300; 0: never)\n"
 "  -p, --part=NAME      part name (default: file name without extension)\n"
 "  -l, --label=LABEL    axis label: +X -X +Y -Y +Z -Z\n"
 "  -L, --labels=FILE    labels from a PART<TAB>LABEL file\n"
@@ -53,6 +55,7 @@ struct opts {
 	int format, center, unit, merge, strict, quiet;
 	long chunk;             /* STL2NORM_CHUNK; 0: no streaming */
 	double tolerance, angular; /* CAD tessellation; tolerance < 0: relative */
+	double timeout;         /* CAD: seconds per file; 0: none */
 	unsigned flags;
 	const char *part, *label, *labels, *units;
 };
@@ -61,6 +64,7 @@ static const struct option longopts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "tolerance", required_argument, NULL, 't' },
 	{ "angular", required_argument, NULL, 'a' },
+	{ "timeout", required_argument, NULL, 256 },
 	{ "part", required_argument, NULL, 'p' },
 	{ "label", required_argument, NULL, 'l' },
 	{ "labels", required_argument, NULL, 'L' },
@@ -93,6 +97,7 @@ parse_options(int argc, char **argv, struct opts *o)
 	o->units = "mm";
 	o->tolerance = -0.001;
 	o->angular = 0.35;
+	o->timeout = 300;
 	while ((c = getopt_long(argc, argv, ":f:t:a:p:l:L:u:cUmskqhV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -110,6 +115,12 @@ parse_options(int argc, char **argv, struct opts *o)
 			o->angular = mdc_parse_double("--angular", optarg);
 			if (!(o->angular >= 0.01 && o->angular <= 1.5))
 				mdc_usage("--angular: expected radians from 0.01 to 1.5, "
+				    "got '%s'", optarg);
+			break;
+		case 256:
+			o->timeout = mdc_parse_double("--timeout", optarg);
+			if (!(o->timeout >= 0 && o->timeout <= 1e6))
+				mdc_usage("--timeout: expected seconds from 0 to 1000000, "
 				    "got '%s'", optarg);
 			break;
 		case 'p': o->part = optarg; break;
@@ -347,7 +358,8 @@ convert(const struct opts *o, const struct labels *lt, const char *path,
 	streamed = o->chunk != 0 && !o->center && !mdf_import_format_cad(fmt) ?
 	    mdf_import_measure(im, fmt, buf, len, f) : 0;
 	if (mdf_import_format_cad(fmt))
-		rc = mdf_cad_import(im, fmt, buf, len, path, o->tolerance, o->angular, f);
+		rc = mdf_cad_import(im, fmt, buf, len, path, o->tolerance, o->angular,
+		    o->timeout, f);
 	else
 		rc = streamed == 0 ? mdf_import_buffer(im, fmt, buf, len, f) : streamed;
 	if (streamed <= 0)

@@ -578,6 +578,29 @@ admesh_facets() {
 	meshcheck -f "$T/o.mdf"
 }
 
+@test "stl2norm: a CAD file that crashes or hangs the kernel is exit 65 naming it; the next file still converts" {
+	cadmk two-blocks "$T/two.step"
+	# a direction without coordinates: Open CASCADE's STEP reader
+	# dereferences null; it runs in a child process, which dies of it
+	sed "s/DIRECTION('',([^)]*))/DIRECTION('',())/" "$T/two.step" > "$T/crash.step"
+	run -65 --separate-stderr stl2norm "$T/crash.step"
+	# (signal 11, Segmentation fault); a sanitizer build's handler exits 1
+	[[ $stderr == "stl2norm: $T/crash.step: the CAD reader crashed on this file ("*")" ]] ||
+	    fail "stderr: $stderr"
+	[ -z "$output" ]
+	run -65 --separate-stderr stl2norm --timeout 0.001 "$T/two.step"
+	assert_equal "$stderr" "stl2norm: $T/two.step: the CAD reader took more than 0.001 s (--timeout); stopped"
+	[ -z "$output" ]
+	# no child is left behind; the good file after the bad one is converted
+	stl2norm "$T/crash.step" "$T/two.step" > "$T/o.mdf" 2>/dev/null || [ $? -eq 65 ]
+	run mdf get body "$T/o.mdf"
+	assert_output $'1\n2'
+	meshcheck -f "$T/o.mdf"
+	run --separate-stderr stl2norm --timeout -1 "$T/two.step"
+	[ "$status" -eq 64 ]
+	assert_equal "${stderr_lines[0]}" "stl2norm: --timeout: expected seconds from 0 to 1000000, got '-1'"
+}
+
 @test "stl2norm: dies quietly of SIGPIPE under head" {
 	stlgen -n 50000 > "$T/big.stl"
 	run -141 --separate-stderr bash -c \

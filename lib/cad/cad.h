@@ -132,11 +132,14 @@ int mdf_cad_read(const void *buf, size_t len, const char *path, int format,
  * and tessellate each solid into a body of IM (milldir/import.h) and the
  * MESH frame OUT, with linear deflection LIN in mm (LIN < 0: -LIN times
  * the longest side of the model's bounding box) and angular deflection
- * ANG.  Returns as mdf_import_buffer does, the reason in im->why. */
+ * ANG.  The kernel runs in a child process, stopped after TIMEOUT
+ * seconds (0: never); its crash, hang or exhausted memory is MDF_E_META
+ * with a reason.  Returns as mdf_import_buffer does, the reason in
+ * im->why. */
 struct mdf_import;
 struct mdf_frame;
 int mdf_cad_import(struct mdf_import *im, int format, const void *buf,
-    size_t len, const char *path, double lin, double ang,
+    size_t len, const char *path, double lin, double ang, double timeout,
     struct mdf_frame *out);
 
 /* Longest side of SHAPE's bounding box (0 if empty). */

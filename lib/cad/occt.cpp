@@ -4,10 +4,12 @@
 // (never printed: stdout carries frames only).
 #include "config.h"
 
-// A malformed file can make the readers dereference null (a STEP point
-// without coordinates did): the kernel's handler turns the signal into
-// an exception thrown at OCC_CATCH_SIGNALS in mdf_cad_read.
-#define OCC_CONVERT_SIGNALS 1
+// A malformed file can make the readers dereference null (a STEP
+// direction without coordinates does) or worse: mdf_cad_import runs them
+// in a child process (lib/cad/cadio.c), where such a signal ends the
+// child and becomes an error about the file.  Converting signals into
+// exceptions (the kernel's OSD::SetSignal) is not done: the process
+// would go on after a wild memory access.
 
 #include <cstdio>
 #include <cstdlib>
@@ -675,7 +677,6 @@ mdf_cad_mesh(struct mdf_cad_shape *shape, double lin, double ang,
 	*tri = NULL;
 	*ntri = 0;
 	try {
-		OCC_CATCH_SIGNALS
 		silence();
 		const TopoDS_Shape &s = shape->s;
 		BRepTools::Clean(s);
@@ -768,10 +769,7 @@ mdf_cad_read(const void *buf, size_t len, const char *path, int format,
 {
 	*solids = NULL;
 	*n = 0;
-	static std::once_flag once;
-	std::call_once(once, [] { OSD::SetSignal(OSD_SignalMode_Set, Standard_False); });
 	try {
-		OCC_CATCH_SIGNALS
 		silence();
 		Quiet q;
 		Stdout out;
@@ -823,7 +821,6 @@ extern "C" double
 mdf_cad_extent(struct mdf_cad_shape *shape)
 {
 	try {
-		OCC_CATCH_SIGNALS
 		Bnd_Box b;
 		BRepBndLib::Add(shape->s, b);
 		if (b.IsVoid())
