@@ -127,7 +127,9 @@ void mdf_reach_label(struct mdf_reach *r, double min_margin);
 /* Set the figures as metadata of F: reach.px ... reach.mz, reach.area.px
  * ... reach.area.mz, reach.machined, reach.undercut, reach.setups (a
  * list like "+Z,-X", or "none"), reach.label (a side or "ambiguous"),
- * reach.margin, reach.stock (X0,Y0,Z0:X1,Y1,Z1) and reach.resolution.
+ * reach.margin, reach.through.x .y .z (the pass-through volumes),
+ * reach.stock (X0,Y0,Z0:X1,Y1,Z1, or cylinder:A:C1,C2,R:A0,A1 for a bar)
+ * and reach.resolution.
  * MDF_E_NOMEM. */
 int mdf_reach_set_meta(struct mdf_frame *f, const struct mdf_reach *r);
 
