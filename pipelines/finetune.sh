@@ -27,7 +27,7 @@ usage() {
 number() { # NAME VALUE: a whole number, else usage
 	case $2 in '' | *[!0-9]*) echo "finetune.sh: $1: want a whole number, not '$2'" >&2; exit 64 ;; esac
 }
-model='' n=10 seed=1 epochs=30 lr=0.001 threads='' out=''
+model='' n=10 seed=1 epochs=8 lr=0.001 threads='' out=''
 augment='--rotations cube --sequential -n 24'
 while getopts m:n:s:e:r:a:t:o: opt; do
 	case $opt in
