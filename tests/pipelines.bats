@@ -24,25 +24,42 @@ setup_file() {
 	run --separate-stderr env DEMO=d NET=tiny PARTS=36 HELD=18 CAD_TRAIN=12 CAD_HELD=6 \
 		CAD_PARTS=other SIZE=16 INPUT=32 \
 		AUGMENT='-n 1 --keep-original --rotations cube' EPOCHS=25 PATIENCE=0 \
-		MIN_ACCURACY=0 sh "$P/demo.sh"
+		EMB_EPOCHS=60 MIN_ACCURACY=0 sh "$P/demo.sh"
 	echo "$stderr"
 	assert_success
 	# every stage left valid output
-	mdf check d/data/dataset.mdf d/heldout/dataset.mdf
-	# 36 voxel and 12 CAD parts, 2 copies each; 18 + 6 held out
+	mdf check d/data/dataset.mdf d/embedding.mdf
+	# 36 voxel and 12 CAD parts, 2 copies each, for both models
 	[ "$(mdf ls d/data/dataset.mdf | wc -l)" -eq 96 ]
-	[ "$(mdf ls d/heldout/dataset.mdf | wc -l)" -eq 24 ]
-	[ "$(mdf get part d/heldout/dataset.mdf | grep -c '^cadheld-')" -eq 6 ]
-	# the parts another program made were scored by evaluate.sh
+	[ "$(mdf ls d/embedding.mdf | wc -l)" -eq 96 ]
+	# the embedding model records how its vectors were made
+	grep -qx 'input.type=TENS' d/emb-model/model.meta
+	grep -qx 'input.embed.features=mean,moments,bbox,offset,reach' d/emb-model/model.meta
+	# 18 + 6 held out, scored by both models
+	for k in image embedding; do
+		[ "$(mdf get part d/eval/$k-held/predictions.mdf | wc -l)" -eq 24 ]
+		[ "$(mdf get part d/eval/$k-held/predictions.mdf | grep -c '^cadheld-')" -eq 6 ]
+		# the parts another program made were scored by evaluate.sh
+		grep -q '^accuracy' d/eval/$k-cad.txt
+		[ "$(mdf get part d/eval/$k-cad/predictions.mdf | grep -c '^other-')" -eq 6 ]
+	done
 	local cad
 	cad=$(sed -n 's/^held-out accuracy (CAD parts) \([0-9.]*\) .*/\1/p' <<<"$output")
 	awk -v a="$cad" 'BEGIN { exit !(a >= 0 && a <= 1) }'
-	grep -q '^accuracy' d/cad.txt
 	assert_file_exists d/model/best.weights
+	assert_file_exists d/emb-model/best.weights
 	assert_file_exists d/confusion.png
 	[ "$(ls d/png/*.png | wc -l)" -eq 3 ]
-	# two finished runs: training and held-out predictions
-	[ "$(metriclog runs --store d/mlruns --experiment milldir-demo | grep -c FINISHED)" -eq 2 ]
+	# six finished runs: two trainings, each model on two held-out sets
+	[ "$(metriclog runs --store d/mlruns --experiment milldir-demo | grep -c FINISHED)" -eq 6 ]
+	# the side-by-side table and the serving model: the better validation F1
+	assert_line --regexp '^image +tiny 32x32 +[01]\.[0-9]{4} +[01]\.[0-9]{4} +[01]\.[0-9]{4}$'
+	assert_line --regexp '^embedding +normmlp 18 bins +[01]\.[0-9]{4} +[01]\.[0-9]{4} +[01]\.[0-9]{4}$'
+	local fi fe want
+	fi=$(sed -n 's/^best_val_f1=//p' d/model/model.meta)
+	fe=$(sed -n 's/^best_val_f1=//p' d/emb-model/model.meta)
+	want=$(awk -v i="$fi" -v e="$fe" 'BEGIN { print (e > i) ? "embedding" : "image" }')
+	assert_line --partial "serving: the $want model"
 	# the summary: accuracy well above chance (1/6) and a 6x6 confusion matrix
 	local acc
 	acc=$(sed -n 's/^held-out accuracy (generated parts) *//p' <<<"$output")
@@ -55,7 +72,7 @@ setup_file() {
 	cd "$BATS_TEST_TMPDIR"
 	run --separate-stderr env DEMO=d NET=tiny PARTS=12 HELD=6 CAD_TRAIN=0 CAD_HELD=0 \
 		CAD_PARTS= SIZE=8 INPUT=32 \
-		AUGMENT= EPOCHS=1 PATIENCE=0 MIN_ACCURACY=1.01 sh "$P/demo.sh"
+		AUGMENT= EPOCHS=1 EMB_NET= PATIENCE=0 MIN_ACCURACY=1.01 sh "$P/demo.sh"
 	[ "$status" -eq 1 ]
 	[[ $stderr == *"demo: held-out accuracy (generated parts) "*" is below 1.01" ]]
 }
