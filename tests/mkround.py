@@ -5,6 +5,9 @@ outward, N-gon circles with a vertex at angle 0 (N a multiple of 8).
   mkround.py rod L R N [D]    bar along X, x = 0..L, axis y = z = 0,
                               radius R; with D, a flat D deep on +Z
                               (the plane z = R - D along its length)
+  mkround.py shaft L1 R1 L2 R2 N
+                              stepped shaft along X: radius R1 for
+                              x = 0..L1, R2 < R1 for x = L1..L1+L2
   mkround.py disk R H N [A D] disk along Z, z = 0..H, axis x = y = 0;
                               with A D, a square pocket 2A wide and D
                               deep in its +Z end
@@ -89,11 +92,32 @@ def disk(r, h, n, a=None, d=None):
     return out
 
 
+def shaft(l1, r1, l2, r2, n):
+    big, small = circle(r1, n), circle(r2, n)
+    x1, x2 = l1, l1 + l2
+    out = []
+    for k in range(n):
+        p, q = big[k], big[(k + 1) % n]
+        u, v = small[k], small[(k + 1) % n]
+        facet(out, (0, 0, 0), (0, q[0], q[1]), (0, p[0], p[1]))  # -X end
+        facet(out, (0, p[0], p[1]), (0, q[0], q[1]), (x1, q[0], q[1]))
+        facet(out, (0, p[0], p[1]), (x1, q[0], q[1]), (x1, p[0], p[1]))
+        # the shoulder at x1, facing +X: from the big circle to the small
+        facet(out, (x1, p[0], p[1]), (x1, q[0], q[1]), (x1, v[0], v[1]))
+        facet(out, (x1, p[0], p[1]), (x1, v[0], v[1]), (x1, u[0], u[1]))
+        facet(out, (x1, u[0], u[1]), (x1, v[0], v[1]), (x2, v[0], v[1]))
+        facet(out, (x1, u[0], u[1]), (x2, v[0], v[1]), (x2, u[0], u[1]))
+        facet(out, (x2, 0, 0), (x2, u[0], u[1]), (x2, v[0], v[1]))  # +X end
+    return out
+
+
 def main():
     args = sys.argv[1:]
     if len(args) in (4, 5) and args[0] == "rod":
         out = rod(float(args[1]), float(args[2]), int(args[3]),
                   float(args[4]) if len(args) == 5 else None)
+    elif len(args) == 6 and args[0] == "shaft":
+        out = shaft(*(float(x) for x in args[1:5]), int(args[5]))
     elif len(args) in (4, 6) and args[0] == "disk":
         out = disk(float(args[1]), float(args[2]), int(args[3]),
                    *(float(x) for x in args[4:]))

@@ -142,6 +142,26 @@ near() {
 	cmp <(reach -j1 <"$BATS_TEST_TMPDIR/rod.mdf") <(reach -j6 <"$BATS_TEST_TMPDIR/rod.mdf")
 }
 
+@test "reach: a stepped shaft's stock is its turned profile: shoulders are lathe work" {
+	# radius 10 for x = 0..20, 6 for 20..50 (64-gons): the bar's volume
+	# outside the profile, pi (100 - 36) 30 = 6031.86, is turned, not milled
+	round shaft 20 10 30 6 64 >"$BATS_TEST_TMPDIR/shaft.mdf"
+	reach -m <"$BATS_TEST_TMPDIR/shaft.mdf" >"$BATS_TEST_TMPDIR/s.mdf"
+	run fig "$BATS_TEST_TMPDIR/s.mdf" reach.stock reach.machined
+	assert_output "$(printf '%s\n' reach.stock=cylinder:X:0,0,10:0,50 reach.machined=0)"
+	near "$(mdf get reach.turned "$BATS_TEST_TMPDIR/s.mdf")" 6031.86 60
+	# what is left on every side: the 64-gons' gaps to their circles and
+	# the shoulder's slab (one sample), under 1 % of the turned volume
+	for k in px mx py my pz mz; do
+		near "$(mdf get reach.$k "$BATS_TEST_TMPDIR/s.mdf")" 0 60
+	done
+	# a plain rod has no profile
+	round rod 40 10 64 >"$BATS_TEST_TMPDIR/rod.mdf"
+	reach -m <"$BATS_TEST_TMPDIR/rod.mdf" >"$BATS_TEST_TMPDIR/r.mdf"
+	run fig "$BATS_TEST_TMPDIR/r.mdf" reach.turned
+	assert_output reach.turned=
+}
+
 @test "reach: round stock: a disk with a pocket in one end" {
 	# disk along Z, radius 20 (64-gon), 10 thick; pocket 10 x 10 x 4
 	# from +Z: 400 on +Z; the 64-gon's gap to the circle, 20.16 x 10,

@@ -80,6 +80,11 @@ struct mdf_reach {
 	int axis;            /*   along this axis (0 X, 1 Y, 2 Z), */
 	double centre[3];    /*   through this point (axis coordinate 0), */
 	double radius;       /*   of this radius */
+	uint32_t nprof;      /* a turned bar: its radius in each of NPROF
+				slabs of RES along the axis from lo[axis]
+				(0: a plain bar; owned by the reacher) */
+	const float *prof;
+	double turned;       /* the bar's volume outside the profile */
 	double stock_volume;
 	double res;          /* world units a sample */
 	uint32_t side;       /* samples along the stock's longest side */
@@ -128,8 +133,9 @@ void mdf_reach_label(struct mdf_reach *r, double min_margin);
  * ... reach.area.mz, reach.machined, reach.undercut, reach.setups (a
  * list like "+Z,-X", or "none"), reach.label (a side or "ambiguous"),
  * reach.margin, reach.through.x .y .z (the pass-through volumes),
- * reach.stock (X0,Y0,Z0:X1,Y1,Z1, or cylinder:A:C1,C2,R:A0,A1 for a bar)
- * and reach.resolution.
+ * reach.stock (X0,Y0,Z0:X1,Y1,Z1, or cylinder:A:C1,C2,R:A0,A1 for a bar),
+ * reach.turned (a turned bar's volume outside its profile) and
+ * reach.resolution.
  * MDF_E_NOMEM. */
 int mdf_reach_set_meta(struct mdf_frame *f, const struct mdf_reach *r);
 

@@ -116,6 +116,8 @@ mdf_reach_set_meta(struct mdf_frame *f, const struct mdf_reach *r)
 		rc |= mdf_setf(f, "reach.stock", "cylinder:%c:%.7g,%.7g,%.7g:"
 		    "%.7g,%.7g", "XYZ"[a], r->centre[b], r->centre[c],
 		    r->radius, r->lo[a], r->hi[a]);
+		if (r->nprof)
+			rc |= mdf_setf(f, "reach.turned", "%.7g", r->turned);
 	} else {
 		rc |= mdf_setf(f, "reach.stock", "%.7g,%.7g,%.7g:%.7g,%.7g,%.7g",
 		    r->lo[0], r->lo[1], r->lo[2], r->hi[0], r->hi[1], r->hi[2]);

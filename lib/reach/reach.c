@@ -50,6 +50,12 @@ struct mdf_reacher {
 	size_t ns, scap;
 	unsigned char *hit; /* 6 x scap: side d reaches sample i */
 	float *span;        /* per worker, 2 x rdside: a column's stock */
+	float prof[MDF_REACH_MAX_PIXELS];   /* a turned bar's profile */
+	/* its distinct radii (nends, ascending) and, for each, the far and
+	 * the near end along the axis of the slabs at least that wide */
+	float lev[MDF_REACH_MAX_PIXELS];
+	double ends[2 * MDF_REACH_MAX_PIXELS];
+	uint32_t nends;
 	/* the current job */
 	struct mdf_reach *out;
 	atomic_int next;
@@ -484,6 +490,135 @@ row_volume(const float *h, const float *top, const float *bot, float t,
 	*thr += p;
 }
 
+static int
+cmp_float(const void *x, const void *y)
+{
+	float a = *(const float *)x, b = *(const float *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* The distinct radii of a turned bar's profile, ascending, into
+ * r->lev, and for each the far and the near end along the axis of the
+ * slabs at least that wide (r->ends[2 j], r->ends[2 j + 1]). */
+static void
+profile_ends(struct mdf_reacher *r, const struct mdf_reach *out)
+{
+	const int a = out->axis;
+	const double res = out->res, t0 = out->lo[a], t1 = out->hi[a];
+	uint32_t n = 0;
+
+	for (uint32_t k = 0; k < out->nprof; k++)
+		r->lev[n++] = out->prof[k];
+	qsort(r->lev, n, sizeof *r->lev, cmp_float);
+	r->nends = 0;
+	for (uint32_t k = 0; k < n; k++)
+		if (r->nends == 0 || r->lev[k] != r->lev[r->nends - 1])
+			r->lev[r->nends++] = r->lev[k];
+	for (uint32_t q = 0; q < r->nends; q++) {
+		double far = -HUGE_VAL, near = HUGE_VAL;
+
+		for (uint32_t k = 0; k < out->nprof; k++) {
+			if (out->prof[k] < r->lev[q])
+				continue;
+			near = fmin(near, t0 + k * res);
+			far = fmax(far, fmin(t1, t0 + (k + 1) * res));
+		}
+		r->ends[2 * q] = far, r->ends[2 * q + 1] = near;
+	}
+}
+
+/* The first of the N ascending radii LEV not below RHO; N if none. */
+static uint32_t
+level(const float *lev, uint32_t n, double rho)
+{
+	uint32_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (lev[mid] < rho)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The span of a turned bar's stock in the column at world point P (its
+ * coordinate along the side's axis unused) as map heights TOP, BOT;
+ * 0 when the column misses the stock.  Along the bar's axis, a column
+ * at distance rho from it spans the slabs reaching rho (a groove
+ * between them counts as stock); across it, the chord of the slab's
+ * circle. */
+static int
+profile_span(const struct mdf_reacher *r, const struct side_frame *f,
+    const struct mdf_depth_map *mp, const double p[3], float *top, float *bot)
+{
+	const struct mdf_reach *out = r->out;
+	const int a = out->axis;
+
+	if (f->ax == a) {
+		int b = a == 0 ? 1 : 0, c = a == 2 ? 1 : 2;
+		double rho = hypot(p[b] - out->centre[b], p[c] - out->centre[c]);
+		uint32_t q = level(r->lev, r->nends, rho);
+		double far, near;
+
+		if (q >= r->nends)
+			return 0;
+		far = r->ends[2 * (size_t)q], near = r->ends[2 * (size_t)q + 1];
+		*top = (float)((f->sg > 0 ? far : -near) - mp->off);
+		*bot = (float)((f->sg > 0 ? near : -far) - mp->off);
+	} else {
+		int o = 3 - a - f->ax;
+		double rt = reach_profile_at(out, p[a]);
+		double u = p[o] - out->centre[o], w;
+
+		if (!(fabs(u) < rt))
+			return 0;
+		w = sqrt(rt * rt - u * u);
+		*top = (float)(f->sg * out->centre[f->ax] + w - mp->off);
+		*bot = (float)(f->sg * out->centre[f->ax] - w - mp->off);
+	}
+	return 1;
+}
+
+/* side_volume() for a turned bar: each column's span from its profile. */
+static void
+profile_volume(const struct mdf_reacher *r, int dir,
+    const struct mdf_depth_map *mp, const struct side_frame *f,
+    int count_through)
+{
+	struct mdf_reach *out = r->out;
+	const uint32_t s = mp->side;
+	const double res = mp->res;
+	uint32_t cx = (uint32_t)fmin(ceil(f->nx), s);
+	uint32_t cy = (uint32_t)fmin(ceil(f->ny), s);
+	double vol = 0, thr = 0, wx = f->nx - (cx - 1);
+
+	for (uint32_t j = 0; j < cy; j++) {
+		double wy = j + 1 < cy ? 1 : f->ny - j, p[3] = { 0, 0, 0 };
+		const float *h = mp->h + (size_t)j * s;
+
+		p[f->ua] = f->us * (mp->u0 - (j + 0.5) * res);
+		for (uint32_t i = 0; i < cx; i++) {
+			double w = (i + 1 < cx ? 1 : wx) * wy;
+			float t, b, hc;
+
+			p[f->ra] = f->rs * (mp->r0 + (i + 0.5) * res);
+			if (!profile_span(r, f, mp, p, &t, &b))
+				continue;
+			hc = h[i] < b ? b : h[i] > t ? t : h[i];
+			vol += w * (double)(t - hc);
+			thr += h[i] <= b ? w * (double)(t - b) : 0;
+		}
+	}
+	out->through[dir] = thr * res * res;
+	out->vol[dir] = (count_through == MDF_THROUGH_COUNT ? vol :
+	    fmax(0, count_through == MDF_THROUGH_HALF ? vol - thr / 2 :
+	    vol - thr)) * res * res;
+}
+
 /* Side DIR's removable volume: in each column of the map inside the
  * stock's cross-section, from the stock's surface down to the part;
  * the columns that miss the part also into out->through.  SPAN holds
@@ -600,8 +735,11 @@ measure_side(struct mdf_reacher *r, unsigned worker, int dir,
 	struct side_frame f;
 
 	side_frame(r->out, dir, mp, &f);
-	side_volume(r->out, dir, mp, &f, r->span + (size_t)worker * 2 *
-	    r->rdside, r->o.count_through);
+	if (r->out->nprof)
+		profile_volume(r, dir, mp, &f, r->o.count_through);
+	else
+		side_volume(r->out, dir, mp, &f, r->span + (size_t)worker * 2 *
+		    r->rdside, r->o.count_through);
 	side_reach(r, dir, mp, &f);
 }
 
@@ -707,6 +845,9 @@ mdf_reach(struct mdf_reacher *r, const struct mdf_mesh *m,
 	if ((rc = part_box(m, lo, hi, why, whylen)) < 0 ||
 	    (rc = stock(&r->o, m, lo, hi, out, why, whylen)) < 0)
 		return rc;
+	reach_turned_profile(m, out, r->prof);
+	if (out->nprof)
+		profile_ends(r, out);
 	if (sample_surface(r, m, out) < 0 || buffers(r, out->side) < 0 ||
 	    mdf_render_prepare(r->rd, m, 6, why, whylen) < 0) {
 		snprintf(why, whylen, "out of memory");

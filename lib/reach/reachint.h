@@ -15,6 +15,16 @@
 void reach_round_stock(const struct mdf_mesh *m, const double lo[3],
     const double hi[3], struct mdf_reach *out);
 
+/* With OUT a round bar of resolution RES: its turned profile, the
+ * largest distance of the part's surface from the axis in each slab of
+ * RES along the axis, into PROF (MDF_REACH_MAX_PIXELS floats), and
+ * OUT's nprof, prof, turned and stock_volume from it; a profile
+ * everywhere at the bar's radius leaves a plain bar (nprof 0). */
+void reach_turned_profile(const struct mdf_mesh *m, struct mdf_reach *out,
+    float *prof);
+/* A turned bar's radius at coordinate T along its axis (its radius
+ * outside the profile). */
+double reach_profile_at(const struct mdf_reach *s, double t);
 /* Does point P with unit normal N lie on the stock's surface S (within
  * TOL): on a face of the box, or on a bar's ends or round face? */
 int reach_on_stock(const struct mdf_reach *s, const double p[3],

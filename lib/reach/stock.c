@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "milldir/reach.h"
 #include "reachint.h"
@@ -137,12 +138,21 @@ reach_on_stock(const struct mdf_reach *s, const double p[3],
 	}
 	if (!s->round)
 		return 0;
-	/* on the bar's round face: far out and facing away from the axis */
+	/* on the bar's round face (or a turned bar's profile): far out and
+	 * facing away from the axis */
 	b = a == 0 ? 1 : 0, c = a == 2 ? 1 : 2;
 	rb = p[b] - s->centre[b], rc = p[c] - s->centre[c];
 	d = sqrt(rb * rb + rc * rc);
-	return d >= s->radius * (1 - MDF_REACH_ROUND_TOL) - tol &&
-	    n[b] * rb + n[c] * rc > 0.99 * d;
+	if (s->nprof && fabs(n[a]) > 0.999) {
+		/* a turned shoulder: the profile narrower beyond it, as wide
+		 * behind it */
+		double sg = n[a] > 0 ? s->res : -s->res;
+
+		return d >= reach_profile_at(s, p[a] + sg) - tol &&
+		    d <= reach_profile_at(s, p[a] - sg) + tol;
+	}
+	return d >= reach_profile_at(s, p[a]) * (1 - MDF_REACH_ROUND_TOL) -
+	    tol && n[b] * rb + n[c] * rc > 0.99 * d;
 }
 
 int
@@ -156,6 +166,104 @@ reach_in_section(const struct mdf_reach *s, int ax, const double p[3])
 	rb = p[b] - s->centre[b], rc = p[c] - s->centre[c];
 	if (ax == a)
 		return rb * rb + rc * rc <= s->radius * s->radius;
-	/* seen across the bar: the band of the other cross axis */
-	return fabs(ax == b ? rc : rb) < s->radius;
+	/* seen across the bar: the band of the other cross axis (of the
+	 * profile's slab) */
+	return fabs(ax == b ? rc : rb) < reach_profile_at(s, p[a]);
+}
+
+/* Raise the slabs next to the plane at T (in slabs from the bar's end,
+ * a whole number) to R. */
+static void
+raise2(float *prof, uint32_t n, double t, double r)
+{
+	long k = (long)t;
+
+	if (k - 1 >= 0 && k - 1 < (long)n && r > prof[k - 1])
+		prof[k - 1] = (float)r;
+	if (k >= 0 && k < (long)n && r > prof[k])
+		prof[k] = (float)r;
+}
+
+/*
+ * The turned profile.  The distance from the axis is convex along a
+ * straight line, so its largest value over a triangle's part within a
+ * slab lies on a vertex of that part: a vertex of the triangle inside
+ * the slab, or where an edge crosses one of the slab's planes.
+ */
+void
+reach_turned_profile(const struct mdf_mesh *m, struct mdf_reach *out,
+    float *prof)
+{
+	const int a = out->axis, b = a == 0 ? 1 : 0, c = a == 2 ? 1 : 2;
+	const double t0 = out->lo[a], len = out->hi[a] - t0, res = out->res;
+	const double snap = out->radius * (1 - 1e-3);
+	double n = ceil(len / res), vol = 0;
+	uint32_t nk, full = 0;
+
+	out->nprof = 0, out->prof = NULL, out->turned = 0;
+	if (!out->round || !(n >= 1) || n > MDF_REACH_MAX_PIXELS)
+		return;
+	nk = (uint32_t)n;
+	memset(prof, 0, nk * sizeof *prof);
+	for (uint64_t t = 0; t < m->n; t++) {
+		const float *p = m->tri + t * MDF_MESH_TRI_FLOATS + 3;
+		double s[3], r[3];
+
+		for (int k = 0; k < 3; k++) {
+			double db = p[3 * k + b] - out->centre[b];
+			double dc = p[3 * k + c] - out->centre[c];
+			long i;
+
+			s[k] = (p[3 * k + a] - t0) / res;
+			r[k] = sqrt(db * db + dc * dc);
+			i = (long)floor(s[k]);
+			i = i < 0 ? 0 : i >= (long)nk ? (long)nk - 1 : i;
+			if (r[k] > prof[i])
+				prof[i] = (float)r[k];
+		}
+		for (int k = 0; k < 3; k++) {
+			int j = (k + 1) % 3;
+			double lo = fmin(s[k], s[j]), hi = fmax(s[k], s[j]);
+
+			if (!(hi > lo))
+				continue;
+			for (double q = ceil(lo); q <= hi && q <= nk; q++) {
+				double f = (q - s[k]) / (s[j] - s[k]);
+				const float *pk = p + 3 * k, *pj = p + 3 * j;
+				double db = pk[b] + f * (pj[b] - pk[b]) -
+				    out->centre[b];
+				double dc = pk[c] + f * (pj[c] - pk[c]) -
+				    out->centre[c];
+
+				raise2(prof, nk, q, sqrt(db * db + dc * dc));
+			}
+		}
+	}
+	for (uint32_t k = 0; k < nk; k++) {
+		double w = k + 1 < nk ? res : len - k * res;
+
+		if (prof[k] >= snap) {
+			prof[k] = (float)out->radius;
+			full++;
+		}
+		vol += M_PI * (double)prof[k] * prof[k] * w;
+	}
+	if (full == nk)
+		return;   /* a plain bar */
+	out->nprof = nk, out->prof = prof;
+	out->turned = out->stock_volume - vol;
+	out->stock_volume = vol;
+}
+
+double
+reach_profile_at(const struct mdf_reach *s, double t)
+{
+	long k;
+
+	if (!s->nprof)
+		return s->radius;
+	k = (long)floor((t - s->lo[s->axis]) / s->res);
+	if (k < 0 || k >= (long)s->nprof)
+		return s->radius;
+	return s->prof[k];
 }
