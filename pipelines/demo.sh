@@ -28,7 +28,7 @@
 # Every setting is an environment variable (defaults in brackets):
 #   DEMO        output directory [demo]
 #   PARTS HELD  training and held-out voxel parts [120 60]
-#   CAD_TRAIN CAD_HELD  training and held-out CAD-style parts [120 60]
+#   CAD_TRAIN CAD_HELD  training and held-out CAD-style parts [300 60]
 #   CAD_PARTS   labelled folder of parts another program made, scored
 #               at the end (empty: skipped) [eval/cad/stl]
 #   DISTRACTORS partgen --distractors: features cut from other sides [0.5]
@@ -38,7 +38,7 @@
 #               [-n 3 --keep-original --rotations cube]
 #   NET         image network name or cfg (empty: no image model)
 #               [efficientnet-lite0]
-#   EPOCHS BATCH LR  image training [30 16 and the cfg's rate]
+#   EPOCHS BATCH LR  image training [12 16 and the cfg's rate]
 #   POLICY      learning-rate policy [poly: decays to 0 at the last epoch]
 #   PATIENCE    stop after this many epochs without a better F1 [10]
 #   EMB_NET     embedding network (empty: no embedding model) [normmlp]
@@ -54,10 +54,10 @@ set -eu
 
 : "${DEMO:=demo}"
 : "${PARTS:=120}" "${HELD:=60}" "${DISTRACTORS:=0.5}"
-: "${CAD_TRAIN:=120}" "${CAD_HELD:=60}" "${CAD_PARTS=eval/cad/stl}"
+: "${CAD_TRAIN:=300}" "${CAD_HELD:=60}" "${CAD_PARTS=eval/cad/stl}"
 : "${VIEWS:=10x10}" "${SIZE:=32}" "${INPUT:=64}"
 : "${AUGMENT:=-n 3 --keep-original --rotations cube}"
-: "${NET=efficientnet-lite0}" "${EPOCHS:=30}" "${BATCH:=16}" "${LR:=}"
+: "${NET=efficientnet-lite0}" "${EPOCHS:=12}" "${BATCH:=16}" "${LR:=}"
 : "${EMB_NET=normmlp}" "${EMB_EPOCHS:=300}" "${BINS:=18}"
 : "${FEATURES:=mean,moments,bbox,offset,reach}"
 : "${POLICY:=poly}"
