@@ -54,6 +54,7 @@ struct mdf_reacher {
 	/* its distinct radii (nends, ascending) and, for each, the far and
 	 * the near end along the axis of the slabs at least that wide */
 	float lev[MDF_REACH_MAX_PIXELS];
+	double lev2[MDF_REACH_MAX_PIXELS];   /* the radii squared */
 	double ends[2 * MDF_REACH_MAX_PIXELS];
 	uint32_t nends;
 	/* the current job */
@@ -525,93 +526,104 @@ profile_ends(struct mdf_reacher *r, const struct mdf_reach *out)
 			far = fmax(far, fmin(t1, t0 + (k + 1) * res));
 		}
 		r->ends[2 * q] = far, r->ends[2 * q + 1] = near;
+		r->lev2[q] = (double)r->lev[q] * r->lev[q];
 	}
 }
 
-/* The first of the N ascending radii LEV not below RHO; N if none. */
-static uint32_t
-level(const float *lev, uint32_t n, double rho)
+/* One column's volume from the stock's span T (top) and B (bottom) down
+ * to the part at height H, weighing W, into *VOL, and into *THR when
+ * the column misses the part. */
+static inline void
+column(float h, float t, float b, double w, double *vol, double *thr)
 {
-	uint32_t lo = 0, hi = n;
+	float hc = h < b ? b : h > t ? t : h;
 
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-
-		if (lev[mid] < rho)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	*vol += w * (double)(t - hc);
+	*thr += h <= b ? w * (double)(t - b) : 0;
 }
 
-/* The span of a turned bar's stock in the column at world point P (its
- * coordinate along the side's axis unused) as map heights TOP, BOT;
- * 0 when the column misses the stock.  Along the bar's axis, a column
- * at distance rho from it spans the slabs reaching rho (a groove
- * between them counts as stock); across it, the chord of the slab's
- * circle. */
-static int
-profile_span(const struct mdf_reacher *r, const struct side_frame *f,
-    const struct mdf_depth_map *mp, const double p[3], float *top, float *bot)
-{
-	const struct mdf_reach *out = r->out;
-	const int a = out->axis;
-
-	if (f->ax == a) {
-		int b = a == 0 ? 1 : 0, c = a == 2 ? 1 : 2;
-		double rho = hypot(p[b] - out->centre[b], p[c] - out->centre[c]);
-		uint32_t q = level(r->lev, r->nends, rho);
-		double far, near;
-
-		if (q >= r->nends)
-			return 0;
-		far = r->ends[2 * (size_t)q], near = r->ends[2 * (size_t)q + 1];
-		*top = (float)((f->sg > 0 ? far : -near) - mp->off);
-		*bot = (float)((f->sg > 0 ? near : -far) - mp->off);
-	} else {
-		int o = 3 - a - f->ax;
-		double rt = reach_profile_at(out, p[a]);
-		double u = p[o] - out->centre[o], w;
-
-		if (!(fabs(u) < rt))
-			return 0;
-		w = sqrt(rt * rt - u * u);
-		*top = (float)(f->sg * out->centre[f->ax] + w - mp->off);
-		*bot = (float)(f->sg * out->centre[f->ax] - w - mp->off);
-	}
-	return 1;
-}
-
-/* side_volume() for a turned bar: each column's span from its profile. */
+/*
+ * side_volume() for a turned bar: each column's span from the profile.
+ * Seen along the axis, a column at distance rho from it spans the slabs
+ * at least rho wide (a groove between them counts as stock): the level
+ * of rho^2 among the squared radii is walked from the column before,
+ * as rho changes little from one to the next.  Seen across it, the
+ * chord of the slab's circle.  SPAN holds a radius per column.
+ */
 static void
 profile_volume(const struct mdf_reacher *r, int dir,
-    const struct mdf_depth_map *mp, const struct side_frame *f,
+    const struct mdf_depth_map *mp, const struct side_frame *f, float *span,
     int count_through)
 {
 	struct mdf_reach *out = r->out;
-	const uint32_t s = mp->side;
-	const double res = mp->res;
+	const int a = out->axis, o = 3 - a - f->ax;
+	const uint32_t s = mp->side, n = r->nends;
+	const double res = mp->res, off = mp->off;
 	uint32_t cx = (uint32_t)fmin(ceil(f->nx), s);
 	uint32_t cy = (uint32_t)fmin(ceil(f->ny), s);
 	double vol = 0, thr = 0, wx = f->nx - (cx - 1);
+	const double cax = f->sg * out->centre[f->ax];
 
+	if (f->ax != a && f->ra == a) {   /* the profile along the columns */
+		for (uint32_t i = 0; i < cx; i++)
+			span[i] = (float)reach_profile_at(out, f->rs * (mp->r0 +
+			    (i + 0.5) * res));
+	}
 	for (uint32_t j = 0; j < cy; j++) {
-		double wy = j + 1 < cy ? 1 : f->ny - j, p[3] = { 0, 0, 0 };
+		double wy = j + 1 < cy ? 1 : f->ny - j, v = 0, p = 0;
+		double y = f->us * (mp->u0 - (j + 0.5) * res);
 		const float *h = mp->h + (size_t)j * s;
+		uint32_t q = 0;
 
-		p[f->ua] = f->us * (mp->u0 - (j + 0.5) * res);
-		for (uint32_t i = 0; i < cx; i++) {
-			double w = (i + 1 < cx ? 1 : wx) * wy;
-			float t, b, hc;
+		if (f->ax == a) {
+			double dy = y - out->centre[f->ua];
 
-			p[f->ra] = f->rs * (mp->r0 + (i + 0.5) * res);
-			if (!profile_span(r, f, mp, p, &t, &b))
-				continue;
-			hc = h[i] < b ? b : h[i] > t ? t : h[i];
-			vol += w * (double)(t - hc);
-			thr += h[i] <= b ? w * (double)(t - b) : 0;
+			for (uint32_t i = 0; i < cx; i++) {
+				double x = f->rs * (mp->r0 + (i + 0.5) * res);
+				double dx = x - out->centre[f->ra];
+				double rho2 = dx * dx + dy * dy, far, near;
+
+				while (q > 0 && r->lev2[q - 1] >= rho2)
+					q--;
+				while (q < n && r->lev2[q] < rho2)
+					q++;
+				if (q >= n)
+					continue;
+				far = r->ends[2 * q], near = r->ends[2 * q + 1];
+				column(h[i], (float)((f->sg > 0 ? far : -near) - off),
+				    (float)((f->sg > 0 ? near : -far) - off),
+				    i + 1 < cx ? 1 : wx, &v, &p);
+			}
+		} else if (f->ra == a) {   /* rows across the axis */
+			double u = y - out->centre[o], u2 = u * u;
+
+			for (uint32_t i = 0; i < cx; i++) {
+				double rt2 = (double)span[i] * span[i], w;
+
+				if (!(u2 < rt2))
+					continue;
+				w = sqrt(rt2 - u2);
+				column(h[i], (float)(cax + w - off),
+				    (float)(cax - w - off), i + 1 < cx ? 1 : wx,
+				    &v, &p);
+			}
+		} else {   /* rows along the axis, columns across it */
+			double rt = reach_profile_at(out, y), rt2 = rt * rt;
+
+			for (uint32_t i = 0; i < cx; i++) {
+				double x = f->rs * (mp->r0 + (i + 0.5) * res);
+				double u = x - out->centre[o], w;
+
+				if (!(u * u < rt2))
+					continue;
+				w = sqrt(rt2 - u * u);
+				column(h[i], (float)(cax + w - off),
+				    (float)(cax - w - off), i + 1 < cx ? 1 : wx,
+				    &v, &p);
+			}
 		}
+		vol += wy * v;
+		thr += wy * p;
 	}
 	out->through[dir] = thr * res * res;
 	out->vol[dir] = (count_through == MDF_THROUGH_COUNT ? vol :
@@ -736,7 +748,8 @@ measure_side(struct mdf_reacher *r, unsigned worker, int dir,
 
 	side_frame(r->out, dir, mp, &f);
 	if (r->out->nprof)
-		profile_volume(r, dir, mp, &f, r->o.count_through);
+		profile_volume(r, dir, mp, &f, r->span + (size_t)worker * 2 *
+		    r->rdside, r->o.count_through);
 	else
 		side_volume(r->out, dir, mp, &f, r->span + (size_t)worker * 2 *
 		    r->rdside, r->o.count_through);
