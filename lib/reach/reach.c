@@ -530,6 +530,18 @@ profile_ends(struct mdf_reacher *r, const struct mdf_reach *out)
 	}
 }
 
+/* Side DIR's removable volume VOL and pass-through volume THR, in
+ * columns of side RES, counted as COUNT_THROUGH says. */
+static void
+side_figures(struct mdf_reach *out, int dir, double vol, double thr,
+    double res, int count_through)
+{
+	out->through[dir] = thr * res * res;
+	out->vol[dir] = (count_through == MDF_THROUGH_COUNT ? vol :
+	    fmax(0, count_through == MDF_THROUGH_HALF ? vol - thr / 2 :
+	    vol - thr)) * res * res;
+}
+
 /* One column's volume from the stock's span T (top) and B (bottom) down
  * to the part at height H, weighing W, into *VOL, and into *THR when
  * the column misses the part. */
@@ -594,11 +606,16 @@ profile_volume(const struct mdf_reacher *r, int dir,
 				    (float)((f->sg > 0 ? near : -far) - off),
 				    i + 1 < cx ? 1 : wx, &v, &p);
 			}
-		} else if (f->ra == a) {   /* rows across the axis */
-			double u = y - out->centre[o], u2 = u * u;
+		} else {   /* across the axis: the chord of the slab's circle */
+			const int along = f->ra == a;   /* the profile in columns */
+			double rrow = along ? 0 : reach_profile_at(out, y);
+			double urow = y - out->centre[o];
 
 			for (uint32_t i = 0; i < cx; i++) {
-				double rt2 = (double)span[i] * span[i], w;
+				double rt = along ? (double)span[i] : rrow;
+				double u = along ? urow : f->rs * (mp->r0 +
+				    (i + 0.5) * res) - out->centre[o];
+				double rt2 = rt * rt, u2 = u * u, w;
 
 				if (!(u2 < rt2))
 					continue;
@@ -607,28 +624,11 @@ profile_volume(const struct mdf_reacher *r, int dir,
 				    (float)(cax - w - off), i + 1 < cx ? 1 : wx,
 				    &v, &p);
 			}
-		} else {   /* rows along the axis, columns across it */
-			double rt = reach_profile_at(out, y), rt2 = rt * rt;
-
-			for (uint32_t i = 0; i < cx; i++) {
-				double x = f->rs * (mp->r0 + (i + 0.5) * res);
-				double u = x - out->centre[o], w;
-
-				if (!(u * u < rt2))
-					continue;
-				w = sqrt(rt2 - u * u);
-				column(h[i], (float)(cax + w - off),
-				    (float)(cax - w - off), i + 1 < cx ? 1 : wx,
-				    &v, &p);
-			}
 		}
 		vol += wy * v;
 		thr += wy * p;
 	}
-	out->through[dir] = thr * res * res;
-	out->vol[dir] = (count_through == MDF_THROUGH_COUNT ? vol :
-	    fmax(0, count_through == MDF_THROUGH_HALF ? vol - thr / 2 :
-	    vol - thr)) * res * res;
+	side_figures(out, dir, vol, thr, res, count_through);
 }
 
 /* Side DIR's removable volume: in each column of the map inside the
@@ -677,10 +677,7 @@ side_volume(struct mdf_reach *out, int dir, const struct mdf_depth_map *mp,
 		vol += wy * v;
 		thr += wy * p;
 	}
-	out->through[dir] = thr * res * res;
-	out->vol[dir] = (count_through == MDF_THROUGH_COUNT ? vol :
-	    fmax(0, count_through == MDF_THROUGH_HALF ? vol - thr / 2 :
-	    vol - thr)) * res * res;
+	side_figures(out, dir, vol, thr, res, count_through);
 }
 
 /* Side DIR's reach of the samples, from its depth map. */
