@@ -29,13 +29,6 @@
 #define MAX_DEPTH 16
 #define MAX_FILES 10000
 
-static const char *
-jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
-
 /* A 404 from the server is a reference to nothing: ENOENT. */
 static int
 not_found(int rc, const char *ref, char *why, size_t whylen)
@@ -81,9 +74,9 @@ get_tree(struct ml_http *h, const char *uri, const char *rel, const char *dest,
 	}
 	for (size_t i = 0; i < json_array_size(files) && rc == 0; i++) {
 		json_t *f = json_array_get(files, i);
-		const char *name = strrchr(jstr(f, "path"), '/');
+		const char *name = strrchr(ml_rest_str(f, "path"), '/');
 		char r[PATH_MAX], d[PATH_MAX];
-		name = name ? name + 1 : jstr(f, "path");
+		name = name ? name + 1 : ml_rest_str(f, "path");
 		/* a name from the server never leaves DEST */
 		if (!ml_artifact_name_valid(name) || strchr(name, '/'))
 			rc = mdf_why(why, whylen, MDF_E_META, "the server lists a bad artifact "
@@ -214,8 +207,9 @@ locate(struct ml_http *h, const char *ref, char **loc, char *why, size_t whylen)
 		if ((rc = ml_rest_get(h, "runs/get", "run_id", id, NULL, NULL, &r, NULL, 0,
 		    why, whylen)) < 0)
 			return not_found(rc, ref, why, whylen);
-		rc = asprintf(loc, "%s/%s", jstr(json_object_get(json_object_get(r, "run"),
-		    "info"), "artifact_uri"), slash + 1);
+		rc = asprintf(loc, "%s/%s", ml_rest_str(json_object_get(
+		    json_object_get(r, "run"), "info"), "artifact_uri"),
+		    slash + 1);
 		json_decref(r);
 		return rc < 0 ? MDF_E_NOMEM : MDF_OK;
 	}
@@ -232,14 +226,14 @@ locate(struct ml_http *h, const char *ref, char **loc, char *why, size_t whylen)
 			return not_found(rc == MDF_E_META && (strcmp(code,
 			    "INVALID_PARAMETER_VALUE") == 0 || strcmp(code,
 			    "RESOURCE_DOES_NOT_EXIST") == 0) ? MDF_E_INVAL : rc, ref, why, whylen);
-		snprintf(version, sizeof version, "%s", jstr(json_object_get(r,
+		snprintf(version, sizeof version, "%s", ml_rest_str(json_object_get(r,
 		    "model_version"), "version"));
 		json_decref(r);
 	}
 	if ((rc = ml_rest_get(h, "model-versions/get-download-uri", "name", name, "version",
 	    version, &r, NULL, 0, why, whylen)) < 0)
 		return not_found(rc, ref, why, whylen);
-	*loc = strdup(jstr(r, "artifact_uri"));
+	*loc = strdup(ml_rest_str(r, "artifact_uri"));
 	json_decref(r);
 	if (*loc && **loc == '\0') {
 		free(*loc);

@@ -21,13 +21,6 @@
 
 #define API "/api/2.0/mlflow/"
 
-static const char *
-jstr(json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
-
 int
 mdf_ml_model_name_valid(const char *s)
 {
@@ -103,9 +96,9 @@ find_version(struct ml_http *h, const char *name, const char *run_id,
 	vs = json_object_get(r, "model_versions");
 	for (size_t i = 0; i < json_array_size(vs) && !found; i++) {
 		json_t *v = json_array_get(vs, i);
-		if (strcmp(jstr(v, "source"), source) == 0 &&
-		    strcmp(jstr(v, "status"), "FAILED_REGISTRATION") != 0) {
-			snprintf(version, 32, "%s", jstr(v, "version"));
+		if (strcmp(ml_rest_str(v, "source"), source) == 0 &&
+		    strcmp(ml_rest_str(v, "status"), "FAILED_REGISTRATION") != 0) {
+			snprintf(version, 32, "%s", ml_rest_str(v, "version"));
 			found = 1;
 		}
 	}
@@ -139,7 +132,8 @@ create_version(struct ml_http *h, const char *name, const char *run_id,
 			break;
 	}
 	if (rc == 0 && r) {
-		snprintf(version, 32, "%s", jstr(json_object_get(r, "model_version"), "version"));
+		snprintf(version, 32, "%s", ml_rest_str(json_object_get(r,
+		    "model_version"), "version"));
 		if (*version == '\0')
 			rc = mdf_why(why, whylen, MDF_E_META, "model-versions/create: no version "
 			    "in the answer");
@@ -163,11 +157,12 @@ await_ready(struct ml_http *h, const char *name, const char *version, char *why,
 		    version, &r, NULL, 0, why, whylen);
 		if (rc < 0)
 			return rc;
-		st = jstr(json_object_get(r, "model_version"), "status");
+		st = ml_rest_str(json_object_get(r, "model_version"), "status");
 		if (strcmp(st, "PENDING_REGISTRATION") != 0) {
 			rc = strcmp(st, "FAILED_REGISTRATION") == 0 ? mdf_why(why, whylen,
 			    MDF_E_META, "model %s version %s: FAILED_REGISTRATION (%s)", name,
-			    version, jstr(json_object_get(r, "model_version"), "status_message")) :
+			    version, ml_rest_str(json_object_get(r,
+			    "model_version"), "status_message")) :
 			    MDF_OK;
 			json_decref(r);
 			return rc;

@@ -29,8 +29,8 @@
 #define MAX_PARAMS 100
 #define MAX_TAGS 100
 
-static const char *
-jstr(json_t *o, const char *key)
+const char *
+ml_rest_str(json_t *o, const char *key)
 {
 	const char *s = json_string_value(json_object_get(o, key));
 	return s ? s : "";
@@ -119,13 +119,13 @@ exp_by_name(struct ml_http *h, const char *name, char id[32], char *why,
 	if (rc < 0)
 		return rc;
 	json_t *e = json_object_get(r, "experiment");
-	if (strcmp(jstr(e, "lifecycle_stage"), "deleted") == 0) {
+	if (strcmp(ml_rest_str(e, "lifecycle_stage"), "deleted") == 0) {
 		mdf_why(why, whylen, 0, "experiment '%s' exists in deleted state on the "
 		    "server: restore it, or purge it, to use the name again", name);
 		json_decref(r);
 		return MDF_E_INVAL;
 	}
-	snprintf(id, 32, "%s", jstr(e, "experiment_id"));
+	snprintf(id, 32, "%s", ml_rest_str(e, "experiment_id"));
 	json_decref(r);
 	return 0;
 }
@@ -149,7 +149,7 @@ ml_rest_experiment(struct ml_http *h, const char *name, int create, char id[32],
 		    sizeof code, why, whylen);
 		json_decref(body);
 		if (rc == 0) {
-			snprintf(id, 32, "%s", jstr(r, "experiment_id"));
+			snprintf(id, 32, "%s", ml_rest_str(r, "experiment_id"));
 			json_decref(r);
 			return 1;
 		}
@@ -182,10 +182,10 @@ find_created(struct ml_http *h, const char *exp_id, const char *name,
 	runs = json_object_get(r, "runs");
 	for (size_t i = 0; i < json_array_size(runs) && !found; i++) {
 		json_t *run = json_array_get(runs, i), *info = json_object_get(run, "info");
-		if (strcmp(jstr(info, "run_name"), name) == 0 &&
-		    strcmp(jstr(info, "user_id"), user) == 0 &&
+		if (strcmp(ml_rest_str(info, "run_name"), name) == 0 &&
+		    strcmp(ml_rest_str(info, "user_id"), user) == 0 &&
 		    jint(info, "start_time", -1) == start_ms &&
-		    strcmp(jstr(info, "status"), "RUNNING") == 0) {
+		    strcmp(ml_rest_str(info, "status"), "RUNNING") == 0) {
 			*out = json_pack("{s:O}", "run", run);
 			found = 1;
 		}
@@ -238,8 +238,8 @@ ml_rest_run_create(struct ml_http *h, const char *exp_id, const char *name,
 	if (rc < 0)
 		return rc;
 	info = json_object_get(json_object_get(r, "run"), "info");
-	snprintf(id, 33, "%s", jstr(info, "run_id"));
-	*artifact_uri = strdup(jstr(info, "artifact_uri"));
+	snprintf(id, 33, "%s", ml_rest_str(info, "run_id"));
+	*artifact_uri = strdup(ml_rest_str(info, "artifact_uri"));
 	json_decref(r);
 	if (*id == '\0') {
 		mdf_why(why, whylen, 0, "runs/create: no run_id in the answer");
@@ -315,7 +315,7 @@ ml_rest_drop_known(struct ml_http *h, const char *id, json_t *metrics, char *why
 
 	while (i < json_array_size(metrics)) {
 		json_t *m = json_array_get(metrics, i), *hist;
-		const char *key = jstr(m, "key");
+		const char *key = ml_rest_str(m, "key");
 		int known = 0;
 		if ((hist = json_object_get(seen, key)) == NULL) {
 			if ((rc = ml_rest_history(h, id, key, &hist, why, whylen)) < 0)
@@ -609,8 +609,8 @@ kv_load(json_t *arr, struct mdf_ml_kv **out, size_t *n)
 		return MDF_E_NOMEM;
 	for (size_t i = 0; i < cnt; i++) {
 		json_t *o = json_array_get(arr, i);
-		(*out)[i].key = strdup(jstr(o, "key"));
-		(*out)[i].val = strdup(jstr(o, "value"));
+		(*out)[i].key = strdup(ml_rest_str(o, "key"));
+		(*out)[i].val = strdup(ml_rest_str(o, "value"));
 		(*n)++;
 		if (!(*out)[i].key || !(*out)[i].val)
 			return MDF_E_NOMEM;
@@ -641,15 +641,16 @@ ml_rest_runinfo(json_t *run, struct mdf_runinfo *r)
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	snprintf(r->id, sizeof r->id, "%s", jstr(info, "run_id"));
-	snprintf(r->exp_id, sizeof r->exp_id, "%s", jstr(info, "experiment_id"));
-	r->name = strdup(jstr(info, "run_name"));
-	r->artifact_uri = strdup(jstr(info, "artifact_uri"));
-	r->user = strdup(jstr(info, "user_id"));
-	r->status = status_num(jstr(info, "status"));
+	snprintf(r->id, sizeof r->id, "%s", ml_rest_str(info, "run_id"));
+	snprintf(r->exp_id, sizeof r->exp_id, "%s",
+	    ml_rest_str(info, "experiment_id"));
+	r->name = strdup(ml_rest_str(info, "run_name"));
+	r->artifact_uri = strdup(ml_rest_str(info, "artifact_uri"));
+	r->user = strdup(ml_rest_str(info, "user_id"));
+	r->status = status_num(ml_rest_str(info, "status"));
 	r->start_time = jint(info, "start_time", 0);
 	r->end_time = jint(info, "end_time", -1);
-	r->deleted = strcmp(jstr(info, "lifecycle_stage"), "deleted") == 0;
+	r->deleted = strcmp(ml_rest_str(info, "lifecycle_stage"), "deleted") == 0;
 	if (!r->name || !r->artifact_uri || !r->user)
 		return MDF_E_NOMEM;
 	if ((rc = kv_load(json_object_get(data, "params"), &r->params, &r->nparams)) < 0 ||
@@ -660,7 +661,7 @@ ml_rest_runinfo(json_t *run, struct mdf_runinfo *r)
 	for (size_t i = 0; i < json_array_size(ms); i++) {
 		json_t *m = json_array_get(ms, i);
 		struct mdf_ml_metric *x = &r->metrics[r->nmetrics];
-		if ((x->key = strdup(jstr(m, "key"))) == NULL)
+		if ((x->key = strdup(ml_rest_str(m, "key"))) == NULL)
 			return MDF_E_NOMEM;
 		x->value = jdouble(json_object_get(m, "value"));
 		x->step = jint(m, "step", 0);
@@ -744,8 +745,8 @@ ml_rest_search(struct ml_http *h, json_t *exp_ids, const char *filter,
 		for (size_t i = 0; i < json_array_size(runs) && rc == 0; i++)
 			if ((rc = ml_rest_runinfo(json_array_get(runs, i), &v[cnt++])) < 0)
 				break;
-		if (*jstr(r, "next_page_token"))
-			token = strdup(jstr(r, "next_page_token"));
+		if (*ml_rest_str(r, "next_page_token"))
+			token = strdup(ml_rest_str(r, "next_page_token"));
 		json_decref(r);
 	} while (rc == 0 && token);
 	free(token);
@@ -793,13 +794,13 @@ ml_rest_experiments(struct ml_http *h, struct mdf_ml_exp **out, size_t *n,
 		for (size_t i = 0; i < json_array_size(es); i++) {
 			json_t *e = json_array_get(es, i);
 			memset(&v[cnt], 0, sizeof v[cnt]);
-			snprintf(v[cnt].id, sizeof v[cnt].id, "%s", jstr(e, "experiment_id"));
-			v[cnt].name = strdup(jstr(e, "name"));
+			snprintf(v[cnt].id, sizeof v[cnt].id, "%s", ml_rest_str(e, "experiment_id"));
+			v[cnt].name = strdup(ml_rest_str(e, "name"));
 			v[cnt].creation_time = jint(e, "creation_time", 0);
 			cnt++;
 		}
-		if (*jstr(r, "next_page_token"))
-			token = strdup(jstr(r, "next_page_token"));
+		if (*ml_rest_str(r, "next_page_token"))
+			token = strdup(ml_rest_str(r, "next_page_token"));
 		json_decref(r);
 	} while (rc == 0 && token);
 	free(token);

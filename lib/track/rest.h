@@ -10,6 +10,8 @@
 #include "track/mlint.h"
 
 json_t *ml_rest_double(double v);
+/* The string KEY of JSON object O, "" when absent or not a string. */
+const char *ml_rest_str(json_t *o, const char *key);
 int ml_rest_experiment(struct ml_http *h, const char *name, int create,
     char id[32], char *why, size_t whylen);
 int ml_rest_experiments(struct ml_http *h, struct mdf_ml_exp **out, size_t *n,
